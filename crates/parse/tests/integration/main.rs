@@ -1,0 +1,3 @@
+//! Integration tests of dateline-parse: seeds, fixtures, laws, and generated large inputs.
+
+mod seeds;
