@@ -1,0 +1,132 @@
+//! The command line as clap sees it. Nothing here does work: [`crate::config`] turns it into
+//! a plain configuration first.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const ABOUT: &str = "Parse and analyse corpora of scraped news articles.";
+
+const LONG_ABOUT: &str = "\
+Parse and analyse corpora of scraped news articles.
+
+dateline reads plain-text articles in loose formats (a title, a date line, a dateline such as
+`TEHRAN –`, sections, paragraphs, site furniture) into a typed model, and reports on them.
+Folders are read recursively in sorted order; `-` reads standard input.
+
+Exit status: 0 when all is well, 1 when there were only warnings, 2 when any file failed or on
+a usage error.";
+
+const EXAMPLES: &str = "\
+Examples:
+  dateline parse seeds                       what each article is made of
+  dateline parse --format jsonl seeds > articles.jsonl
+  dateline check corpus/                     report problems, with file:line:column";
+
+const PARSE_EXAMPLES: &str = "\
+Examples:
+  dateline parse seeds
+  dateline parse --format jsonl corpus/ > articles.jsonl
+  dateline parse --format text seeds/002_ff26b561ed4a4f97.txt
+  cat article.txt | dateline parse --format json -";
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  dateline check corpus/
+  dateline check --quiet corpus/            errors only
+  dateline check --format json corpus/ 2>/dev/null";
+
+/// The `dateline` command line.
+#[derive(Debug, Parser)]
+#[command(name = "dateline", version, about = ABOUT, long_about = LONG_ABOUT, after_help = EXAMPLES)]
+#[command(arg_required_else_help = true, propagate_version = true)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Parse articles and print what each is made of.
+    ///
+    /// One record per input file, in input order: title, date and time, dateline, sections
+    /// with their paragraphs, furniture, diagnostics. Diagnostics also go to stderr.
+    #[command(after_help = PARSE_EXAMPLES)]
+    Parse {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Output format: `table` for people, `text` re-prints each article in canonical
+        /// form, `json`/`jsonl` follow the documented JSON contract, `csv` one row per file.
+        #[arg(long, short, value_enum, default_value_t = ParseFormat::Table)]
+        format: ParseFormat,
+    },
+    /// Check articles and report problems as `path:line:column: severity: message`.
+    ///
+    /// Prints every diagnostic on stderr and a one-line summary on stdout: files, articles,
+    /// warnings, errors.
+    #[command(after_help = CHECK_EXAMPLES)]
+    Check {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Format of the summary.
+        #[arg(long, short, value_enum, default_value_t = SummaryFormat::Table)]
+        format: SummaryFormat,
+    },
+}
+
+/// What every command that reads articles takes.
+#[derive(Debug, Args)]
+pub(crate) struct InputArgs {
+    /// Files or folders to read; folders recursively in sorted order; `-` is standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub(crate) paths: Vec<OsString>,
+    /// A file of extra furniture lines (one per line) to take off the end of articles,
+    /// besides the built-in list (`Leave a Comment`, `Share this`, ...).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) boilerplate: Option<PathBuf>,
+    /// Read year-less dateline dates (`NEW YORK, Feb 26 -`) as the latest such date on or
+    /// before this one (YYYY-MM-DD); a warning says so.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub(crate) reference_date: Option<NaiveDate>,
+    /// Worker threads [default: one per core].
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub(crate) threads: Option<u16>,
+    /// Do not print warnings on stderr (errors are always printed).
+    #[arg(long, short)]
+    pub(crate) quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ParseFormat {
+    Table,
+    Text,
+    Json,
+    Jsonl,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum SummaryFormat {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|err| format!("expected a date as YYYY-MM-DD: {err}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

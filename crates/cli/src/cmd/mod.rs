@@ -1,0 +1,33 @@
+//! One module per command. Each reads documents, writes its output to stdout, and reports
+//! diagnostics through the [`Reporter`].
+
+mod check;
+mod parse;
+
+use std::io::{BufWriter, Write};
+
+use anyhow::{Context, Result};
+use dateline_parse::CorpusReader;
+
+use crate::config::{CommandConfig, Config};
+use crate::report::{Reporter, Status};
+
+pub(crate) fn run(config: &Config) -> Result<Status> {
+    if let Some(threads) = config.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build_global()
+            .context("cannot start worker threads")?;
+    }
+    let reader = CorpusReader::new(config.parser.clone());
+    let documents = reader.documents(config.inputs.clone());
+    let mut reporter = Reporter::new(config.quiet);
+    let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match config.command {
+        CommandConfig::Parse { format } => parse::run(documents, format, &mut out, &mut reporter),
+        CommandConfig::Check { format } => check::run(documents, format, &mut out, &mut reporter),
+    }
+    .and_then(|()| out.flush().map_err(Into::into))
+    .context("cannot write the output")?;
+    Ok(reporter.finish().status())
+}
