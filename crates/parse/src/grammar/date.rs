@@ -269,6 +269,10 @@ pub(crate) fn check_date(shape: &DateShape<'_>, reference: Option<NaiveDate>) ->
         return DateCheck::Invalid(format!("day {} does not exist (days run from 1 to 31)", shape.day));
     };
     let Some(year_digits) = shape.year else {
+        // `Sept 31` is impossible whatever the year; only a possible day may wait for one.
+        if NaiveDate::from_ymd_opt(2000, month, day).is_none() {
+            return DateCheck::Invalid(format!("{month_name} has no day {day} in any year"));
+        }
         let Some(reference) = reference else { return DateCheck::NoYear };
         // The latest such date on or before the reference: a dateline reports the past.
         return (0..8)
@@ -414,5 +418,19 @@ mod tests {
         );
         let (_, leap) = dateline_date("Feb 29").expect("shape");
         assert_eq!(check_date(&leap, Some(ymd(2023, 6, 1))), DateCheck::Valid { date: ymd(2020, 2, 29), inferred: true });
+    }
+
+    #[test]
+    fn year_less_impossible_day_is_invalid_not_merely_year_less() {
+        // Was `NoYear` without a reference date, so `Sept 31` read as a date lacking a year.
+        for text in ["Sept 31", "Feb 30", "31 April"] {
+            let (_, shape) = dateline_date(text).expect(text);
+            assert!(matches!(check_date(&shape, None), DateCheck::Invalid(_)), "{text}");
+            assert!(matches!(check_date(&shape, Some(ymd(2024, 3, 1))), DateCheck::Invalid(_)), "{text}");
+        }
+        let (_, sept31) = dateline_date("Sept 31").expect("shape");
+        assert_eq!(check_date(&sept31, None), DateCheck::Invalid("September has no day 31 in any year".into()));
+        let (_, leap) = dateline_date("Feb 29").expect("shape");
+        assert_eq!(check_date(&leap, None), DateCheck::NoYear);
     }
 }
