@@ -1,8 +1,8 @@
 //! Body lines: blank lines, section breaks, standalone subheadings, the title line.
 
+use nom::Parser;
 use nom::bytes::complete::take_while_m_n;
 use nom::combinator::recognize;
-use nom::Parser;
 
 use super::{Res, consumed, is_space, ws0};
 
@@ -32,12 +32,15 @@ fn break_marker(line: &str) -> Res<'_, &str> {
     recognize((ws0, take_while_m_n(5, usize::MAX, |c| c == '='), ws0)).parse(line)
 }
 
-// section-break = break-marker [heading-text] *"="
+// section-break = break-marker [heading-text] *( "=" / space )
 pub(crate) fn section_break(line: &str) -> Option<SectionBreak> {
     let (after, _) = break_marker(line).ok()?;
-    let heading = after.trim_end_matches('=').trim_end();
+    // The whole closing run goes, `= =` too: a heading ending in `=` could not be written back.
+    let heading = after.trim_end_matches(|c| c == '=' || is_space(c));
     let start = consumed(line, after);
-    Some(SectionBreak { heading: (!heading.is_empty()).then_some((start, start + heading.len())) })
+    Some(SectionBreak {
+        heading: (!heading.is_empty()).then_some((start, start + heading.len())),
+    })
 }
 
 const HEADING_MAX_WORDS: usize = 15;
@@ -47,7 +50,10 @@ const TITLE_MAX_BYTES: usize = 400;
 
 /// The last character that is not a closing quote or bracket.
 fn last_significant(line: &str) -> Option<char> {
-    line.trim_end().chars().rev().find(|c| !matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']'))
+    line.trim_end()
+        .chars()
+        .rev()
+        .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']'))
 }
 
 fn short_line(line: &str, max_words: usize, max_bytes: usize) -> bool {
@@ -62,7 +68,10 @@ fn short_line(line: &str, max_words: usize, max_bytes: usize) -> bool {
 pub(crate) fn looks_like_heading(line: &str) -> bool {
     !is_indented(line)
         && short_line(line, HEADING_MAX_WORDS, HEADING_MAX_BYTES)
-        && !matches!(last_significant(line), Some('.' | ',' | ';' | ':' | '!' | '?' | '…'))
+        && !matches!(
+            last_significant(line),
+            Some('.' | ',' | ';' | ':' | '!' | '?' | '…')
+        )
 }
 
 // title = a line of at most 40 words and 400 bytes, with a letter, not starting in lower
@@ -70,6 +79,20 @@ pub(crate) fn looks_like_heading(line: &str) -> bool {
 pub(crate) fn looks_like_title(line: &str) -> bool {
     short_line(line, TITLE_MAX_WORDS, TITLE_MAX_BYTES)
         && !matches!(last_significant(line), Some('.' | ',' | ';' | ':' | '…'))
+}
+
+// byline = ("By" / "BY") ws UPPER ...      a line of at most 8 more words, not ending in "."
+pub(crate) fn is_byline(line: &str) -> bool {
+    let line = line.trim();
+    line.len() <= 100
+        && line
+            .strip_prefix("By ")
+            .or_else(|| line.strip_prefix("BY "))
+            .is_some_and(|name| {
+                name.starts_with(char::is_uppercase)
+                    && name.split_whitespace().count() <= 8
+                    && !name.ends_with('.')
+            })
 }
 
 #[cfg(test)]
@@ -85,8 +108,12 @@ mod tests {
 
     #[test]
     fn section_breaks_carry_optional_headings() {
-        let heading = |line: &str| section_break(line).map(|b| b.heading.map(|(s, e)| line[s..e].to_owned()));
-        assert_eq!(heading("=====Commander expresses"), Some(Some("Commander expresses".into())));
+        let heading =
+            |line: &str| section_break(line).map(|b| b.heading.map(|(s, e)| line[s..e].to_owned()));
+        assert_eq!(
+            heading("=====Commander expresses"),
+            Some(Some("Commander expresses".into()))
+        );
         assert_eq!(heading("===== Title ====="), Some(Some("Title".into())));
         assert_eq!(heading("=========="), Some(None));
         assert_eq!(heading("====short"), None);
@@ -94,8 +121,19 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_run_with_spaces_is_not_part_of_the_heading() {
+        let heading = |line: &str| {
+            section_break(line).and_then(|b| b.heading.map(|(s, e)| line[s..e].to_owned()))
+        };
+        assert_eq!(heading("=====Tehran ===== ====="), Some("Tehran".into()));
+        assert_eq!(heading("=====Tehran = "), Some("Tehran".into()));
+    }
+
+    #[test]
     fn headings_are_short_unpunctuated_lines() {
-        assert!(looks_like_heading("Putin calls 'unhindered access' for Gaza humanitarian aid"));
+        assert!(looks_like_heading(
+            "Putin calls 'unhindered access' for Gaza humanitarian aid"
+        ));
         assert!(!looks_like_heading("He said it was fine."));
         assert!(!looks_like_heading("“We are ready,” he said."));
         assert!(!looks_like_heading("lower case start"));
@@ -105,8 +143,19 @@ mod tests {
     }
 
     #[test]
+    fn bylines_are_short_by_lines() {
+        assert!(is_byline("By Sara Ahmadi"));
+        assert!(is_byline("BY JOHN SMITH and Ann Lee, Reuters"));
+        assert!(!is_byline("By Tuesday the talks had ended."));
+        assert!(!is_byline("Byline"));
+        assert!(!is_byline("by the sea"));
+    }
+
+    #[test]
     fn titles_may_ask_questions() {
-        assert!(looks_like_title("Tehran, Moscow discuss maritime cooperation in Caspian Sea during China visit"));
+        assert!(looks_like_title(
+            "Tehran, Moscow discuss maritime cooperation in Caspian Sea during China visit"
+        ));
         assert!(looks_like_title("Is a deal near?"));
         assert!(!looks_like_title("The talks ended."));
     }

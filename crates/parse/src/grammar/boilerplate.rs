@@ -32,6 +32,16 @@ pub const BUILT_IN_BOILERPLATE: &[&str] = &[
     "all rights reserved",
 ];
 
+/// Furniture that starts a line and runs on: `Tags: France, farming`, `© 2024 Agency`.
+const BUILT_IN_PREFIXES: &[&str] = &[
+    "©",
+    "copyright ",
+    "tags:",
+    "topics:",
+    "filed under:",
+    "related topics:",
+];
+
 /// Furniture lines are short; anything longer is body text without looking further.
 const MAX_BYTES: usize = 120;
 
@@ -52,7 +62,7 @@ pub(crate) fn normalize(line: &str) -> String {
 }
 
 /// Whether `line` is furniture: a built-in line, one of `extra` (already normalised), or a
-/// copyright notice.
+/// line opening with a built-in prefix such as a copyright notice or a list of tags.
 pub(crate) fn is_boilerplate(line: &str, extra: &[String]) -> bool {
     if line.len() > MAX_BYTES {
         return false;
@@ -61,8 +71,9 @@ pub(crate) fn is_boilerplate(line: &str, extra: &[String]) -> bool {
     !line.is_empty()
         && (BUILT_IN_BOILERPLATE.contains(&line.as_str())
             || extra.iter().any(|e| *e == line)
-            || line.starts_with('©')
-            || line.starts_with("copyright "))
+            || BUILT_IN_PREFIXES
+                .iter()
+                .any(|prefix| line.starts_with(prefix)))
 }
 
 #[cfg(test)]
@@ -75,6 +86,7 @@ mod tests {
         assert!(is_boilerplate("  LEAVE   a comment  ", &[]));
         assert!(is_boilerplate("Tags:", &[]));
         assert!(is_boilerplate("© 2024 Tehran Times", &[]));
+        assert!(is_boilerplate("Tags: France, farming", &[]));
         assert!(!is_boilerplate("Leave a Comment below, he said", &[]));
         assert!(is_boilerplate("Sponsored", &[normalize("sponsored")]));
     }
