@@ -1,15 +1,20 @@
 //! Writing an [`Article`] back as text in the formats the parser reads.
 //!
 //! The output is canonical: title, the date line as it was written, the body with `=====`
-//! section breaks, then furniture, each block separated by one blank line. Parsing it gives
-//! the same article again (spans aside), for any article the parser produced without errors.
+//! section breaks, then furniture, each block separated by one blank line. A paragraph takes
+//! one line, or two where one line would read back as something else (a dateline, a date
+//! line, furniture). Parsing the output gives the same article again (spans aside), for any
+//! article the parser produced without errors.
 
 use std::fmt::{self, Write};
 
-use dateline_model::{Article, DateSource, Dateline};
+use dateline_model::{Article, DateSource, Dateline, Paragraph};
 
-use crate::grammar::body::{looks_like_heading, looks_like_title, section_break};
+use crate::grammar::body::{is_byline, looks_like_heading, looks_like_title, section_break};
+use crate::grammar::boilerplate::is_boilerplate;
 use crate::grammar::date::date_slot;
+use crate::grammar::dateline::dateline;
+use crate::grammar::is_space;
 
 /// Renders `article` as text that [`parse_article`](crate::parse_article) reads back.
 ///
@@ -40,32 +45,26 @@ pub fn write_article<W: Write>(out: &mut W, article: &Article) -> fmt::Result {
     }
     let published = article.published.as_ref();
     let inline = published.filter(|p| p.source == DateSource::InlinePrefix && article.paragraphs().next().is_some());
-    if let Some(published) = published.filter(|p| p.source != DateSource::Dateline && inline.is_none()) {
+    let date_line = published.filter(|p| p.source != DateSource::Dateline && inline.is_none());
+    if let Some(published) = date_line {
         blocks.start()?;
         blocks.out.write_str(&published.raw)?;
     }
-    let guard_lead = blocks.first && inline.is_none() && lead_reads_as_title(article);
-    let mut lead = true;
+    let header_sees_lead = inline.is_none() && date_line.is_none();
+    let lines = paragraph_lines(article, inline.map(|p| p.raw.as_str()), header_sees_lead);
+    let guard_lead = blocks.first && inline.is_none() && lead_reads_as_title(article, &lines);
+    let mut lines = lines.iter();
     for (i, section) in article.sections.iter().enumerate() {
         if i > 0 || section.heading.is_some() || section.paragraphs.is_empty() || guard_lead {
             blocks.start()?;
-            write!(blocks.out, "====={}", section.heading.as_deref().unwrap_or(""))?;
+            let heading = section.heading.as_deref().unwrap_or("");
+            // A space keeps a heading's own leading `=` apart from the marker.
+            let gap = if heading.starts_with('=') { " " } else { "" };
+            write!(blocks.out, "====={gap}{heading}")?;
         }
-        for paragraph in &section.paragraphs {
+        for line in lines.by_ref().take(section.paragraphs.len()) {
             blocks.start()?;
-            if lead {
-                if let Some(published) = inline {
-                    write!(blocks.out, "date {} ", published.raw)?;
-                }
-                if let Some(dateline) = &article.dateline {
-                    write_dateline(blocks.out, dateline)?;
-                }
-            } else if looks_like_heading(&paragraph.text) {
-                // A lone short line would read back as a subheading; indented, it stays a paragraph.
-                blocks.out.write_char(' ')?;
-            }
-            lead = false;
-            blocks.out.write_str(&paragraph.text)?;
+            blocks.out.write_str(line)?;
         }
     }
     // Furniture alone would read back with its first line as a title above the rest, unless
@@ -85,26 +84,107 @@ pub fn write_article<W: Write>(out: &mut W, article: &Article) -> fmt::Result {
     Ok(())
 }
 
-/// Whether the lead paragraph, written first, would read back as a title: the parser takes
-/// the first line as one when it looks like a title or stands above a date line. A bare
-/// `=====` break written above the lead stops that and adds nothing to the article.
-fn lead_reads_as_title(article: &Article) -> bool {
-    let Some(first) = article.sections.first() else { return false };
-    let Some(lead) = first.paragraphs.first() else { return false };
-    let next = match first.paragraphs.get(1) {
-        Some(paragraph) => paragraph.text.as_str(),
+/// Whether the first paragraph, written first, would read back as a title or a date line: the
+/// parser takes a first line as a title when it looks like one or stands above a date line. A
+/// bare `=====` break written above it stops that and adds nothing to the article.
+fn lead_reads_as_title(article: &Article, lines: &[String]) -> bool {
+    let Some(first) = article.sections.first() else {
+        return false;
+    };
+    let Some(lead) = lines.first().filter(|_| !first.paragraphs.is_empty()) else {
+        return false;
+    };
+    if date_slot(lead.split('\n').next().unwrap_or("")).is_some() {
+        return true;
+    }
+    let next = match lines.get(1).filter(|_| first.paragraphs.len() > 1) {
+        Some(line) => line.as_str(),
         None if article.sections.len() > 1 => return false,
         None => match article.boilerplate.first() {
             Some(line) => line,
             None => return false,
         },
     };
-    let mut line = String::new();
-    if let Some(dateline) = &article.dateline {
-        let _ = write_dateline(&mut line, dateline);
+    let next = next.split('\n').next().unwrap_or("");
+    // Over two lines, the lead is no title unless its second line is a date, which
+    // `paragraph_lines` never writes.
+    !lead.contains('\n') && ((looks_like_title(lead) && section_break(next).is_none()) || date_slot(next).is_some())
+}
+
+/// Every paragraph as written: on one line, or over two where one line would read back as
+/// something else. Joined, a paragraph's lines make a line that may gain a dateline (`TEHRAN –`
+/// ended a line, the text went on below), become a byline, a furniture line (`Tags:` above a
+/// line of tags) or a date line's time; the parser folded a line break into one of the text's
+/// spaces, and writing it back as that break keeps what the parser read.
+///
+/// `header_sees_lead` when no date line comes before the first paragraph: its first line must
+/// then not be one.
+fn paragraph_lines(article: &Article, inline: Option<&str>, header_sees_lead: bool) -> Vec<String> {
+    let paragraphs: Vec<&Paragraph> = article.paragraphs().collect();
+    let ends_in_paragraph = article.sections.last().is_some_and(|s| !s.paragraphs.is_empty());
+    let last = if ends_in_paragraph { paragraphs.len().checked_sub(1) } else { None };
+    // The parser tries the first paragraph that is not a one-line byline for a dateline.
+    let dateline_at = article
+        .dateline
+        .as_ref()
+        .map(|_| paragraphs.iter().position(|p| !is_byline(&p.text)).unwrap_or(paragraphs.len().saturating_sub(1)));
+    let mut lead_pending = true;
+    let mut lines = Vec::with_capacity(paragraphs.len());
+    for (k, paragraph) in paragraphs.iter().enumerate() {
+        let mut line = String::new();
+        if let (0, Some(raw)) = (k, inline) {
+            let _ = write!(line, "date {raw} ");
+        }
+        let after_inline = line.len();
+        let mut body = String::new();
+        if let Some(dateline) = article.dateline.as_ref().filter(|_| dateline_at == Some(k)) {
+            let _ = write_dateline(&mut body, dateline);
+        }
+        body.push_str(&paragraph.text);
+        if k > 0 && looks_like_heading(&body) {
+            // A lone short line would read back as a subheading; indented, it stays a paragraph.
+            line.push(' ');
+        }
+        let from = line.len();
+        line.push_str(&body);
+        let text_from = line.len() - paragraph.text.len();
+        let reads_back = |first: &str, second: Option<&str>| {
+            let tried = lead_pending && (second.is_some() || !is_byline(&first[after_inline..]));
+            let inline_ok = k > 0
+                || inline.is_none()
+                || date_slot(first)
+                    .is_some_and(|slot| slot.body == Some(after_inline) && slot.raw.1 + 1 == after_inline);
+            let dateline_ok = match (dateline_at, tried) {
+                (Some(at), _) => at != k || tried,
+                (None, true) => dateline(&first[from..]).is_none(),
+                (None, false) => true,
+            };
+            let header_ok = k > 0 || !header_sees_lead || date_slot(first).is_none();
+            let furniture_ok = last != Some(k) || !is_boilerplate(second.unwrap_or(first), &[]);
+            let second_ok = second.is_none_or(|second| {
+                !second.starts_with(is_space) && section_break(second).is_none() && date_slot(second).is_none()
+            });
+            inline_ok && header_ok && dateline_ok && furniture_ok && second_ok
+        };
+        if !reads_back(&line, None) {
+            let split = line[text_from..]
+                .rmatch_indices(' ')
+                .map(|(at, _)| text_from + at)
+                .find(|&at| at > text_from && reads_back(&line[..at], Some(&line[at + 1..])));
+            if let Some(at) = split {
+                line.replace_range(at..=at, "\n");
+            }
+        }
+        lead_pending &= !reads_back_as_lead(&line, after_inline, dateline_at, k);
+        lines.push(line);
     }
-    line.push_str(&lead.text);
-    (looks_like_title(&line) && section_break(next).is_none()) || date_slot(next).is_some()
+    lines
+}
+
+/// Whether the parser takes this paragraph, as written, as the lead: the first that is not a
+/// one-line byline, or the one the dateline goes with.
+fn reads_back_as_lead(line: &str, after_inline: usize, dateline_at: Option<usize>, k: usize) -> bool {
+    dateline_at.map_or_else(|| line.contains('\n') || !is_byline(&line[after_inline..]), |at| at == k)
 }
 
 fn write_dateline<W: Write>(out: &mut W, dateline: &Dateline) -> fmt::Result {
@@ -141,14 +221,21 @@ mod tests {
     use super::*;
     use crate::parse_article;
 
+    type Outline = (Option<String>, Option<String>, Vec<(Option<String>, Vec<String>)>, Vec<String>);
+
     /// What the round trip must keep: everything but the spans.
-    fn outline(article: &Article) -> (Option<String>, Option<String>, Vec<(Option<String>, Vec<String>)>, Vec<String>) {
+    fn outline(article: &Article) -> Outline {
         let sections = article
             .sections
             .iter()
             .map(|s| (s.heading.clone(), s.paragraphs.iter().map(|p| p.text.clone()).collect()))
             .collect();
-        (article.title.clone(), article.published.as_ref().map(|p| p.raw.clone()), sections, article.boilerplate.clone())
+        (
+            article.title.clone(),
+            article.published.as_ref().map(|p| p.raw.clone()),
+            sections,
+            article.boilerplate.clone(),
+        )
     }
 
     #[test]
@@ -169,12 +256,73 @@ mod tests {
 
     #[test]
     fn furniture_alone_does_not_come_back_as_a_title() {
-        for text in ["© 2024 Tehran Times\nLeave a Comment", "Share this\n\nRead more\n\nTags:"] {
+        for text in ["© 2024 Tehran Times\nLeave a Comment", "Share this\nRead more\n\nTags:"] {
             let article = parse_article(text).expect("no errors");
             assert_eq!(article.title, None, "{text}");
             let printed = render(&article);
             let again = parse_article(&printed).expect("no errors");
             assert_eq!(outline(&again), outline(&article), "{printed}");
         }
+    }
+
+    #[test]
+    fn a_dateline_split_over_two_lines_is_not_made_whole() {
+        for text in [
+            "  LEAVE A COMMENT  \nTEHRAN – Tehran",
+            "TEHRAN –\nTalks went on.",
+            "Title\n\nWASHINGTON\n(AP) — The talks.",
+        ] {
+            let article = parse_article(text).expect("no errors");
+            assert_eq!(article.dateline, None, "{text}");
+            let printed = render(&article);
+            let again = parse_article(&printed).expect("no errors");
+            assert_eq!(again.dateline, None, "{printed}");
+            assert_eq!(outline(&again), outline(&article), "{printed}");
+        }
+    }
+
+    #[test]
+    fn a_heading_starting_with_equals_signs_keeps_them() {
+        let text = "Lead text.\n\n=Tehran\n\nMore text.";
+        let article = parse_article(text).expect("no errors");
+        assert_eq!(article.sections[1].heading.as_deref(), Some("=Tehran"));
+        let printed = render(&article);
+        assert_eq!(outline(&parse_article(&printed).expect("no errors")), outline(&article), "{printed}");
+    }
+
+    /// Parses `text`, renders it, and checks that the rendering reads back the same.
+    fn round_trip(text: &str) -> String {
+        let article = parse_article(text).expect("no errors");
+        let printed = render(&article);
+        let again = parse_article(&printed).expect("no errors");
+        assert_eq!(outline(&again), outline(&article), "{text:?} printed as {printed:?}");
+        assert_eq!(again.dateline, article.dateline, "{text:?} printed as {printed:?}");
+        printed
+    }
+
+    #[test]
+    fn a_last_paragraph_shaped_like_furniture_stays_body_text() {
+        assert_eq!(round_trip("Tags:\nTehran"), "Tags:\nTehran\n");
+        round_trip("Talks went on.\n\nShare\nthis\n\nLeave a Comment");
+        round_trip("Talks went on.\n\n©\n2024 Tehran Times");
+    }
+
+    #[test]
+    fn a_first_paragraph_shaped_like_a_date_line_stays_body_text() {
+        assert_eq!(round_trip("=====\nJanuary 1, 1990"), "January 1,\n1990\n");
+        round_trip("Talks\n\nJanuary\n1, 1990");
+        assert_eq!(round_trip("=====\n2024-09-15"), "=====\n\n2024-09-15\n");
+    }
+
+    #[test]
+    fn bylines_keep_the_dateline_on_the_right_paragraph() {
+        round_trip("By Sara Ahmadi\n\nTEHRAN – Talks went on.\n\nMore.");
+        round_trip("By Sara\nAhmadi\n\nTEHRAN – Talks went on.");
+        round_trip("BY JOHN –\nTalks went\non.\n\nMore.");
+    }
+
+    #[test]
+    fn an_inline_date_keeps_its_body_apart_from_a_time() {
+        round_trip("date 2024-01-10 -\n20:09 talks went on.");
     }
 }

@@ -38,9 +38,7 @@ pub(crate) fn section_break(line: &str) -> Option<SectionBreak> {
     // The whole closing run goes, `= =` too: a heading ending in `=` could not be written back.
     let heading = after.trim_end_matches(|c| c == '=' || is_space(c));
     let start = consumed(line, after);
-    Some(SectionBreak {
-        heading: (!heading.is_empty()).then_some((start, start + heading.len())),
-    })
+    Some(SectionBreak { heading: (!heading.is_empty()).then_some((start, start + heading.len())) })
 }
 
 const HEADING_MAX_WORDS: usize = 15;
@@ -50,10 +48,7 @@ const TITLE_MAX_BYTES: usize = 400;
 
 /// The last character that is not a closing quote or bracket.
 fn last_significant(line: &str) -> Option<char> {
-    line.trim_end()
-        .chars()
-        .rev()
-        .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']'))
+    line.trim_end().chars().rev().find(|c| !matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']'))
 }
 
 fn short_line(line: &str, max_words: usize, max_bytes: usize) -> bool {
@@ -64,7 +59,7 @@ fn short_line(line: &str, max_words: usize, max_bytes: usize) -> bool {
 }
 
 // subheading = a line of at most 15 words and 150 bytes, flush left, with a letter, not
-//              starting in lower case, and not ending in . , ; : ! ? or …
+//              starting in lower case, and not ending in . , ; : ! ? … or =
 pub(crate) fn looks_like_heading(line: &str) -> bool {
     !is_indented(line)
         && short_line(line, HEADING_MAX_WORDS, HEADING_MAX_BYTES)
@@ -72,6 +67,8 @@ pub(crate) fn looks_like_heading(line: &str) -> bool {
             last_significant(line),
             Some('.' | ',' | ';' | ':' | '!' | '?' | '…')
         )
+        // Headings are written back after `=====`, where a final `=` would join the marker.
+        && !line.trim_end().ends_with('=')
 }
 
 // title = a line of at most 40 words and 400 bytes, with a letter, not starting in lower
@@ -85,14 +82,9 @@ pub(crate) fn looks_like_title(line: &str) -> bool {
 pub(crate) fn is_byline(line: &str) -> bool {
     let line = line.trim();
     line.len() <= 100
-        && line
-            .strip_prefix("By ")
-            .or_else(|| line.strip_prefix("BY "))
-            .is_some_and(|name| {
-                name.starts_with(char::is_uppercase)
-                    && name.split_whitespace().count() <= 8
-                    && !name.ends_with('.')
-            })
+        && line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")).is_some_and(|name| {
+            name.starts_with(char::is_uppercase) && name.split_whitespace().count() <= 8 && !name.ends_with('.')
+        })
 }
 
 #[cfg(test)]
@@ -108,12 +100,8 @@ mod tests {
 
     #[test]
     fn section_breaks_carry_optional_headings() {
-        let heading =
-            |line: &str| section_break(line).map(|b| b.heading.map(|(s, e)| line[s..e].to_owned()));
-        assert_eq!(
-            heading("=====Commander expresses"),
-            Some(Some("Commander expresses".into()))
-        );
+        let heading = |line: &str| section_break(line).map(|b| b.heading.map(|(s, e)| line[s..e].to_owned()));
+        assert_eq!(heading("=====Commander expresses"), Some(Some("Commander expresses".into())));
         assert_eq!(heading("===== Title ====="), Some(Some("Title".into())));
         assert_eq!(heading("=========="), Some(None));
         assert_eq!(heading("====short"), None);
@@ -122,18 +110,20 @@ mod tests {
 
     #[test]
     fn a_closing_run_with_spaces_is_not_part_of_the_heading() {
-        let heading = |line: &str| {
-            section_break(line).and_then(|b| b.heading.map(|(s, e)| line[s..e].to_owned()))
-        };
+        let heading = |line: &str| section_break(line).and_then(|b| b.heading.map(|(s, e)| line[s..e].to_owned()));
         assert_eq!(heading("=====Tehran ===== ====="), Some("Tehran".into()));
         assert_eq!(heading("=====Tehran = "), Some("Tehran".into()));
     }
 
     #[test]
+    fn a_line_ending_in_equals_signs_is_no_subheading() {
+        assert!(!looks_like_heading("Tehran ====="));
+        assert!(!looks_like_heading("Tehran ="));
+    }
+
+    #[test]
     fn headings_are_short_unpunctuated_lines() {
-        assert!(looks_like_heading(
-            "Putin calls 'unhindered access' for Gaza humanitarian aid"
-        ));
+        assert!(looks_like_heading("Putin calls 'unhindered access' for Gaza humanitarian aid"));
         assert!(!looks_like_heading("He said it was fine."));
         assert!(!looks_like_heading("“We are ready,” he said."));
         assert!(!looks_like_heading("lower case start"));
@@ -153,9 +143,7 @@ mod tests {
 
     #[test]
     fn titles_may_ask_questions() {
-        assert!(looks_like_title(
-            "Tehran, Moscow discuss maritime cooperation in Caspian Sea during China visit"
-        ));
+        assert!(looks_like_title("Tehran, Moscow discuss maritime cooperation in Caspian Sea during China visit"));
         assert!(looks_like_title("Is a deal near?"));
         assert!(!looks_like_title("The talks ended."));
     }

@@ -1,13 +1,13 @@
 //! Datelines opening the lead paragraph: `TEHRAN –`, `NEW YORK, Feb 26 -`,
 //! `MOSCOW, Sept 30 (Reuters) -`, `WASHINGTON (AP) —`, `SAN FRANCISCO, Calif. (AP) —`.
 
+use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::char;
 use nom::combinator::{opt, recognize, verify};
 use nom::multi::many_m_n;
 use nom::sequence::{delimited, preceded};
-use nom::Parser;
 
 use super::date::{DateShape, dateline_date, month_number};
 use super::{Res, consumed, ws, ws0};
@@ -73,8 +73,7 @@ fn agency(input: &str) -> Res<'_, &str> {
 
 // dash = ws0 ( "–" / "—" ) / ws ( "--" / "-" )         (a hyphen needs spaces around it)
 fn dash(input: &str) -> Res<'_, &str> {
-    alt((recognize((ws0, alt((tag("–"), tag("—"))))), recognize((ws, alt((tag("--"), tag("-"))), ws))))
-        .parse(input)
+    alt((recognize((ws0, alt((tag("–"), tag("—"))))), recognize((ws, alt((tag("--"), tag("-"))), ws)))).parse(input)
 }
 
 // dateline = place [region] [ "," ws0 dateline-date ] [agency] dash ws0 text
@@ -85,11 +84,11 @@ pub(crate) fn dateline(input: &str) -> Option<DatelineShape<'_>> {
     }
     let (rest, (place, region)) = (place, opt(region)).parse(input).ok()?;
     let (mut rest, mut date) = (rest, None);
-    if let Ok((at_date, _)) = (char::<_, nom::error::Error<&str>>(','), ws0).parse(rest) {
-        if let Ok((after, shape)) = dateline_date(at_date) {
-            date = Some((consumed(input, at_date), consumed(input, after), shape));
-            rest = after;
-        }
+    if let Ok((at_date, _)) = (char::<_, nom::error::Error<&str>>(','), ws0).parse(rest)
+        && let Ok((after, shape)) = dateline_date(at_date)
+    {
+        date = Some((consumed(input, at_date), consumed(input, after), shape));
+        rest = after;
     }
     let (rest, agency) = opt(agency).parse(rest).ok()?;
     let (rest, dash_text) = dash(rest).ok()?;
@@ -105,14 +104,20 @@ pub(crate) fn dateline(input: &str) -> Option<DatelineShape<'_>> {
 mod tests {
     use super::*;
 
-    fn parts(line: &str) -> Option<(&str, Option<&str>, Option<&str>, Option<&str>, &str)> {
+    /// Place, region, date, agency, and the text after the dateline.
+    type Parts<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>, &'a str);
+
+    fn parts(line: &str) -> Option<Parts<'_>> {
         dateline(line).map(|d| (d.place, d.region, d.date.map(|(s, e, _)| &line[s..e]), d.agency, &line[d.text..]))
     }
 
     #[test]
     fn every_documented_style() {
         assert_eq!(parts("TEHRAN – While visiting"), Some(("TEHRAN", None, None, None, "While visiting")));
-        assert_eq!(parts("NEW YORK, Feb 26 - Stocks fell"), Some(("NEW YORK", None, Some("Feb 26"), None, "Stocks fell")));
+        assert_eq!(
+            parts("NEW YORK, Feb 26 - Stocks fell"),
+            Some(("NEW YORK", None, Some("Feb 26"), None, "Stocks fell"))
+        );
         assert_eq!(
             parts("MOSCOW, Sept 30 (Reuters) - Russia said"),
             Some(("MOSCOW", None, Some("Sept 30"), Some("Reuters"), "Russia said"))
