@@ -116,8 +116,7 @@ pub(crate) enum SummaryFormat {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|err| format!("expected a date as YYYY-MM-DD: {err}"))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|err| format!("expected a date as YYYY-MM-DD: {err}"))
 }
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ impl Config {
         }
         Ok(Self {
             command,
-            inputs: input.paths.iter().map(|arg| Input::from_arg(arg)).collect(),
+            inputs: input.paths.into_iter().map(|arg| Input::from_arg(&arg)).collect(),
             parser,
             threads: input.threads.map(usize::from),
             quiet: input.quiet,

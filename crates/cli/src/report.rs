@@ -83,11 +83,7 @@ impl Reporter {
         } else {
             ProgressBar::hidden()
         };
-        Self {
-            quiet,
-            tally: Tally::default(),
-            progress,
-        }
+        Self { quiet, tally: Tally::default(), progress }
     }
 
     pub(crate) fn document(&mut self, doc: &Document) {
@@ -96,21 +92,13 @@ impl Reporter {
         let errors = doc.error_count();
         self.tally.errors += errors;
         self.tally.warnings += doc.diagnostics.len() - errors;
-        let shown: Vec<_> = doc
-            .diagnostics
-            .iter()
-            .filter(|d| !self.quiet || d.severity == Severity::Error)
-            .collect();
+        let shown: Vec<_> = doc.diagnostics.iter().filter(|d| !self.quiet || d.severity == Severity::Error).collect();
         if !shown.is_empty() {
             self.progress.suspend(|| {
                 let mut stderr = std::io::stderr().lock();
                 for d in shown {
                     // If stderr itself is gone there is nobody left to tell.
-                    let _ = writeln!(
-                        stderr,
-                        "{}:{}:{}: {}: {}",
-                        doc.path, d.line, d.column, d.severity, d.message
-                    );
+                    let _ = writeln!(stderr, "{}:{}:{}: {}: {}", doc.path, d.line, d.column, d.severity, d.message);
                 }
             });
         }
@@ -131,8 +119,6 @@ impl Reporter {
 /// Whether an error is a closed pipe on stdout (`dateline parse ... | head`).
 pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }

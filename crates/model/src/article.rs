@@ -126,11 +126,7 @@ pub(crate) mod clock {
     use serde::{Deserialize, Deserializer, Serializer};
 
     pub(crate) fn format(time: NaiveTime) -> String {
-        if time.second() == 0 {
-            time.format("%H:%M").to_string()
-        } else {
-            time.format("%H:%M:%S").to_string()
-        }
+        if time.second() == 0 { time.format("%H:%M").to_string() } else { time.format("%H:%M:%S").to_string() }
     }
 
     #[allow(clippy::ref_option, reason = "serde's `with` passes a reference to the field")]

@@ -110,10 +110,11 @@ impl<'de> Deserialize<'de> for Document {
                 Published {
                     date,
                     time: record.time,
-                    precision: detail.as_ref().map_or(
-                        if record.time.is_some() { Precision::Minute } else { Precision::Day },
-                        |d| d.precision,
-                    ),
+                    precision: detail
+                        .as_ref()
+                        .map_or(if record.time.is_some() { Precision::Minute } else { Precision::Day }, |d| {
+                            d.precision
+                        }),
                     year_inferred: detail.as_ref().is_some_and(|d| d.year_inferred),
                     source: detail.as_ref().map_or(DateSource::Header, |d| d.source),
                     span: detail.as_ref().map_or_else(Span::default, |d| d.span),
@@ -180,7 +181,16 @@ mod tests {
     #[test]
     fn contract_fields_come_in_contract_order() {
         let json = serde_json::to_string(&sample()).expect("serialises");
-        let keys = ["\"path\"", "\"title\"", "\"date\"", "\"time\"", "\"dateline\"", "\"sections\"", "\"boilerplate\"", "\"diagnostics\""];
+        let keys = [
+            "\"path\"",
+            "\"title\"",
+            "\"date\"",
+            "\"time\"",
+            "\"dateline\"",
+            "\"sections\"",
+            "\"boilerplate\"",
+            "\"diagnostics\"",
+        ];
         let positions: Vec<usize> = keys.iter().map(|k| json.find(k).expect(k)).collect();
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "{json}");
         assert!(json.contains(r#""date":"2024-09-15","time":"20:09""#), "{json}");

@@ -171,7 +171,11 @@ fn sources(input: Input) -> Box<dyn Iterator<Item = Source>> {
                 Ok(_) => format!("cannot read: broken symbolic link ({err})"),
                 Err(_) => format!("cannot read: {err}"),
             };
-            Box::new(std::iter::once(Source::Unreadable { path: display_path(&path), message, severity: Severity::Error }))
+            Box::new(std::iter::once(Source::Unreadable {
+                path: display_path(&path),
+                message,
+                severity: Severity::Error,
+            }))
         }
     }
 }
@@ -191,7 +195,9 @@ fn walk(root: PathBuf) -> impl Iterator<Item = Source> {
                 "symbolic link loop, skipped".to_owned()
             } else if let Some(io) = err.io_error() {
                 match io.kind() {
-                    std::io::ErrorKind::NotFound => format!("cannot read: broken symbolic link ({io})"),
+                    std::io::ErrorKind::NotFound => {
+                        format!("cannot read: broken symbolic link ({io})")
+                    }
                     _ => format!("cannot read: {io}"),
                 }
             } else {

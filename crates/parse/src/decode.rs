@@ -176,7 +176,9 @@ fn describe(text: &str, replacements: &[Replacement], encoding: &str) -> Vec<Dia
         .take(MAX_REPORTED)
         .map(|r| {
             let (line, column) = index.locate(r.text_offset);
-            let what = r.first_byte.map_or_else(|| format!("invalid {encoding}"), |b| format!("invalid {encoding} byte 0x{b:02X}"));
+            let what = r
+                .first_byte
+                .map_or_else(|| format!("invalid {encoding}"), |b| format!("invalid {encoding} byte 0x{b:02X}"));
             Diagnostic {
                 severity: Severity::Warning,
                 line,
@@ -234,7 +236,11 @@ mod tests {
         let bytes = [b'x', 0xFF, b'y', 0xFE].repeat(20);
         let decoded = decode(&bytes).expect("text");
         assert_eq!(decoded.diagnostics.len(), MAX_REPORTED + 1);
-        assert!(decoded.diagnostics[MAX_REPORTED].message.starts_with("30 more"), "{}", decoded.diagnostics[MAX_REPORTED].message);
+        assert!(
+            decoded.diagnostics[MAX_REPORTED].message.starts_with("30 more"),
+            "{}",
+            decoded.diagnostics[MAX_REPORTED].message
+        );
     }
 
     #[test]

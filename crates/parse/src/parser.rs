@@ -9,14 +9,11 @@
 
 use chrono::{Datelike, NaiveDate};
 use dateline_model::{
-    Article, DateSource, Dateline, Diagnostic, Paragraph, Precision, Published, Section, Severity,
-    Span,
+    Article, DateSource, Dateline, Diagnostic, Paragraph, Precision, Published, Section, Severity, Span,
 };
 
 use crate::error::{ParseError, ParseErrorKind};
-use crate::grammar::body::{
-    is_blank, is_byline, is_indented, looks_like_heading, looks_like_title, section_break,
-};
+use crate::grammar::body::{is_blank, is_byline, is_indented, looks_like_heading, looks_like_title, section_break};
 use crate::grammar::boilerplate::{is_boilerplate, normalize};
 use crate::grammar::date::{DateCheck, check_date, check_time, date_slot};
 use crate::grammar::dateline::dateline;
@@ -46,10 +43,7 @@ impl ArticleParser {
     /// A parser with the built-in furniture list and no reference date.
     #[must_use]
     pub const fn new() -> Self {
-        Self {
-            extra_boilerplate: Vec::new(),
-            reference_date: None,
-        }
+        Self { extra_boilerplate: Vec::new(), reference_date: None }
     }
 
     /// Adds lines that count as furniture when they close an article, besides
@@ -60,12 +54,8 @@ impl ArticleParser {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        self.extra_boilerplate.extend(
-            lines
-                .into_iter()
-                .map(|line| normalize(line.as_ref()))
-                .filter(|line| !line.is_empty()),
-        );
+        self.extra_boilerplate
+            .extend(lines.into_iter().map(|line| normalize(line.as_ref())).filter(|line| !line.is_empty()));
         self
     }
 
@@ -86,19 +76,12 @@ impl ArticleParser {
     /// use [`parse_lenient`](Self::parse_lenient) to see them.
     pub fn parse(&self, text: &str) -> Result<Article, ParseError> {
         let (article, issues) = Assembler::run(self, text);
-        match issues
-            .iter()
-            .find_map(|issue| issue.kind.map(|kind| (kind, issue)))
-        {
+        match issues.iter().find_map(|issue| issue.kind.map(|kind| (kind, issue))) {
             None => Ok(article),
             Some((kind, issue)) => {
                 let index = LineIndex::new(text);
                 let diagnostic = issue.locate(&index);
-                Err(ParseError::new(
-                    kind,
-                    &diagnostic,
-                    index.line_text(diagnostic.line),
-                ))
+                Err(ParseError::new(kind, &diagnostic, index.line_text(diagnostic.line)))
             }
         }
     }
@@ -111,10 +94,7 @@ impl ArticleParser {
             return (article, Vec::new());
         }
         let index = LineIndex::new(text);
-        (
-            article,
-            issues.iter().map(|issue| issue.locate(&index)).collect(),
-        )
+        (article, issues.iter().map(|issue| issue.locate(&index)).collect())
     }
 
     pub(crate) fn is_boilerplate(&self, line: &str) -> bool {
@@ -133,18 +113,8 @@ struct Issue {
 impl Issue {
     fn locate(&self, index: &LineIndex<'_>) -> Diagnostic {
         let (line, column) = index.locate(self.span.start);
-        let severity = if self.kind.is_some() {
-            Severity::Error
-        } else {
-            Severity::Warning
-        };
-        Diagnostic {
-            severity,
-            line,
-            column,
-            message: self.message.clone(),
-            span: self.span,
-        }
+        let severity = if self.kind.is_some() { Severity::Error } else { Severity::Warning };
+        Diagnostic { severity, line, column, message: self.message.clone(), span: self.span }
     }
 }
 
@@ -179,10 +149,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
         let mut asm = Assembler {
             text,
             parser,
-            article: Article {
-                sections: vec![untitled_section()],
-                ..Article::default()
-            },
+            article: Article { sections: vec![untitled_section()], ..Article::default() },
             issues: Vec::new(),
             date_error: false,
             blocks_seen: 0,
@@ -201,29 +168,18 @@ impl<'a, 'p> Assembler<'a, 'p> {
     }
 
     fn error(&mut self, kind: ParseErrorKind, span: Span, message: String) {
-        self.issues.push(Issue {
-            kind: Some(kind),
-            span,
-            message,
-        });
+        self.issues.push(Issue { kind: Some(kind), span, message });
     }
 
     fn warn(&mut self, span: Span, message: String) {
-        self.issues.push(Issue {
-            kind: None,
-            span,
-            message,
-        });
+        self.issues.push(Issue { kind: None, span, message });
     }
 
     // header = [title-line (blank-line / date-slot-line)] [date-slot]
     fn header(&mut self) -> BodyStart {
         let mut lines = Lines::new(self.text, 0, self.text.len());
         let Some(first) = lines.find(|&l| !is_blank(self.slice(l))) else {
-            return BodyStart {
-                lead: None,
-                at: self.text.len(),
-            };
+            return BodyStart { lead: None, at: self.text.len() };
         };
         if let Some(start) = self.date_slot(first, lines.position()) {
             return start;
@@ -234,39 +190,29 @@ impl<'a, 'p> Assembler<'a, 'p> {
         match after_first.next() {
             // A title directly above its date line.
             Some(second) if !is_blank(self.slice(second)) => {
-                if could_be_title {
-                    if let Some(start) = self.date_slot(second, after_first.position()) {
-                        self.title(first);
-                        return start;
-                    }
+                if could_be_title && let Some(start) = self.date_slot(second, after_first.position()) {
+                    self.title(first);
+                    return start;
                 }
             }
             // A title, blank lines, then a date line or the body.
             _ => {
                 let mut after_third = after_first;
-                if let Some(third) = after_third.find(|&l| !is_blank(self.slice(l))) {
-                    if could_be_title {
-                        if let Some(start) = self.date_slot(third, after_third.position()) {
-                            self.title(first);
-                            return start;
-                        }
-                        if looks_like_title(first_text)
-                            && section_break(self.slice(third)).is_none()
-                        {
-                            self.title(first);
-                            return BodyStart {
-                                lead: None,
-                                at: third.start,
-                            };
-                        }
+                if let Some(third) = after_third.find(|&l| !is_blank(self.slice(l)))
+                    && could_be_title
+                {
+                    if let Some(start) = self.date_slot(third, after_third.position()) {
+                        self.title(first);
+                        return start;
+                    }
+                    if looks_like_title(first_text) && section_break(self.slice(third)).is_none() {
+                        self.title(first);
+                        return BodyStart { lead: None, at: third.start };
                     }
                 }
             }
         }
-        BodyStart {
-            lead: None,
-            at: first.start,
-        }
+        BodyStart { lead: None, at: first.start }
     }
 
     fn title(&mut self, line: Line) {
@@ -289,44 +235,22 @@ impl<'a, 'p> Assembler<'a, 'p> {
                     Ok(Some((time, precision))) => (Some(time), precision),
                     Ok(None) => (None, Precision::Day),
                     Err(message) => {
-                        self.error(
-                            ParseErrorKind::InvalidTime,
-                            span,
-                            format!("impossible time in `{raw}`: {message}"),
-                        );
+                        self.error(ParseErrorKind::InvalidTime, span, format!("impossible time in `{raw}`: {message}"));
                         (None, Precision::Day)
                     }
                 };
-                let source = if slot.body.is_some() {
-                    DateSource::InlinePrefix
-                } else {
-                    DateSource::Header
-                };
-                self.article.published = Some(Published {
-                    date,
-                    time,
-                    precision,
-                    year_inferred: false,
-                    source,
-                    raw: raw.to_owned(),
-                    span,
-                });
+                let source = if slot.body.is_some() { DateSource::InlinePrefix } else { DateSource::Header };
+                self.article.published =
+                    Some(Published { date, time, precision, year_inferred: false, source, raw: raw.to_owned(), span });
             }
             // Date slots always carry a year; their shapes are built that way.
             DateCheck::NoYear => return None,
             DateCheck::Invalid(message) => {
                 self.date_error = true;
-                self.error(
-                    ParseErrorKind::InvalidDate,
-                    span,
-                    format!("impossible date `{raw}`: {message}"),
-                );
+                self.error(ParseErrorKind::InvalidDate, span, format!("impossible date `{raw}`: {message}"));
             }
         }
-        let lead = slot.body.map(|body| Line {
-            start: line.start + body,
-            end: line.end,
-        });
+        let lead = slot.body.map(|body| Line { start: line.start + body, end: line.end });
         Some(BodyStart { lead, at: next })
     }
 
@@ -371,10 +295,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
             } else if let Some(section_break) = section_break(text) {
                 self.block(&mut block);
                 self.settle_pending_as_paragraph();
-                let heading = section_break.heading.map(|(s, e)| Line {
-                    start: line.start + s,
-                    end: line.start + e,
-                });
+                let heading = section_break.heading.map(|(s, e)| Line { start: line.start + s, end: line.start + e });
                 self.open_section(heading);
             } else {
                 block.push(line);
@@ -388,11 +309,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
         let Some(&first) = block.first() else { return };
         let lone_line = block.len() == 1;
         let text = self.slice(first);
-        if lone_line
-            && self.blocks_seen > 0
-            && looks_like_heading(text)
-            && !self.parser.is_boilerplate(text)
-        {
+        if lone_line && self.blocks_seen > 0 && looks_like_heading(text) && !self.parser.is_boilerplate(text) {
             // Body text follows a subheading; wait for the next block to know.
             if let Some(previous) = self.pending_heading.replace(first) {
                 self.open_section(Some(previous));
@@ -425,18 +342,11 @@ impl<'a, 'p> Assembler<'a, 'p> {
         let (heading, heading_span) = match heading {
             Some(line) => {
                 let text = self.slice(line).trim_end();
-                (
-                    Some(text.to_owned()),
-                    Some(Span::new(line.start, line.start + text.len())),
-                )
+                (Some(text.to_owned()), Some(Span::new(line.start, line.start + text.len())))
             }
             None => (None, None),
         };
-        self.article.sections.push(Section {
-            heading,
-            heading_span,
-            paragraphs: Vec::new(),
-        });
+        self.article.sections.push(Section { heading, heading_span, paragraphs: Vec::new() });
     }
 
     fn paragraph(&mut self, lines: &[Line]) {
@@ -456,15 +366,8 @@ impl<'a, 'p> Assembler<'a, 'p> {
             }
         }
         let source = &self.text[start..end];
-        let text = if source.contains('\n') {
-            source.replace('\n', " ")
-        } else {
-            source.to_owned()
-        };
-        let paragraph = Paragraph {
-            text,
-            span: Span::new(start, end),
-        };
+        let text = if source.contains('\n') { source.replace('\n', " ") } else { source.to_owned() };
+        let paragraph = Paragraph { text, span: Span::new(start, end) };
         if let Some(section) = self.article.sections.last_mut() {
             section.paragraphs.push(paragraph);
         }
@@ -475,9 +378,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
             place: shape.place.to_owned(),
             region: shape.region.map(str::to_owned),
             agency: shape.agency.map(str::to_owned),
-            date: shape
-                .date
-                .map(|(s, e, _)| self.text[start + s..start + e].to_owned()),
+            date: shape.date.map(|(s, e, _)| self.text[start + s..start + e].to_owned()),
             span: Span::new(start, start + shape.end),
         });
         let Some((date_start, date_end, date)) = shape.date else {
@@ -492,7 +393,12 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 if inferred {
                     let year = date.year();
                     let reference = reference.map_or_else(String::new, |r| r.to_string());
-                    self.warn(span, format!("the dateline's date `{raw}` has no year: took {year} from the reference date {reference}"));
+                    self.warn(
+                        span,
+                        format!(
+                            "the dateline's date `{raw}` has no year: took {year} from the reference date {reference}"
+                        ),
+                    );
                 }
                 self.article.published = Some(Published {
                     date,
@@ -525,17 +431,11 @@ impl<'a, 'p> Assembler<'a, 'p> {
 
     fn finish(mut self) -> (Article, Vec<Issue>) {
         let sections = &mut self.article.sections;
-        if sections
-            .first()
-            .is_some_and(|s| s.heading.is_none() && s.paragraphs.is_empty())
-        {
+        if sections.first().is_some_and(|s| s.heading.is_none() && s.paragraphs.is_empty()) {
             sections.remove(0);
         }
         if self.article.is_empty() {
-            self.warn(
-                Span::new(0, 0),
-                "no article text: the file is empty or blank".to_owned(),
-            );
+            self.warn(Span::new(0, 0), "no article text: the file is empty or blank".to_owned());
         } else if self.article.published.is_none() && !self.date_error && !self.year_less_dateline {
             self.warn(Span::new(0, 0), "no publication date found".to_owned());
         }
@@ -545,11 +445,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
 }
 
 fn untitled_section() -> Section {
-    Section {
-        heading: None,
-        heading_span: None,
-        paragraphs: Vec::new(),
-    }
+    Section { heading: None, heading_span: None, paragraphs: Vec::new() }
 }
 
 /// Parses an article with the default [`ArticleParser`], failing at the first error.

@@ -14,10 +14,7 @@ use crate::report::{Reporter, Status};
 
 pub(crate) fn run(config: &Config) -> Result<Status> {
     if let Some(threads) = config.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build_global()
-            .context("cannot start worker threads")?;
+        rayon::ThreadPoolBuilder::new().num_threads(threads).build_global().context("cannot start worker threads")?;
     }
     let reader = CorpusReader::new(config.parser.clone());
     let documents = reader.documents(config.inputs.clone());

@@ -28,9 +28,7 @@ pub(crate) struct Csv<W: Write> {
 
 impl<W: Write> Csv<W> {
     pub(crate) fn new(out: W) -> Self {
-        Self {
-            out: csv::Writer::from_writer(out),
-        }
+        Self { out: csv::Writer::from_writer(out) }
     }
 }
 
@@ -43,9 +41,7 @@ impl<W: Write> DocumentSink for Csv<W> {
             path: &doc.path,
             title: article.and_then(|a| a.title.as_deref()),
             date: published.map(|p| p.date.to_string()),
-            time: published
-                .and_then(|p| p.time)
-                .map(|t| t.format("%H:%M").to_string()),
+            time: published.and_then(|p| p.time).map(|t| t.format("%H:%M").to_string()),
             place: dateline.map(|d| d.place.as_str()),
             agency: dateline.and_then(|d| d.agency.as_deref()),
             sections: outline(doc),

@@ -31,24 +31,19 @@ pub(crate) struct JsonArray<W> {
 
 impl<W: Write> JsonArray<W> {
     pub(crate) fn new(out: W) -> Self {
-        Self {
-            out,
-            started: false,
-        }
+        Self { out, started: false }
     }
 }
 
 impl<W: Write> DocumentSink for JsonArray<W> {
     fn write(&mut self, doc: &Document) -> io::Result<()> {
-        self.out
-            .write_all(if self.started { b",\n" } else { b"[\n" })?;
+        self.out.write_all(if self.started { b",\n" } else { b"[\n" })?;
         self.started = true;
         serde_json::to_writer(&mut self.out, doc)?;
         Ok(())
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        self.out
-            .write_all(if self.started { b"\n]\n" } else { b"[]\n" })
+        self.out.write_all(if self.started { b"\n]\n" } else { b"[]\n" })
     }
 }

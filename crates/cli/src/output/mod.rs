@@ -27,13 +27,7 @@ pub(crate) fn outline(doc: &Document) -> String {
     let parts: Vec<String> = article
         .sections
         .iter()
-        .map(|s| {
-            format!(
-                "{}: {}",
-                s.heading.as_deref().unwrap_or("(none)"),
-                s.paragraphs.len()
-            )
-        })
+        .map(|s| format!("{}: {}", s.heading.as_deref().unwrap_or("(none)"), s.paragraphs.len()))
         .collect();
     parts.join("; ")
 }

@@ -29,11 +29,7 @@ impl<W: Write> Records<W> {
     }
 
     fn field(&mut self, label: &str, value: Option<&str>) -> io::Result<()> {
-        writeln!(
-            self.out,
-            "  {label:<12} {}",
-            value.filter(|v| !v.is_empty()).unwrap_or(MISSING)
-        )
+        writeln!(self.out, "  {label:<12} {}", value.filter(|v| !v.is_empty()).unwrap_or(MISSING))
     }
 }
 
@@ -44,12 +40,7 @@ impl<W: Write> DocumentSink for Records<W> {
         }
         writeln!(self.out, "{}", doc.path)?;
         let Some(article) = &doc.article else {
-            let problems = doc
-                .diagnostics
-                .iter()
-                .map(|d| d.message.as_str())
-                .collect::<Vec<_>>()
-                .join("; ");
+            let problems = doc.diagnostics.iter().map(|d| d.message.as_str()).collect::<Vec<_>>().join("; ");
             return self.field("no article", Some(&problems));
         };
         let published = article.published.as_ref();
@@ -66,22 +57,13 @@ impl<W: Write> DocumentSink for Records<W> {
         });
         self.field("title", article.title.as_deref())?;
         self.field("date", published.map(|p| p.date.to_string()).as_deref())?;
-        self.field(
-            "time",
-            published
-                .and_then(|p| p.time)
-                .map(|t| t.format("%H:%M").to_string())
-                .as_deref(),
-        )?;
+        self.field("time", published.and_then(|p| p.time).map(|t| t.format("%H:%M").to_string()).as_deref())?;
         self.field("dateline", dateline.as_deref())?;
         self.field("sections", Some(&outline(doc)))?;
         self.field("boilerplate", Some(&article.boilerplate.join(" | ")))?;
         let (warnings, errors) = (doc.warning_count(), doc.error_count());
         if warnings + errors > 0 {
-            self.field(
-                "diagnostics",
-                Some(&format!("{warnings} warnings, {errors} errors")),
-            )?;
+            self.field("diagnostics", Some(&format!("{warnings} warnings, {errors} errors")))?;
         }
         Ok(())
     }

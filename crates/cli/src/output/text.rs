@@ -24,9 +24,7 @@ impl<W: Write> DocumentSink for Text<W> {
         }
         writeln!(self.out, "==> {} <==", doc.path)?;
         match &doc.article {
-            Some(article) => self
-                .out
-                .write_all(dateline_parse::render(article).as_bytes()),
+            Some(article) => self.out.write_all(dateline_parse::render(article).as_bytes()),
             None => writeln!(self.out, "(no article)"),
         }
     }

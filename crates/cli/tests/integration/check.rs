@@ -23,9 +23,7 @@ fn warnings_only_exit_1() {
         .assert()
         .code(1)
         .stdout("1 file, 1 article, 1 warning, 0 errors\n")
-        .stderr(predicate::str::contains(
-            "undated.txt:1:1: warning: no publication date found",
-        ));
+        .stderr(predicate::str::contains("undated.txt:1:1: warning: no publication date found"));
 }
 
 #[test]
@@ -36,27 +34,18 @@ fn an_impossible_date_is_an_error_at_its_line_and_column() {
         .arg(dir.path())
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "bad.txt:3:3: error: impossible date `2024-02-30`",
-        ));
+        .stderr(predicate::str::contains("bad.txt:3:3: error: impossible date `2024-02-30`"));
 }
 
 #[test]
 fn quiet_hides_warnings_but_not_errors() {
-    let dir = corpus(&[
-        ("a.txt", b"No date here.\n"),
-        ("b.txt", b"2024-13-01\n\nBody.\n"),
-    ]);
+    let dir = corpus(&[("a.txt", b"No date here.\n"), ("b.txt", b"2024-13-01\n\nBody.\n")]);
     dateline()
         .args(["check", "--quiet"])
         .arg(dir.path())
         .assert()
         .code(2)
-        .stderr(
-            predicate::str::contains("a.txt")
-                .not()
-                .and(predicate::str::contains("b.txt:1:1: error")),
-        );
+        .stderr(predicate::str::contains("a.txt").not().and(predicate::str::contains("b.txt:1:1: error")));
 }
 
 #[test]
@@ -85,28 +74,20 @@ fn stdin_is_read_with_a_dash() {
 
 #[test]
 fn reference_date_lets_year_less_datelines_date_an_article() {
-    let dir = corpus(&[(
-        "reuters.txt",
-        b"NEW YORK, Feb 26 (Reuters) - Stocks fell on Monday.\n",
-    )]);
+    let dir = corpus(&[("reuters.txt", b"NEW YORK, Feb 26 (Reuters) - Stocks fell on Monday.\n")]);
     dateline()
         .args(["parse", "--format", "csv", "--reference-date", "2024-03-01"])
         .arg(dir.path())
         .assert()
         .code(1)
         .stdout(predicate::str::contains(",2024-02-26,,NEW YORK,Reuters,"))
-        .stderr(predicate::str::contains(
-            "took 2024 from the reference date 2024-03-01",
-        ));
+        .stderr(predicate::str::contains("took 2024 from the reference date 2024-03-01"));
 }
 
 #[test]
 fn extra_boilerplate_lines_come_from_a_file() {
     let dir = corpus(&[
-        (
-            "a.txt",
-            b" date 2024-01-10 Ministers met.\n\nSponsored by Acme\n",
-        ),
+        ("a.txt", b" date 2024-01-10 Ministers met.\n\nSponsored by Acme\n"),
         ("extra.txt", b"sponsored by acme\n"),
     ]);
     dateline()
@@ -121,19 +102,11 @@ fn extra_boilerplate_lines_come_from_a_file() {
 #[test]
 fn usage_errors_exit_2() {
     dateline().args(["check"]).assert().code(2);
-    dateline()
-        .args(["parse", "--format", "xml", "seeds"])
-        .assert()
-        .code(2);
-    dateline()
-        .args(["parse", "--reference-date", "March 1", "seeds"])
-        .assert()
-        .code(2);
+    dateline().args(["parse", "--format", "xml", "seeds"]).assert().code(2);
+    dateline().args(["parse", "--reference-date", "March 1", "seeds"]).assert().code(2);
     dateline()
         .args(["parse", "--boilerplate", "no/such/file", "seeds"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "cannot read the boilerplate file no/such/file",
-        ));
+        .stderr(predicate::str::contains("cannot read the boilerplate file no/such/file"));
 }

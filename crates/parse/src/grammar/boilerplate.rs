@@ -33,14 +33,7 @@ pub const BUILT_IN_BOILERPLATE: &[&str] = &[
 ];
 
 /// Furniture that starts a line and runs on: `Tags: France, farming`, `© 2024 Agency`.
-const BUILT_IN_PREFIXES: &[&str] = &[
-    "©",
-    "copyright ",
-    "tags:",
-    "topics:",
-    "filed under:",
-    "related topics:",
-];
+const BUILT_IN_PREFIXES: &[&str] = &["©", "copyright ", "tags:", "topics:", "filed under:", "related topics:"];
 
 /// Furniture lines are short; anything longer is body text without looking further.
 const MAX_BYTES: usize = 120;
@@ -70,10 +63,8 @@ pub(crate) fn is_boilerplate(line: &str, extra: &[String]) -> bool {
     let line = normalize(line);
     !line.is_empty()
         && (BUILT_IN_BOILERPLATE.contains(&line.as_str())
-            || extra.iter().any(|e| *e == line)
-            || BUILT_IN_PREFIXES
-                .iter()
-                .any(|prefix| line.starts_with(prefix)))
+            || extra.contains(&line)
+            || BUILT_IN_PREFIXES.iter().any(|prefix| line.starts_with(prefix)))
 }
 
 #[cfg(test)]

@@ -2,12 +2,12 @@
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use dateline_model::Precision;
+use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
 use nom::character::complete::{char, digit1, one_of};
 use nom::combinator::{eof, map_opt, opt, recognize, verify};
 use nom::sequence::{preceded, terminated};
-use nom::Parser;
 
 use super::{Res, consumed, ws, ws0};
 
@@ -53,15 +53,51 @@ pub(crate) struct DateLine<'a> {
 }
 
 const MONTHS: [(&str, u32); 24] = [
-    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3),
-    ("april", 4), ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7),
-    ("august", 8), ("aug", 8), ("september", 9), ("sept", 9), ("sep", 9), ("october", 10),
-    ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
 ];
 
 const WEEKDAYS: [&str; 18] = [
-    "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur",
-    "thurs", "friday", "fri", "saturday", "sat", "sunday", "sun", "weds",
+    "monday",
+    "mon",
+    "tuesday",
+    "tue",
+    "tues",
+    "wednesday",
+    "wed",
+    "thursday",
+    "thu",
+    "thur",
+    "thurs",
+    "friday",
+    "fri",
+    "saturday",
+    "sat",
+    "sunday",
+    "sun",
+    "weds",
 ];
 
 /// The number of the month named by `word` (`Sept`, `september`, `SEP`), if it names one.
@@ -78,19 +114,13 @@ fn is_weekday(word: &str) -> bool {
 
 // month-name = ( "January" / "Jan" / ... / "September" / "Sept" / "Sep" / ... ) ["."]
 pub(crate) fn month_name(input: &str) -> Res<'_, u32> {
-    terminated(map_opt(take_while1(|c: char| c.is_ascii_alphabetic()), month_number), opt(char('.')))
-        .parse(input)
+    terminated(map_opt(take_while1(|c: char| c.is_ascii_alphabetic()), month_number), opt(char('.'))).parse(input)
 }
 
 // weekday = ( "Monday" / "Mon" / ... ) ["."] [","] ws0
 fn weekday(input: &str) -> Res<'_, &str> {
-    recognize((
-        verify(take_while1(|c: char| c.is_ascii_alphabetic()), is_weekday),
-        opt(char('.')),
-        opt(char(',')),
-        ws0,
-    ))
-    .parse(input)
+    recognize((verify(take_while1(|c: char| c.is_ascii_alphabetic()), is_weekday), opt(char('.')), opt(char(',')), ws0))
+        .parse(input)
 }
 
 // day = 1*DIGIT [ "st" / "nd" / "rd" / "th" ]
@@ -157,8 +187,7 @@ fn meridiem(input: &str) -> Res<'_, Meridiem> {
 // time = 1*DIGIT ":" 1*DIGIT [ ":" 1*DIGIT ] [ ws0 meridiem ]      ("20:9" is 20:09)
 pub(crate) fn time(input: &str) -> Res<'_, TimeShape<'_>> {
     let (rest, (hour, _, minute, second, meridiem)) =
-        (digit1, char(':'), digit1, opt(preceded(char(':'), digit1)), opt(preceded(ws0, meridiem)))
-            .parse(input)?;
+        (digit1, char(':'), digit1, opt(preceded(char(':'), digit1)), opt(preceded(ws0, meridiem))).parse(input)?;
     Ok((rest, TimeShape { hour, minute, second, meridiem }))
 }
 
@@ -176,14 +205,8 @@ fn time_sep(input: &str) -> Res<'_, &str> {
 // zone = ws ( 1*5UPPER [offset] / offset / "Z" )      offset = ("+" / "-") 1*DIGIT [":" 1*DIGIT]
 fn zone(input: &str) -> Res<'_, &str> {
     let offset = || recognize((one_of("+-"), digit1, opt((char(':'), digit1))));
-    preceded(
-        ws0,
-        alt((
-            recognize((take_while_m_n(1, 5, |c: char| c.is_ascii_uppercase()), opt(offset()))),
-            offset(),
-        )),
-    )
-    .parse(input)
+    preceded(ws0, alt((recognize((take_while_m_n(1, 5, |c: char| c.is_ascii_uppercase()), opt(offset()))), offset())))
+        .parse(input)
 }
 
 // date-time = date [ time-sep time ]
@@ -194,7 +217,13 @@ fn date_time(input: &str) -> Res<'_, (DateShape<'_>, Option<TimeShape<'_>>)> {
 // label = ( "date" / "dated" / "published" / "posted" / "updated" ) [ ws "on" ] ( ":" ws0 / ws )
 fn label(input: &str) -> Res<'_, &str> {
     recognize((
-        alt((tag_no_case("published"), tag_no_case("posted"), tag_no_case("updated"), tag_no_case("dated"), tag_no_case("date"))),
+        alt((
+            tag_no_case("published"),
+            tag_no_case("posted"),
+            tag_no_case("updated"),
+            tag_no_case("dated"),
+            tag_no_case("date"),
+        )),
         opt((ws, tag_no_case("on"))),
         alt((recognize((ws0, char(':'), ws0)), ws)),
     ))
@@ -245,8 +274,18 @@ pub(crate) enum DateCheck {
 }
 
 const MONTH_NAMES: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn small_number(digits: &str) -> Option<u32> {
@@ -261,10 +300,13 @@ pub(crate) fn check_date(shape: &DateShape<'_>, reference: Option<NaiveDate>) ->
         MonthText::Name(n) => n,
         MonthText::Digits(digits) => match small_number(digits).filter(|m| (1..=12).contains(m)) {
             Some(m) => m,
-            None => return DateCheck::Invalid(format!("month {digits} does not exist (months run from 1 to 12)")),
+            None => {
+                return DateCheck::Invalid(format!("month {digits} does not exist (months run from 1 to 12)"));
+            }
         },
     };
-    let month_name = usize::try_from(month).ok().and_then(|m| MONTH_NAMES.get(m.wrapping_sub(1))).copied().unwrap_or("month");
+    let month_name =
+        usize::try_from(month).ok().and_then(|m| MONTH_NAMES.get(m.wrapping_sub(1))).copied().unwrap_or("month");
     let Some(day) = small_number(shape.day).filter(|d| (1..=31).contains(d)) else {
         return DateCheck::Invalid(format!("day {} does not exist (days run from 1 to 31)", shape.day));
     };
@@ -273,7 +315,9 @@ pub(crate) fn check_date(shape: &DateShape<'_>, reference: Option<NaiveDate>) ->
         if NaiveDate::from_ymd_opt(2000, month, day).is_none() {
             return DateCheck::Invalid(format!("{month_name} has no day {day} in any year"));
         }
-        let Some(reference) = reference else { return DateCheck::NoYear };
+        let Some(reference) = reference else {
+            return DateCheck::NoYear;
+        };
         // The latest such date on or before the reference: a dateline reports the past.
         return (0..8)
             .filter_map(|back| NaiveDate::from_ymd_opt(reference.year() - back, month, day))
@@ -333,7 +377,9 @@ mod tests {
 
     fn slot_date(line: &str) -> Option<(NaiveDate, Option<NaiveTime>, String)> {
         let slot = date_slot(line)?;
-        let DateCheck::Valid { date, .. } = check_date(&slot.date, None) else { return None };
+        let DateCheck::Valid { date, .. } = check_date(&slot.date, None) else {
+            return None;
+        };
         let time = slot.time.and_then(|t| check_time(&t).ok()).map(|(t, _)| t);
         Some((date, time, line[slot.raw.0..slot.raw.1].to_owned()))
     }
@@ -342,9 +388,17 @@ mod tests {
     fn header_lines_in_every_documented_style() {
         let d = ymd(2024, 9, 15);
         for line in [
-            "September 15, 2024", "Sept. 15, 2024", "Sep 15, 2024", "15 September 2024", "2024-09-15",
-            "Sunday, September 15, 2024", "September 15th, 2024", "Published: Sep 15, 2024", "2024/09/15",
-            "  September 15, 2024  ", "sep 15 2024",
+            "September 15, 2024",
+            "Sept. 15, 2024",
+            "Sep 15, 2024",
+            "15 September 2024",
+            "2024-09-15",
+            "Sunday, September 15, 2024",
+            "September 15th, 2024",
+            "Published: Sep 15, 2024",
+            "2024/09/15",
+            "  September 15, 2024  ",
+            "sep 15 2024",
         ] {
             assert_eq!(slot_date(line).map(|s| s.0), Some(d), "{line}");
         }
@@ -354,9 +408,15 @@ mod tests {
     fn header_times_with_every_separator() {
         let t = NaiveTime::from_hms_opt(20, 9, 0);
         for line in [
-            "September 15, 2024 - 20:9", "September 15, 2024 – 20:09", "September 15, 2024 — 20:09",
-            "September 15, 2024, 20:09", "2024-09-15 20:09", "2024-09-15T20:09", "15 September 2024 at 8:09 pm",
-            "September 15, 2024 - 20:09 GMT", "2024-09-15 20:09 +03:30",
+            "September 15, 2024 - 20:9",
+            "September 15, 2024 – 20:09",
+            "September 15, 2024 — 20:09",
+            "September 15, 2024, 20:09",
+            "2024-09-15 20:09",
+            "2024-09-15T20:09",
+            "15 September 2024 at 8:09 pm",
+            "September 15, 2024 - 20:09 GMT",
+            "2024-09-15 20:09 +03:30",
         ] {
             assert_eq!(slot_date(line).map(|s| s.1), Some(t), "{line}");
         }
@@ -417,7 +477,10 @@ mod tests {
             DateCheck::Valid { date: ymd(2023, 2, 26), inferred: true }
         );
         let (_, leap) = dateline_date("Feb 29").expect("shape");
-        assert_eq!(check_date(&leap, Some(ymd(2023, 6, 1))), DateCheck::Valid { date: ymd(2020, 2, 29), inferred: true });
+        assert_eq!(
+            check_date(&leap, Some(ymd(2023, 6, 1))),
+            DateCheck::Valid { date: ymd(2020, 2, 29), inferred: true }
+        );
     }
 
     #[test]

@@ -15,11 +15,7 @@ fn fixtures() {
     // The three-argument form: insta refuses `../` inside the pattern itself.
     insta::glob!("../fixtures", "*.txt", |path| {
         let bytes = std::fs::read(path).expect("fixture is readable");
-        let name = path
-            .file_name()
-            .expect("fixture has a name")
-            .to_string_lossy()
-            .into_owned();
+        let name = path.file_name().expect("fixture has a name").to_string_lossy().into_owned();
         let doc = CorpusReader::new(ArticleParser::new()).parse_bytes(name, &bytes);
         check_spans(&doc, &bytes);
         insta::assert_snapshot!(summary(&doc));
@@ -32,8 +28,7 @@ fn check_spans(doc: &Document, bytes: &[u8]) {
     let decoded = decode(bytes).expect("a document with an article was decodable");
     let text = decoded.text.as_ref();
     let at = |span: Span| {
-        text.get(span.start..span.end)
-            .unwrap_or_else(|| panic!("{}: span {span:?} is not text", doc.path))
+        text.get(span.start..span.end).unwrap_or_else(|| panic!("{}: span {span:?} is not text", doc.path))
     };
     if let (Some(title), Some(span)) = (&article.title, article.title_span) {
         assert_eq!(at(span), title, "{}: title span", doc.path);
@@ -46,12 +41,7 @@ fn check_spans(doc: &Document, bytes: &[u8]) {
             assert_eq!(at(span), heading, "{}: heading span", doc.path);
         }
         for paragraph in &section.paragraphs {
-            assert_eq!(
-                at(paragraph.span).replace('\n', " "),
-                paragraph.text,
-                "{}: paragraph span",
-                doc.path
-            );
+            assert_eq!(at(paragraph.span).replace('\n', " "), paragraph.text, "{}: paragraph span", doc.path);
         }
     }
 }
@@ -69,14 +59,7 @@ fn summary(doc: &Document) -> String {
     }
     let _ = writeln!(out, "diagnostics:");
     for d in &doc.diagnostics {
-        let _ = writeln!(
-            out,
-            "  {} {}:{} {}",
-            d.severity,
-            d.line,
-            d.column,
-            visible(&d.message)
-        );
+        let _ = writeln!(out, "  {} {}:{} {}", d.severity, d.line, d.column, visible(&d.message));
     }
     out
 }
@@ -84,35 +67,10 @@ fn summary(doc: &Document) -> String {
 fn article_summary(out: &mut String, article: &Article, opt: &dyn Fn(Option<&str>) -> String) {
     let published = article.published.as_ref();
     let _ = writeln!(out, "title: {}", opt(article.title.as_deref()));
-    let _ = writeln!(
-        out,
-        "date: {}",
-        opt(published.map(|p| p.date.to_string()).as_deref())
-    );
-    let _ = writeln!(
-        out,
-        "time: {}",
-        opt(published
-            .and_then(|p| p.time)
-            .map(|t| t.to_string())
-            .as_deref())
-    );
-    let _ = writeln!(
-        out,
-        "precision: {}",
-        opt(published.map(|p| format!("{:?}", p.precision)).as_deref())
-    );
-    let source = published.map(|p| {
-        format!(
-            "{:?}{}",
-            p.source,
-            if p.year_inferred {
-                " (year inferred)"
-            } else {
-                ""
-            }
-        )
-    });
+    let _ = writeln!(out, "date: {}", opt(published.map(|p| p.date.to_string()).as_deref()));
+    let _ = writeln!(out, "time: {}", opt(published.and_then(|p| p.time).map(|t| t.to_string()).as_deref()));
+    let _ = writeln!(out, "precision: {}", opt(published.map(|p| format!("{:?}", p.precision)).as_deref()));
+    let source = published.map(|p| format!("{:?}{}", p.source, if p.year_inferred { " (year inferred)" } else { "" }));
     let _ = writeln!(out, "date source: {}", opt(source.as_deref()));
     let raw = published.map(|p| format!("{} {}", span(p.span), visible(&p.raw)));
     let _ = writeln!(out, "raw date: {}", opt(raw.as_deref()));
@@ -130,34 +88,16 @@ fn article_summary(out: &mut String, article: &Article, opt: &dyn Fn(Option<&str
     for section in &article.sections {
         let heading = section.heading.as_deref().map_or_else(
             || "(none)".to_owned(),
-            |h| {
-                format!(
-                    "{} {}",
-                    section.heading_span.map_or_else(|| "[?]".to_owned(), span),
-                    visible(h)
-                )
-            },
+            |h| format!("{} {}", section.heading_span.map_or_else(|| "[?]".to_owned(), span), visible(h)),
         );
         let _ = writeln!(out, "section: {heading}");
         for paragraph in &section.paragraphs {
-            let _ = writeln!(
-                out,
-                "  {} {}",
-                span(paragraph.span),
-                visible(&paragraph.text)
-            );
+            let _ = writeln!(out, "  {} {}", span(paragraph.span), visible(&paragraph.text));
         }
     }
     let boilerplate: Vec<String> = article.boilerplate.iter().map(|b| visible(b)).collect();
-    let _ = writeln!(
-        out,
-        "boilerplate: {}",
-        if boilerplate.is_empty() {
-            "-".to_owned()
-        } else {
-            boilerplate.join(" | ")
-        }
-    );
+    let _ =
+        writeln!(out, "boilerplate: {}", if boilerplate.is_empty() { "-".to_owned() } else { boilerplate.join(" | ") });
 }
 
 fn span(span: Span) -> String {
@@ -192,21 +132,13 @@ fn every_fixture_has_a_snapshot() {
         let mut names: Vec<String> = std::fs::read_dir(dir)
             .expect("folder exists")
             .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-            .filter_map(|name| {
-                name.strip_suffix(suffix)?
-                    .strip_prefix(prefix)
-                    .map(str::to_owned)
-            })
+            .filter_map(|name| name.strip_suffix(suffix)?.strip_prefix(prefix).map(str::to_owned))
             .collect();
         names.sort();
         names
     };
     let fixtures = names(&root.join("fixtures"), ".txt", "");
-    let snapshots = names(
-        &root.join("integration/snapshots"),
-        ".txt.snap",
-        "integration__fixtures__fixtures@",
-    );
+    let snapshots = names(&root.join("integration/snapshots"), ".txt.snap", "integration__fixtures__fixtures@");
     assert!(fixtures.len() >= 45, "only {} fixtures", fixtures.len());
     assert_eq!(fixtures, snapshots);
 }

@@ -11,16 +11,14 @@ const FIFTY_MB: usize = 50 * 1024 * 1024;
 
 #[test]
 fn a_fifty_megabyte_single_line_is_one_paragraph() {
-    let sentence =
-        "Officials met again on Sunday to discuss the budget, the ports and the new rail link. ";
+    let sentence = "Officials met again on Sunday to discuss the budget, the ports and the new rail link. ";
     let mut line = sentence.repeat(FIFTY_MB / sentence.len() + 1);
     line.truncate(FIFTY_MB);
     // End on a word, not on a space, so the paragraph's span is the whole line.
     line.truncate(line.trim_end().len());
     let len = line.len();
 
-    let doc = CorpusReader::new(ArticleParser::new())
-        .parse_bytes("one-line.txt".to_owned(), line.as_bytes());
+    let doc = CorpusReader::new(ArticleParser::new()).parse_bytes("one-line.txt".to_owned(), line.as_bytes());
     drop(line);
 
     let article = doc.article.expect("an article");
@@ -51,8 +49,7 @@ fn a_hundred_thousand_section_breaks_are_a_hundred_thousand_sections() {
         }
     }
 
-    let doc = CorpusReader::new(ArticleParser::new())
-        .parse_bytes("breaks.txt".to_owned(), text.as_bytes());
+    let doc = CorpusReader::new(ArticleParser::new()).parse_bytes("breaks.txt".to_owned(), text.as_bytes());
 
     let article = doc.article.expect("an article");
     assert_eq!(article.title, None);
@@ -60,12 +57,7 @@ fn a_hundred_thousand_section_breaks_are_a_hundred_thousand_sections() {
     assert!(article.sections.iter().all(|s| s.paragraphs.is_empty()));
     assert_eq!(article.sections[0].heading, None);
     assert_eq!(article.sections[1].heading.as_deref(), Some("Update 1"));
-    assert_eq!(
-        article.sections[BREAKS - 1].heading.as_deref(),
-        Some("Update 99999")
-    );
-    let last = article.sections[BREAKS - 1]
-        .heading_span
-        .expect("a heading span");
+    assert_eq!(article.sections[BREAKS - 1].heading.as_deref(), Some("Update 99999"));
+    let last = article.sections[BREAKS - 1].heading_span.expect("a heading span");
     assert_eq!(&text[last.start..last.end], "Update 99999");
 }
