@@ -366,7 +366,8 @@ impl<'a, 'p> Assembler<'a, 'p> {
             }
         }
         let source = &self.text[start..end];
-        let text = if source.contains('\n') { source.replace('\n', " ") } else { source.to_owned() };
+        // Only a paragraph of several lines has line breaks to fold; most have one line.
+        let text = if lines.len() > 1 { source.replace('\n', " ") } else { source.to_owned() };
         let paragraph = Paragraph { text, span: Span::new(start, end) };
         if let Some(section) = self.article.sections.last_mut() {
             section.paragraphs.push(paragraph);

@@ -61,12 +61,10 @@ fn short_line(line: &str, max_words: usize, max_bytes: usize) -> bool {
 // subheading = a line of at most 15 words and 150 bytes, flush left, with a letter, not
 //              starting in lower case, and not ending in . , ; : ! ? … or =
 pub(crate) fn looks_like_heading(line: &str) -> bool {
+    // The closing punctuation rules out nearly every body line, so it is checked first.
     !is_indented(line)
+        && !matches!(last_significant(line), Some('.' | ',' | ';' | ':' | '!' | '?' | '…'))
         && short_line(line, HEADING_MAX_WORDS, HEADING_MAX_BYTES)
-        && !matches!(
-            last_significant(line),
-            Some('.' | ',' | ';' | ':' | '!' | '?' | '…')
-        )
         // Headings are written back after `=====`, where a final `=` would join the marker.
         && !line.trim_end().ends_with('=')
 }
@@ -74,8 +72,8 @@ pub(crate) fn looks_like_heading(line: &str) -> bool {
 // title = a line of at most 40 words and 400 bytes, with a letter, not starting in lower
 //         case, and not ending in . , ; : or …       (a headline may ask a question)
 pub(crate) fn looks_like_title(line: &str) -> bool {
-    short_line(line, TITLE_MAX_WORDS, TITLE_MAX_BYTES)
-        && !matches!(last_significant(line), Some('.' | ',' | ';' | ':' | '…'))
+    !matches!(last_significant(line), Some('.' | ',' | ';' | ':' | '…'))
+        && short_line(line, TITLE_MAX_WORDS, TITLE_MAX_BYTES)
 }
 
 // byline = ("By" / "BY") ws UPPER ...      a line of at most 8 more words, not ending in "."
