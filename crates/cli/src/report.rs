@@ -3,10 +3,10 @@
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use dateline_model::{Document, Severity};
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
 /// How a run ended, as an exit status.
@@ -62,28 +62,36 @@ impl std::fmt::Display for Tally {
     }
 }
 
+/// How long a run goes before a spinner is worth showing.
+const PROGRESS_AFTER: Duration = Duration::from_secs(1);
+
 /// Reports each document's diagnostics on stderr and keeps the tally.
 pub(crate) struct Reporter {
     quiet: bool,
     tally: Tally,
+    /// Hidden until the run has lasted [`PROGRESS_AFTER`], and for good when stderr is not
+    /// a terminal: never in pipes, files or CI logs.
     progress: ProgressBar,
+    show_progress_at: Option<Instant>,
 }
 
 impl Reporter {
     pub(crate) fn new(quiet: bool) -> Self {
-        // A spinner only where a person watches: never in pipes, files or CI logs.
-        let progress = if std::io::stderr().is_terminal() {
-            let bar = ProgressBar::new_spinner();
-            bar.set_style(
+        let show_progress_at = std::io::stderr().is_terminal().then(|| Instant::now() + PROGRESS_AFTER);
+        Self { quiet, tally: Tally::default(), progress: ProgressBar::hidden(), show_progress_at }
+    }
+
+    fn tick(&mut self) {
+        if self.show_progress_at.is_some_and(|at| Instant::now() >= at) {
+            self.show_progress_at = None;
+            self.progress.set_style(
                 ProgressStyle::with_template("{spinner} {pos} files read ({per_sec}) {elapsed}")
                     .unwrap_or_else(|_| ProgressStyle::default_spinner()),
             );
-            bar.enable_steady_tick(Duration::from_millis(120));
-            bar
-        } else {
-            ProgressBar::hidden()
-        };
-        Self { quiet, tally: Tally::default(), progress }
+            self.progress.set_draw_target(ProgressDrawTarget::stderr());
+            self.progress.enable_steady_tick(Duration::from_millis(120));
+        }
+        self.progress.inc(1);
     }
 
     pub(crate) fn document(&mut self, doc: &Document) {
@@ -102,7 +110,7 @@ impl Reporter {
                 }
             });
         }
-        self.progress.inc(1);
+        self.tick();
     }
 
     /// The counts so far.
