@@ -85,7 +85,7 @@ impl Reporter {
         if self.show_progress_at.is_some_and(|at| Instant::now() >= at) {
             self.show_progress_at = None;
             self.progress.set_style(
-                ProgressStyle::with_template("{spinner} {pos} files read ({per_sec}) {elapsed}")
+                ProgressStyle::with_template("{spinner} {human_pos} files read, {elapsed}")
                     .unwrap_or_else(|_| ProgressStyle::default_spinner()),
             );
             self.progress.set_draw_target(ProgressDrawTarget::stderr());
