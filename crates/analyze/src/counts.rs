@@ -1,0 +1,320 @@
+//! Counting terms over a corpus in one pass, in parallel: per-thread counters with their own
+//! interned ids, merged at the end into one deterministic result.
+
+use chrono::NaiveDate;
+use dateline_model::Article;
+use rayon::prelude::*;
+
+use crate::segments::segments;
+use crate::terms::TermOptions;
+use crate::tokenize::tokens;
+use crate::vocab::{TermId, Vocabulary};
+
+/// What identifies a document in reports: its path and publication date.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DocMeta {
+    /// The file's path as shown to the user.
+    pub path: String,
+    /// The publication date, if the article has one.
+    pub date: Option<NaiveDate>,
+}
+
+/// One document's counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocCounts {
+    /// Path and date.
+    pub meta: DocMeta,
+    /// Word and number tokens, stopwords included.
+    pub tokens: u64,
+    /// Sentences.
+    pub sentences: u64,
+    /// `(term, count)` for each counted term, sorted by term id.
+    pub terms: Vec<(TermId, u32)>,
+}
+
+impl DocCounts {
+    /// Tokens counted as terms (stopwords and, if so configured, numbers left out).
+    #[must_use]
+    pub fn term_tokens(&self) -> u64 {
+        self.terms.iter().map(|&(_, n)| u64::from(n)).sum()
+    }
+}
+
+/// Counts over a whole corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// The terms; ids follow the terms' sort order.
+    pub vocab: Vocabulary,
+    /// Per document, in input order.
+    pub docs: Vec<DocCounts>,
+    /// Occurrences of each term over the corpus, indexed by term id.
+    pub term_freq: Vec<u64>,
+    /// Documents each term occurs in, indexed by term id.
+    pub doc_freq: Vec<u32>,
+}
+
+impl Counts {
+    /// Word and number tokens over the corpus, stopwords included.
+    #[must_use]
+    pub fn tokens(&self) -> u64 {
+        self.docs.iter().map(|d| d.tokens).sum()
+    }
+
+    /// Tokens counted as terms over the corpus.
+    #[must_use]
+    pub fn term_tokens(&self) -> u64 {
+        self.term_freq.iter().sum()
+    }
+
+    /// Sentences over the corpus.
+    #[must_use]
+    pub fn sentences(&self) -> u64 {
+        self.docs.iter().map(|d| d.sentences).sum()
+    }
+}
+
+/// Counts `(meta, article)` pairs in parallel on the current rayon pool. The result is the
+/// same whatever the number of threads.
+pub fn count_parallel<I>(options: &TermOptions, docs: I) -> Counts
+where
+    I: Iterator<Item = (DocMeta, Article)> + Send,
+{
+    docs.enumerate()
+        .par_bridge()
+        .fold(
+            || Counter::new(options),
+            |mut counter, (index, (meta, article))| {
+                counter.add(index, meta, &article);
+                counter
+            },
+        )
+        .reduce(|| Counter::new(options), Counter::merge)
+        .finish()
+}
+
+/// Spelling variants of one term with their counts; the term's own spelling is implicit.
+type Surfaces = Vec<(Box<str>, u64)>;
+
+/// Counts documents one at a time; merge counters from several threads with [`Counter::merge`].
+#[derive(Debug, Clone)]
+pub struct Counter<'o> {
+    options: &'o TermOptions,
+    vocab: Vocabulary,
+    surfaces: Vec<Surfaces>,
+    term_freq: Vec<u64>,
+    doc_freq: Vec<u32>,
+    docs: Vec<(usize, DocCounts)>,
+    /// Per-term counts of the document being counted, and which terms it touched.
+    scratch: Vec<u32>,
+    touched: Vec<TermId>,
+    buf: String,
+}
+
+impl<'o> Counter<'o> {
+    /// An empty counter.
+    #[must_use]
+    pub fn new(options: &'o TermOptions) -> Self {
+        Self {
+            options,
+            vocab: Vocabulary::default(),
+            surfaces: Vec::new(),
+            term_freq: Vec::new(),
+            doc_freq: Vec::new(),
+            docs: Vec::new(),
+            scratch: Vec::new(),
+            touched: Vec::new(),
+            buf: String::new(),
+        }
+    }
+
+    fn grow(&mut self, id: TermId) {
+        let need = id as usize + 1;
+        if self.term_freq.len() < need {
+            self.term_freq.resize(need, 0);
+            self.doc_freq.resize(need, 0);
+            self.surfaces.resize_with(need, Vec::new);
+            self.scratch.resize(need, 0);
+        }
+    }
+
+    /// Counts one article; `index` is its place in the input, which orders the result.
+    pub fn add(&mut self, index: usize, meta: DocMeta, article: &Article) {
+        let (mut n_tokens, mut sentences) = (0, 0);
+        for segment in segments(article) {
+            for token in tokens(segment.text) {
+                n_tokens += 1;
+                sentences += u64::from(token.sentence_start);
+                let Some(term) = self.options.term(&token, &mut self.buf) else { continue };
+                let id = self.vocab.intern(term);
+                self.grow(id);
+                let slot = &mut self.scratch[id as usize];
+                if *slot == 0 {
+                    self.touched.push(id);
+                }
+                *slot += 1;
+                self.term_freq[id as usize] += 1;
+                let surface = strip_possessive(token.text);
+                if surface != self.buf {
+                    let variants = &mut self.surfaces[id as usize];
+                    match variants.iter_mut().find(|(s, _)| **s == *surface) {
+                        Some((_, n)) => *n += 1,
+                        None => variants.push((surface.into(), 1)),
+                    }
+                }
+            }
+        }
+        self.touched.sort_unstable();
+        let mut terms = Vec::with_capacity(self.touched.len());
+        for &id in &self.touched {
+            terms.push((id, std::mem::take(&mut self.scratch[id as usize])));
+            self.doc_freq[id as usize] += 1;
+        }
+        self.touched.clear();
+        self.docs.push((index, DocCounts { meta, tokens: n_tokens, sentences, terms }));
+    }
+
+    /// Adds `other`'s counts to these. Merging in any order gives the same finished counts.
+    #[must_use]
+    pub fn merge(mut self, other: Self) -> Self {
+        let remap: Vec<TermId> = other.vocab.iter().map(|(_, term)| self.vocab.intern(term)).collect();
+        if let Some(&max) = remap.iter().max() {
+            self.grow(max);
+        }
+        for (old, &new) in remap.iter().enumerate() {
+            let new = new as usize;
+            self.term_freq[new] += other.term_freq[old];
+            self.doc_freq[new] += other.doc_freq[old];
+            for (surface, n) in &other.surfaces[old] {
+                match self.surfaces[new].iter_mut().find(|(s, _)| s == surface) {
+                    Some((_, m)) => *m += n,
+                    None => self.surfaces[new].push((surface.clone(), *n)),
+                }
+            }
+        }
+        for (index, mut doc) in other.docs {
+            for (id, _) in &mut doc.terms {
+                *id = remap[*id as usize];
+            }
+            doc.terms.sort_unstable_by_key(|&(id, _)| id);
+            self.docs.push((index, doc));
+        }
+        self
+    }
+
+    /// The finished counts: term ids in sort order, documents in input order.
+    #[must_use]
+    pub fn finish(self) -> Counts {
+        let mut order: Vec<TermId> = (0..).take(self.vocab.len()).collect();
+        order.sort_unstable_by(|&a, &b| self.vocab.term(a).cmp(self.vocab.term(b)));
+        let mut new_id = vec![0; order.len()];
+        for (new, &old) in (0..).zip(&order) {
+            new_id[old as usize] = new;
+        }
+        let terms: Vec<Box<str>> = order.iter().map(|&old| self.vocab.term(old).into()).collect();
+        let display: Vec<Box<str>> = order
+            .iter()
+            .map(|&old| display_form(self.vocab.term(old), self.term_freq[old as usize], &self.surfaces[old as usize]))
+            .collect();
+        let term_freq = order.iter().map(|&old| self.term_freq[old as usize]).collect();
+        let doc_freq = order.iter().map(|&old| self.doc_freq[old as usize]).collect();
+        let mut docs = self.docs;
+        docs.sort_unstable_by_key(|&(index, _)| index);
+        let docs = docs
+            .into_iter()
+            .map(|(_, mut doc)| {
+                for (id, _) in &mut doc.terms {
+                    *id = new_id[*id as usize];
+                }
+                doc.terms.sort_unstable_by_key(|&(id, _)| id);
+                doc
+            })
+            .collect();
+        Counts { vocab: Vocabulary::from_sorted(terms, display), docs, term_freq, doc_freq }
+    }
+}
+
+fn strip_possessive(surface: &str) -> &str {
+    surface.strip_suffix("’s").or_else(|| surface.strip_suffix("'s")).filter(|s| !s.is_empty()).unwrap_or(surface)
+}
+
+/// The most frequent spelling; ties go to the term's own spelling, then the smallest.
+fn display_form(term: &str, total: u64, variants: &Surfaces) -> Box<str> {
+    let own = total - variants.iter().map(|(_, n)| n).sum::<u64>();
+    let mut best: (&str, u64) = (term, own);
+    for (surface, n) in variants {
+        if *n > best.1 || (*n == best.1 && best.0 != term && **surface < *best.0) {
+            best = (surface, *n);
+        }
+    }
+    best.0.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dateline_model::{Paragraph, Section, Span};
+
+    fn article(paragraphs: &[&str]) -> Article {
+        Article {
+            sections: vec![Section {
+                heading: None,
+                heading_span: None,
+                paragraphs: paragraphs
+                    .iter()
+                    .map(|text| Paragraph { text: (*text).to_owned(), span: Span::new(0, text.len()) })
+                    .collect(),
+            }],
+            ..Article::default()
+        }
+    }
+
+    fn meta(path: &str) -> DocMeta {
+        DocMeta { path: path.into(), date: None }
+    }
+
+    fn freq(counts: &Counts, term: &str) -> (u64, u32) {
+        let id = counts.vocab.id(term).expect(term) as usize;
+        (counts.term_freq[id], counts.doc_freq[id])
+    }
+
+    #[test]
+    fn counts_terms_documents_and_display_forms() {
+        let options = TermOptions::new();
+        let mut counter = Counter::new(&options);
+        counter.add(0, meta("a"), &article(&["Lavrov met Lavrov's team. INSTC talks began.", "The talks went on."]));
+        counter.add(1, meta("b"), &article(&["Lavrov left; talks ended."]));
+        let counts = counter.finish();
+        assert_eq!(freq(&counts, "lavrov"), (3, 2));
+        assert_eq!(freq(&counts, "talks"), (3, 2));
+        assert_eq!(counts.vocab.display(counts.vocab.id("lavrov").expect("term")), "Lavrov");
+        assert_eq!(counts.vocab.display(counts.vocab.id("instc").expect("term")), "INSTC");
+        assert_eq!(counts.vocab.display(counts.vocab.id("talks").expect("term")), "talks");
+        assert_eq!(counts.docs[0].sentences, 3);
+        assert_eq!(counts.docs[0].tokens, 11);
+        assert!(counts.vocab.id("the").is_none());
+    }
+
+    #[test]
+    fn merging_in_either_order_gives_the_same_counts() {
+        let options = TermOptions::new();
+        let texts = ["Iran and Russia talk.", "Russia trades grain.", "Grain talks in Iran stall."];
+        let single = {
+            let mut c = Counter::new(&options);
+            for (i, t) in texts.iter().enumerate() {
+                c.add(i, meta(t), &article(&[t]));
+            }
+            c.finish()
+        };
+        let split = |order: [usize; 3]| {
+            let mut parts: Vec<Counter<'_>> = Vec::new();
+            for i in order {
+                let mut c = Counter::new(&options);
+                c.add(i, meta(texts[i]), &article(&[texts[i]]));
+                parts.push(c);
+            }
+            parts.into_iter().reduce(Counter::merge).expect("three").finish()
+        };
+        assert_eq!(split([0, 1, 2]), single);
+        assert_eq!(split([2, 0, 1]), single);
+    }
+}

@@ -1,0 +1,35 @@
+//! Term statistics over [`dateline_model::Article`]s.
+//!
+//! - [`tokenize`]: word tokens with their spans, and sentence boundaries.
+//! - [`terms`]: how a token becomes a counted term (case folding, possessives, stopwords,
+//!   numbers, stemming).
+//! - [`counts`]: one parallel pass over a corpus into per-term and per-document counts with
+//!   interned term ids.
+//!
+//! Statistics count the title, the section headings and the paragraphs; never the date
+//! line, the dateline or furniture ([`segments`]).
+//!
+//! # Example
+//!
+//! ```
+//! use dateline_analyze::{DocMeta, TermOptions, count_parallel};
+//!
+//! let article = dateline_parse::parse_article(" date 2024-01-10 Lavrov met Iran's envoy. Lavrov left.")?;
+//! let meta = DocMeta { path: "a.txt".into(), date: None };
+//! let counts = count_parallel(&TermOptions::new(), std::iter::once((meta, article)));
+//! let lavrov = counts.vocab.id("lavrov").unwrap();
+//! assert_eq!(counts.term_freq[lavrov as usize], 2);
+//! assert_eq!(counts.vocab.display(lavrov), "Lavrov");
+//! # Ok::<(), dateline_parse::ParseError>(())
+//! ```
+#![deny(missing_docs)]
+
+pub mod counts;
+pub mod segments;
+pub mod terms;
+pub mod tokenize;
+pub mod vocab;
+
+pub use counts::{Counter, Counts, DocCounts, DocMeta, count_parallel};
+pub use terms::{Stopwords, TermOptions};
+pub use vocab::{TermId, Vocabulary};

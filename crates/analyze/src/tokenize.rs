@@ -1,0 +1,194 @@
+//! Splitting text into word tokens and sentences, the way news copy needs.
+//!
+//! Word boundaries are Unicode's (UAX #29, through `unicode-segmentation`), with three news
+//! rules on top: hyphenated names and compounds stay one token (`Amir-Abdollahian`,
+//! `North-South`), numbers keep their decimal point (`2.4`), and a sentence ends at `.`, `!`,
+//! `?` or `…` only when the next word could start a sentence and the word before the stop is
+//! not an abbreviation (`U.S.`, `Sept.`, `Mr.`) or an initial.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Contains a letter: `Lavrov`, `Rasht-Astara`, `COVID-19`.
+    Word,
+    /// Digits with at most `.` and `,` inside: `100`, `2.4`, `1,000`.
+    Number,
+}
+
+/// One token: its text exactly as written and where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The surface text; `text == &source[start..end]`.
+    pub text: &'a str,
+    /// Byte offset of the first byte in the tokenized text.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// Word or number.
+    pub kind: TokenKind,
+    /// Whether a new sentence starts with this token (the first token of a text does).
+    pub sentence_start: bool,
+}
+
+/// Abbreviations after which a full stop does not end a sentence (compared in lower case,
+/// without the final stop).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "adm", "gov", "sen", "rep", "rev", "st",
+    "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "e.g", "i.e", "approx", "est", "dept",
+    "univ", "calif", "wash", "mass", "pres",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    let mut chars = word.chars();
+    // A lone capital letter is an initial: "J. Smith".
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase();
+    }
+    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+fn is_hyphen(piece: &str) -> bool {
+    matches!(piece, "-" | "\u{2010}" | "\u{2011}")
+}
+
+fn is_word_piece(piece: &str) -> bool {
+    piece.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+fn kind_of(text: &str) -> TokenKind {
+    if text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') { TokenKind::Number } else { TokenKind::Word }
+}
+
+/// The tokens of `text`, in order.
+///
+/// ```
+/// use dateline_analyze::tokenize::tokens;
+///
+/// let words: Vec<&str> = tokens("Amir-Abdollahian met U.S. envoys. Talks went on.").map(|t| t.text).collect();
+/// assert_eq!(words, ["Amir-Abdollahian", "met", "U.S", "envoys", "Talks", "went", "on"]);
+/// let starts: Vec<bool> = tokens("He met U.S. envoys. Talks went on.").map(|t| t.sentence_start).collect();
+/// assert_eq!(starts, [true, false, false, false, true, false, false]);
+/// ```
+pub fn tokens(text: &str) -> Tokens<'_> {
+    Tokens { text, pieces: text.split_word_bound_indices().peekable(), stop_pending: true, last_word: "" }
+}
+
+/// Iterator over the tokens of a text; see [`tokens`].
+#[derive(Debug)]
+pub struct Tokens<'a> {
+    text: &'a str,
+    pieces: std::iter::Peekable<unicode_segmentation::UWordBoundIndices<'a>>,
+    /// A sentence-ending stop has been seen since the last word.
+    stop_pending: bool,
+    /// The previous word, to tell abbreviations from sentence ends.
+    last_word: &'a str,
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        loop {
+            let (start, piece) = self.pieces.next()?;
+            if !is_word_piece(piece) {
+                if matches!(piece, "." | "!" | "?" | "…") && !(piece == "." && is_abbreviation(self.last_word)) {
+                    self.stop_pending = true;
+                }
+                continue;
+            }
+            let mut end = start + piece.len();
+            // Join `word-word(-word...)` written without spaces into one token.
+            while let Some(&(hyphen_at, hyphen)) = self.pieces.peek() {
+                if hyphen_at != end || !is_hyphen(hyphen) {
+                    break;
+                }
+                let after = hyphen_at + hyphen.len();
+                let mut ahead = self.pieces.clone();
+                ahead.next();
+                match ahead.next() {
+                    Some((word_at, word)) if word_at == after && is_word_piece(word) => {
+                        self.pieces = ahead;
+                        end = word_at + word.len();
+                    }
+                    _ => break,
+                }
+            }
+            let text = &self.text[start..end];
+            let starts_upper = text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
+            let sentence_start = std::mem::take(&mut self.stop_pending) && (starts_upper || self.last_word.is_empty());
+            self.last_word = text;
+            return Some(Token { text, start, end, kind: kind_of(text), sentence_start });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        tokens(text).map(|t| t.text).collect()
+    }
+
+    fn sentences(text: &str) -> Vec<Vec<&str>> {
+        let mut out: Vec<Vec<&str>> = Vec::new();
+        for token in tokens(text) {
+            if token.sentence_start || out.is_empty() {
+                out.push(Vec::new());
+            }
+            if let Some(last) = out.last_mut() {
+                last.push(token.text);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn hyphenated_names_and_compounds_stay_whole() {
+        assert_eq!(
+            texts("the Rasht-Astara railway, the North-South Corridor"),
+            ["the", "Rasht-Astara", "railway", "the", "North-South", "Corridor"]
+        );
+        assert_eq!(
+            texts("mission-Operation Prosperity Guardian-to counter"),
+            ["mission-Operation", "Prosperity", "Guardian-to", "counter"]
+        );
+        assert_eq!(texts("a - b"), ["a", "b"]);
+        assert_eq!(texts("well-"), ["well"]);
+    }
+
+    #[test]
+    fn possessives_and_numbers_keep_their_surface() {
+        assert_eq!(
+            texts("Iran’s 2.4 million people, 100 trucks"),
+            ["Iran’s", "2.4", "million", "people", "100", "trucks"]
+        );
+        let kinds: Vec<TokenKind> = tokens("2.4 1,000 COVID-19 x").map(|t| t.kind).collect();
+        assert_eq!(kinds, [TokenKind::Number, TokenKind::Number, TokenKind::Word, TokenKind::Word]);
+    }
+
+    #[test]
+    fn sentences_end_at_stops_but_not_after_abbreviations() {
+        assert_eq!(
+            sentences("Mr. Lavrov spoke. Sept. 30 was set. He left."),
+            [vec!["Mr", "Lavrov", "spoke"], vec!["Sept", "30", "was", "set"], vec!["He", "left"]]
+        );
+        assert_eq!(sentences("the October 7. attack went on"), [vec!["the", "October", "7", "attack", "went", "on"]]);
+        assert_eq!(
+            sentences("he said. \"We will act,\" he added!  Really?"),
+            [vec!["he", "said"], vec!["We", "will", "act", "he", "added"], vec!["Really"]]
+        );
+        assert_eq!(sentences("J. Smith came"), [vec!["J", "Smith", "came"]]);
+    }
+
+    #[test]
+    fn spans_are_the_token_text() {
+        let text = "Iran’s “North-South” plan — 2.4%.";
+        for token in tokens(text) {
+            assert_eq!(&text[token.start..token.end], token.text);
+        }
+    }
+}
