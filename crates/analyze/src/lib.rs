@@ -25,11 +25,15 @@
 #![deny(missing_docs)]
 
 pub mod counts;
+pub mod frequency;
 pub mod segments;
+pub mod summary;
 pub mod terms;
 pub mod tokenize;
 pub mod vocab;
 
 pub use counts::{Counter, Counts, DocCounts, DocMeta, count_parallel};
+pub use frequency::{TermGroup, TermRow, term_table, term_table_by};
+pub use summary::{Summary, summarize};
 pub use terms::{Stopwords, TermOptions};
 pub use vocab::{TermId, Vocabulary};
