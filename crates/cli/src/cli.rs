@@ -21,6 +21,8 @@ a usage error.";
 
 const EXAMPLES: &str = "\
 Examples:
+  dateline stats seeds                       the corpus at a glance, with its top terms
+  dateline terms --top 50 --by month corpus/ the most frequent terms of each month
   dateline parse seeds                       what each article is made of
   dateline parse --format jsonl seeds > articles.jsonl
   dateline check corpus/                     report problems, with file:line:column";
@@ -47,8 +49,38 @@ pub(crate) struct Cli {
     pub(crate) command: Command,
 }
 
+const STATS_EXAMPLES: &str = "\
+Examples:
+  dateline stats seeds
+  dateline stats --since 2024-01-01 --format json corpus/
+  dateline stats --stopwords none --top 20 corpus/";
+
+const TERMS_EXAMPLES: &str = "\
+Examples:
+  dateline terms seeds
+  dateline terms --top 100 --format csv corpus/ > terms.csv
+  dateline terms --stem --stopwords my-stopwords.txt corpus/";
+
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
+    /// The corpus at a glance: articles, dates, tokens, types, sentences, top terms.
+    ///
+    /// Statistics count the title, the section headings and the paragraphs; never the date
+    /// line, the dateline or furniture.
+    #[command(after_help = STATS_EXAMPLES)]
+    Stats {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+    },
+    /// Term frequencies: count, documents, rate per 10,000 tokens, rank.
+    ///
+    /// Terms are case-folded words and numbers, with possessive 's taken off; each is shown
+    /// as it is most often written. Tied counts share the lowest rank.
+    #[command(after_help = TERMS_EXAMPLES)]
+    Terms {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+    },
     /// Parse articles and print what each is made of.
     ///
     /// One record per input file, in input order: title, date and time, dateline, sections
@@ -96,6 +128,45 @@ pub(crate) struct InputArgs {
     /// Do not print warnings on stderr (errors are always printed).
     #[arg(long, short)]
     pub(crate) quiet: bool,
+}
+
+/// What every statistics command takes.
+#[derive(Debug, Args)]
+pub(crate) struct CorpusArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+    /// Output format: `table` for people, `json`/`jsonl` for scripts, `csv` for spreadsheets.
+    #[arg(long, short, value_enum, default_value_t = StatsFormat::Table)]
+    pub(crate) format: StatsFormat,
+    /// How many rows to show per table [default: 20; 0 shows all].
+    #[arg(long, short = 'n', value_name = "N")]
+    pub(crate) top: Option<usize>,
+    /// Only articles published on or after this date (YYYY-MM-DD); undated articles are left
+    /// out, and counted on stderr.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub(crate) since: Option<NaiveDate>,
+    /// Only articles published on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub(crate) until: Option<NaiveDate>,
+    /// Stopwords to leave out: a file with one word per line (`#` starts a comment), which
+    /// replaces the built-in English list, or `none` to keep every word [default: the
+    /// built-in list].
+    #[arg(long, value_name = "FILE|none")]
+    pub(crate) stopwords: Option<PathBuf>,
+    /// Reduce terms to their English Snowball stem (`talks`, `talked` → `talk`).
+    #[arg(long)]
+    pub(crate) stem: bool,
+    /// Leave numbers (`100`, `2.4`) out of the terms.
+    #[arg(long)]
+    pub(crate) no_numbers: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum StatsFormat {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,9 +1,11 @@
 //! A plain configuration, built from the command line before any work starts.
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+use dateline_analyze::{Stopwords, TermOptions};
 use dateline_parse::{ArticleParser, Input};
 
-use crate::cli::{Cli, Command, InputArgs, ParseFormat, SummaryFormat};
+use crate::cli::{Cli, Command, CorpusArgs, InputArgs, ParseFormat, StatsFormat, SummaryFormat};
 
 /// What to do, decided once from the command line.
 #[derive(Debug)]
@@ -15,10 +17,74 @@ pub(crate) struct Config {
     pub(crate) quiet: bool,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 pub(crate) enum CommandConfig {
     Parse { format: ParseFormat },
     Check { format: SummaryFormat },
+    Stats(StatsConfig),
+    Terms(StatsConfig),
+}
+
+/// What every statistics command shares.
+#[derive(Debug)]
+pub(crate) struct StatsConfig {
+    pub(crate) format: StatsFormat,
+    /// Rows per table; `None` shows all.
+    pub(crate) top: Option<usize>,
+    pub(crate) dates: DateRange,
+    pub(crate) terms: TermOptions,
+}
+
+/// Inclusive bounds on publication dates; with either bound, undated articles are out.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct DateRange {
+    pub(crate) since: Option<NaiveDate>,
+    pub(crate) until: Option<NaiveDate>,
+}
+
+impl DateRange {
+    pub(crate) fn is_open(&self) -> bool {
+        self.since.is_none() && self.until.is_none()
+    }
+
+    pub(crate) fn contains(&self, date: Option<NaiveDate>) -> bool {
+        match date {
+            None => self.is_open(),
+            Some(date) => self.since.is_none_or(|s| date >= s) && self.until.is_none_or(|u| date <= u),
+        }
+    }
+}
+
+/// Rows per table when `--top` is not given.
+const DEFAULT_TOP: usize = 20;
+
+impl StatsConfig {
+    fn from_args(args: &CorpusArgs) -> Result<Self> {
+        let dates = DateRange { since: args.since, until: args.until };
+        if let (Some(since), Some(until)) = (dates.since, dates.until)
+            && since > until
+        {
+            bail!("--since {since} is after --until {until}: no article can match");
+        }
+        let stopwords = match &args.stopwords {
+            None => Stopwords::English,
+            Some(path) if path.as_os_str() == "none" => Stopwords::None,
+            Some(path) => Stopwords::from_lines(
+                &std::fs::read_to_string(path)
+                    .with_context(|| format!("cannot read the stopword file {}", path.display()))?,
+            ),
+        };
+        Ok(Self {
+            format: args.format,
+            top: match args.top {
+                None => Some(DEFAULT_TOP),
+                Some(0) => None,
+                Some(n) => Some(n),
+            },
+            dates,
+            terms: TermOptions::new().stopwords(stopwords).numbers(!args.no_numbers).stem(args.stem),
+        })
+    }
 }
 
 impl Config {
@@ -26,6 +92,8 @@ impl Config {
         let (command, input) = match cli.command {
             Command::Parse { input, format } => (CommandConfig::Parse { format }, input),
             Command::Check { input, format } => (CommandConfig::Check { format }, input),
+            Command::Stats { corpus } => (CommandConfig::Stats(StatsConfig::from_args(&corpus)?), corpus.input),
+            Command::Terms { corpus } => (CommandConfig::Terms(StatsConfig::from_args(&corpus)?), corpus.input),
         };
         Self::with_input(command, input)
     }

@@ -113,6 +113,13 @@ impl Reporter {
         self.tick();
     }
 
+    /// A remark about the run as a whole, on stderr.
+    pub(crate) fn note(&self, message: &str) {
+        self.progress.suspend(|| {
+            let _ = writeln!(std::io::stderr().lock(), "dateline: note: {message}");
+        });
+    }
+
     /// The counts so far.
     pub(crate) fn tally(&self) -> Tally {
         self.tally

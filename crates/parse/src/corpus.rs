@@ -124,7 +124,7 @@ impl CorpusReader {
 /// The documents of a corpus, in input order. Made by [`CorpusReader::documents`].
 pub struct Documents<'r> {
     reader: &'r CorpusReader,
-    sources: Box<dyn Iterator<Item = Source> + 'r>,
+    sources: Box<dyn Iterator<Item = Source> + Send + 'r>,
     ready: VecDeque<Document>,
 }
 
@@ -157,7 +157,7 @@ enum Source {
     Unreadable { path: String, message: String, severity: Severity },
 }
 
-fn sources(input: Input) -> Box<dyn Iterator<Item = Source>> {
+fn sources(input: Input) -> Box<dyn Iterator<Item = Source> + Send> {
     let path = match input {
         Input::Stdin => return Box::new(std::iter::once(Source::Stdin)),
         Input::Path(path) => path,
@@ -180,7 +180,7 @@ fn sources(input: Input) -> Box<dyn Iterator<Item = Source>> {
     }
 }
 
-fn walk(root: PathBuf) -> impl Iterator<Item = Source> {
+fn walk(root: PathBuf) -> impl Iterator<Item = Source> + Send {
     WalkDir::new(&root).follow_links(true).sort_by_file_name().into_iter().filter_map(move |entry| match entry {
         Ok(entry) if entry.file_type().is_dir() => None,
         Ok(entry) if entry.file_type().is_file() => Some(Source::File(entry.into_path())),

@@ -2,7 +2,10 @@
 //! diagnostics through the [`Reporter`].
 
 mod check;
+mod corpus;
 mod parse;
+mod stats;
+mod terms;
 
 use std::io::{BufWriter, Write};
 
@@ -20,9 +23,11 @@ pub(crate) fn run(config: &Config) -> Result<Status> {
     let documents = reader.documents(config.inputs.clone());
     let mut reporter = Reporter::new(config.quiet);
     let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    match config.command {
-        CommandConfig::Parse { format } => parse::run(documents, format, &mut out, &mut reporter),
-        CommandConfig::Check { format } => check::run(documents, format, &mut out, &mut reporter),
+    match &config.command {
+        CommandConfig::Parse { format } => parse::run(documents, *format, &mut out, &mut reporter),
+        CommandConfig::Check { format } => check::run(documents, *format, &mut out, &mut reporter),
+        CommandConfig::Stats(stats) => stats::run(documents, stats, &mut out, &mut reporter),
+        CommandConfig::Terms(stats) => terms::run(documents, stats, &mut out, &mut reporter),
     }
     .and_then(|()| out.flush().map_err(Into::into))
     .context("cannot write the output")?;

@@ -2,6 +2,7 @@
 
 pub(crate) mod csv;
 pub(crate) mod json;
+pub(crate) mod report;
 pub(crate) mod table;
 pub(crate) mod text;
 

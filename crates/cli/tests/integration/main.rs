@@ -3,6 +3,7 @@
 mod check;
 mod faults;
 mod formats;
+mod stats;
 mod tidy;
 
 use std::path::PathBuf;

@@ -1,0 +1,67 @@
+//! `dateline terms`: term frequencies with document counts, rates and ranks.
+
+use std::io::Write;
+
+use anyhow::Result;
+use dateline_analyze::{TermGroup, term_table};
+use dateline_parse::Documents;
+use serde_json::Value;
+
+use crate::config::StatsConfig;
+use crate::output::report::{self, Report, Table};
+use crate::report::Reporter;
+
+/// One or more term tables; a `group` column appears when there are groups.
+pub(crate) struct TermsReport(pub(crate) Vec<TermGroup>);
+
+impl TermsReport {
+    fn grouped(&self) -> bool {
+        self.0.iter().any(|g| g.group.is_some())
+    }
+}
+
+impl Report for TermsReport {
+    fn table(&self) -> Table {
+        let grouped = self.grouped();
+        let mut columns = vec!["rank", "term", "count", "doc_count", "per_10k"];
+        if grouped {
+            columns.insert(0, "group");
+        }
+        let rows = self
+            .0
+            .iter()
+            .flat_map(|group| {
+                group.terms.iter().map(move |row| {
+                    let mut cells = vec![
+                        row.rank.into(),
+                        row.term.as_str().into(),
+                        row.count.into(),
+                        row.doc_count.into(),
+                        row.rate.into(),
+                    ];
+                    if grouped {
+                        cells.insert(0, group.group.clone().into());
+                    }
+                    cells
+                })
+            })
+            .collect();
+        Table { columns, rows }
+    }
+
+    /// Without groups, the rows; with groups, one object per group holding its rows.
+    fn json(&self) -> Value {
+        if self.grouped() { serde_json::json!(self.0) } else { serde_json::json!(self.0[0].terms) }
+    }
+}
+
+pub(crate) fn run(
+    documents: Documents<'_>,
+    stats: &StatsConfig,
+    out: &mut dyn Write,
+    reporter: &mut Reporter,
+) -> Result<()> {
+    let counts = super::corpus::count(documents, stats, reporter);
+    report::write(&TermsReport(vec![term_table(&counts, stats.top)]), stats.format, out)?;
+    Ok(())
+}
