@@ -6,7 +6,7 @@ use dateline_model::Article;
 use rayon::prelude::*;
 
 use crate::segments::segments;
-use crate::terms::TermOptions;
+use crate::terms::{TermOptions, fold};
 use crate::tokenize::tokens;
 use crate::vocab::{TermId, Vocabulary};
 
@@ -100,6 +100,10 @@ type Surfaces = Vec<(Box<str>, u64)>;
 pub struct Counter<'o> {
     options: &'o TermOptions,
     vocab: Vocabulary,
+    /// Folded token forms seen so far and the term each counts as (`None`: left out). The
+    /// options are asked once per form, not once per token.
+    forms: Vocabulary,
+    form_term: Vec<Option<TermId>>,
     surfaces: Vec<Surfaces>,
     term_freq: Vec<u64>,
     doc_freq: Vec<u32>,
@@ -117,6 +121,8 @@ impl<'o> Counter<'o> {
         Self {
             options,
             vocab: Vocabulary::default(),
+            forms: Vocabulary::default(),
+            form_term: Vec::new(),
             surfaces: Vec::new(),
             term_freq: Vec::new(),
             doc_freq: Vec::new(),
@@ -144,8 +150,13 @@ impl<'o> Counter<'o> {
             for token in tokens(segment.text) {
                 n_tokens += 1;
                 sentences += u64::from(token.sentence_start);
-                let Some(term) = self.options.term(&token, &mut self.buf) else { continue };
-                let id = self.vocab.intern(term);
+                fold(token.text, &mut self.buf);
+                let form = self.forms.intern(&self.buf) as usize;
+                if form == self.form_term.len() {
+                    let term = self.options.term_of_folded(&self.buf, token.kind).map(|t| self.vocab.intern(&t));
+                    self.form_term.push(term);
+                }
+                let Some(id) = self.form_term[form] else { continue };
                 self.grow(id);
                 let slot = &mut self.scratch[id as usize];
                 if *slot == 0 {
@@ -154,7 +165,7 @@ impl<'o> Counter<'o> {
                 *slot += 1;
                 self.term_freq[id as usize] += 1;
                 let surface = strip_possessive(token.text);
-                if surface != self.buf {
+                if surface != self.vocab.term(id) {
                     let variants = &mut self.surfaces[id as usize];
                     match variants.iter_mut().find(|(s, _)| **s == *surface) {
                         Some((_, n)) => *n += 1,

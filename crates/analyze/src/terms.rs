@@ -224,19 +224,24 @@ impl TermOptions {
     /// The term for `token`, written into `buf`, or `None` when the token is not counted.
     /// `buf` is reused across calls so that counting allocates nothing per token.
     pub fn term<'b>(&self, token: &Token<'_>, buf: &'b mut String) -> Option<&'b str> {
-        if token.kind == TokenKind::Number && !self.numbers {
-            return None;
-        }
         fold(token.text, buf);
-        if self.stopwords.contains(buf) {
+        let term = self.term_of_folded(buf, token.kind)?.into_owned();
+        buf.clear();
+        buf.push_str(&term);
+        Some(buf.as_str())
+    }
+
+    /// The term for a token already folded with [`fold`], or `None` when it is not counted.
+    /// The answer depends only on the folded form, so counters ask once per distinct form.
+    #[must_use]
+    pub fn term_of_folded<'f>(&self, folded: &'f str, kind: TokenKind) -> Option<std::borrow::Cow<'f, str>> {
+        if kind == TokenKind::Number && !self.numbers || self.stopwords.contains(folded) {
             return None;
         }
-        if let Some(stemmer) = &self.stemmer {
-            let stem = stemmer.stem(buf).into_owned();
-            buf.clear();
-            buf.push_str(&stem);
-        }
-        Some(buf.as_str())
+        Some(match &self.stemmer {
+            Some(stemmer) => std::borrow::Cow::Owned(stemmer.stem(folded).into_owned()),
+            None => std::borrow::Cow::Borrowed(folded),
+        })
     }
 }
 
