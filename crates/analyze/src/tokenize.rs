@@ -62,6 +62,121 @@ fn kind_of(text: &str) -> TokenKind {
     if text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') { TokenKind::Number } else { TokenKind::Word }
 }
 
+/// Word-boundary classes (UAX #29) of the characters the fast scanner handles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Digit,
+    /// `_`: joins anything on either side.
+    ExtendNumLet,
+    /// `:` between letters.
+    MidLetter,
+    /// `.`, `'`, `’`, `‘` between letters or between digits.
+    MidNumLet,
+    /// `,`, `;` between digits.
+    MidNum,
+    Other,
+}
+
+/// The class of `c`, or `None` when the fast scanner does not know the character and the
+/// text must go through the full Unicode tables.
+fn class(c: char) -> Option<Class> {
+    Some(match c {
+        'a'..='z' | 'A'..='Z' => Class::Letter,
+        '0'..='9' => Class::Digit,
+        '_' => Class::ExtendNumLet,
+        ':' => Class::MidLetter,
+        '.' | '\'' | '’' | '‘' => Class::MidNumLet,
+        ',' | ';' => Class::MidNum,
+        '\u{C0}'..='\u{24F}' if c.is_alphabetic() => Class::Letter,
+        c if c.is_ascii() => Class::Other,
+        '\u{A0}' | '“' | '”' | '–' | '—' | '…' | '«' | '»' | '°' | '€' | '£' | '•' => Class::Other,
+        _ => return None,
+    })
+}
+
+fn joins_word(class: Class) -> bool {
+    matches!(class, Class::Letter | Class::Digit | Class::ExtendNumLet)
+}
+
+/// Whether the fast scanner gives the same word pieces as UAX #29 for all of `text`.
+fn fast_path_applies(text: &str) -> bool {
+    text.is_ascii() || text.chars().all(|c| class(c).is_some())
+}
+
+/// Word pieces and single-character pieces of text whose characters all have a [`class`]:
+/// UAX #29's word rules WB5 to WB13b restricted to those characters.
+#[derive(Debug, Clone)]
+struct FastPieces<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for FastPieces<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let start = self.at;
+        let mut chars = self.text.get(start..)?.chars();
+        let first = chars.next()?;
+        let first_class = class(first).unwrap_or(Class::Other);
+        let mut end = start + first.len_utf8();
+        if joins_word(first_class) {
+            let mut previous = first_class;
+            let mut rest = chars.clone();
+            while let Some(c) = rest.next() {
+                let here = class(c).unwrap_or(Class::Other);
+                if joins_word(here) {
+                    end += c.len_utf8();
+                    previous = here;
+                    continue;
+                }
+                let after = rest.clone().next().map_or(Class::Other, |n| class(n).unwrap_or(Class::Other));
+                let between_letters = matches!(here, Class::MidLetter | Class::MidNumLet)
+                    && previous == Class::Letter
+                    && after == Class::Letter;
+                let between_digits = matches!(here, Class::MidNum | Class::MidNumLet)
+                    && previous == Class::Digit
+                    && after == Class::Digit;
+                if !(between_letters || between_digits) {
+                    break;
+                }
+                end += c.len_utf8();
+            }
+        }
+        self.at = end;
+        Some((start, &self.text[start..end]))
+    }
+}
+
+/// The pieces of a text: from the fast scanner when it applies, else from the Unicode tables.
+#[derive(Debug, Clone)]
+enum Pieces<'a> {
+    Fast(FastPieces<'a>),
+    Unicode(unicode_segmentation::UWordBoundIndices<'a>),
+}
+
+impl<'a> Pieces<'a> {
+    fn new(text: &'a str) -> Self {
+        if fast_path_applies(text) {
+            Self::Fast(FastPieces { text, at: 0 })
+        } else {
+            Self::Unicode(text.split_word_bound_indices())
+        }
+    }
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        match self {
+            Self::Fast(pieces) => pieces.next(),
+            Self::Unicode(pieces) => pieces.next(),
+        }
+    }
+}
+
 /// The tokens of `text`, in order.
 ///
 /// ```
@@ -73,14 +188,14 @@ fn kind_of(text: &str) -> TokenKind {
 /// assert_eq!(starts, [true, false, false, false, true, false, false]);
 /// ```
 pub fn tokens(text: &str) -> Tokens<'_> {
-    Tokens { text, pieces: text.split_word_bound_indices().peekable(), stop_pending: true, last_word: "" }
+    Tokens { text, pieces: Pieces::new(text).peekable(), stop_pending: true, last_word: "" }
 }
 
 /// Iterator over the tokens of a text; see [`tokens`].
 #[derive(Debug)]
 pub struct Tokens<'a> {
     text: &'a str,
-    pieces: std::iter::Peekable<unicode_segmentation::UWordBoundIndices<'a>>,
+    pieces: std::iter::Peekable<Pieces<'a>>,
     /// A sentence-ending stop has been seen since the last word.
     stop_pending: bool,
     /// The previous word, to tell abbreviations from sentence ends.
@@ -182,6 +297,32 @@ mod tests {
             [vec!["he", "said"], vec!["We", "will", "act", "he", "added"], vec!["Really"]]
         );
         assert_eq!(sentences("J. Smith came"), [vec!["J", "Smith", "came"]]);
+    }
+
+    proptest::proptest! {
+        /// The fast scanner is only an optimisation: on every text it accepts, its word
+        /// pieces are exactly those of the Unicode word-boundary tables.
+        #[test]
+        fn prop_fast_pieces_agree_with_unicode_word_bounds(
+            text in "[a-zA-Z0-9 _.,;:'!?\\-\n\t\"()%$éÉüßøłŒ’‘“”–—…«»°€£•\u{a0}]{0,60}"
+        ) {
+            proptest::prop_assert!(fast_path_applies(&text));
+            let fast: Vec<(usize, &str)> = FastPieces { text: &text, at: 0 }.filter(|(_, p)| is_word_piece(p)).collect();
+            let unicode: Vec<(usize, &str)> = text.split_word_bound_indices().filter(|(_, p)| is_word_piece(p)).collect();
+            proptest::prop_assert_eq!(fast, unicode);
+        }
+    }
+
+    #[test]
+    fn left_single_quote_joins_letters_like_an_apostrophe() {
+        // Found by prop_fast_pieces_agree_with_unicode_word_bounds: U+2018 is MidNumLet.
+        assert_eq!(texts("a‘ø"), ["a‘ø"]);
+    }
+
+    #[test]
+    fn text_outside_the_fast_alphabet_uses_the_unicode_tables() {
+        assert!(!fast_path_applies("東京 talks"));
+        assert_eq!(texts("東京 talks"), ["東", "京", "talks"]);
     }
 
     #[test]
