@@ -104,44 +104,86 @@ fn fast_path_applies(text: &str) -> bool {
     text.is_ascii() || text.chars().all(|c| class(c).is_some())
 }
 
-/// Word pieces and single-character pieces of text whose characters all have a [`class`]:
-/// UAX #29's word rules WB5 to WB13b restricted to those characters.
+/// [`class`] of each ASCII byte, looked up by value.
+static ASCII_CLASSES: [Class; 128] = {
+    let mut table = [Class::Other; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = match byte as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            b'_' => Class::ExtendNumLet,
+            b':' => Class::MidLetter,
+            b'.' | b'\'' => Class::MidNumLet,
+            b',' | b';' => Class::MidNum,
+            _ => Class::Other,
+        };
+        byte += 1;
+    }
+    table
+};
+
+/// Word pieces, and single-character pieces for what lies between words (white space is
+/// skipped), of text whose characters all have a [`class`]: UAX #29's word rules WB5 to WB13b
+/// restricted to those characters. ASCII bytes are classed by table; only other characters
+/// are decoded.
 #[derive(Debug, Clone)]
 struct FastPieces<'a> {
     text: &'a str,
     at: usize,
 }
 
+impl FastPieces<'_> {
+    /// The class and byte length of the character at byte `i`.
+    fn class_at(&self, i: usize) -> (Class, usize) {
+        match self.text.as_bytes().get(i) {
+            None => (Class::Other, 0),
+            Some(&b) if b < 0x80 => (ASCII_CLASSES[usize::from(b)], 1),
+            Some(_) => self
+                .text
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .map_or((Class::Other, 1), |c| (class(c).unwrap_or(Class::Other), c.len_utf8())),
+        }
+    }
+}
+
 impl<'a> Iterator for FastPieces<'a> {
     type Item = (usize, &'a str);
 
     fn next(&mut self) -> Option<(usize, &'a str)> {
-        let start = self.at;
-        let mut chars = self.text.get(start..)?.chars();
-        let first = chars.next()?;
-        let first_class = class(first).unwrap_or(Class::Other);
-        let mut end = start + first.len_utf8();
-        if joins_word(first_class) {
-            let mut previous = first_class;
-            let mut rest = chars.clone();
-            while let Some(c) = rest.next() {
-                let here = class(c).unwrap_or(Class::Other);
-                if joins_word(here) {
-                    end += c.len_utf8();
-                    previous = here;
-                    continue;
-                }
-                let after = rest.clone().next().map_or(Class::Other, |n| class(n).unwrap_or(Class::Other));
-                let between_letters = matches!(here, Class::MidLetter | Class::MidNumLet)
-                    && previous == Class::Letter
-                    && after == Class::Letter;
-                let between_digits = matches!(here, Class::MidNum | Class::MidNumLet)
-                    && previous == Class::Digit
-                    && after == Class::Digit;
-                if !(between_letters || between_digits) {
+        let bytes = self.text.as_bytes();
+        let mut start = self.at;
+        while bytes.get(start).is_some_and(u8::is_ascii_whitespace) {
+            start += 1;
+        }
+        if start >= bytes.len() {
+            self.at = start;
+            return None;
+        }
+        let (mut previous, len) = self.class_at(start);
+        let mut end = start + len;
+        if joins_word(previous) {
+            loop {
+                let (here, len) = self.class_at(end);
+                if len == 0 {
                     break;
                 }
-                end += c.len_utf8();
+                if joins_word(here) {
+                    previous = here;
+                } else {
+                    let (after, _) = self.class_at(end + len);
+                    let between_letters = matches!(here, Class::MidLetter | Class::MidNumLet)
+                        && previous == Class::Letter
+                        && after == Class::Letter;
+                    let between_digits = matches!(here, Class::MidNum | Class::MidNumLet)
+                        && previous == Class::Digit
+                        && after == Class::Digit;
+                    if !(between_letters || between_digits) {
+                        break;
+                    }
+                }
+                end += len;
             }
         }
         self.at = end;
@@ -310,6 +352,15 @@ mod tests {
             let fast: Vec<(usize, &str)> = FastPieces { text: &text, at: 0 }.filter(|(_, p)| is_word_piece(p)).collect();
             let unicode: Vec<(usize, &str)> = text.split_word_bound_indices().filter(|(_, p)| is_word_piece(p)).collect();
             proptest::prop_assert_eq!(fast, unicode);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn prop_ascii_pieces_agree_with_unicode_word_bounds(text in "[a-zA-Z0-9 _.,;:'!?\\-\n\t\"()%$]{0,60}") {
+            let ascii: Vec<(usize, &str)> = FastPieces { text: &text, at: 0 }.filter(|(_, p)| is_word_piece(p)).collect();
+            let unicode: Vec<(usize, &str)> = text.split_word_bound_indices().filter(|(_, p)| is_word_piece(p)).collect();
+            proptest::prop_assert_eq!(ascii, unicode);
         }
     }
 
