@@ -105,6 +105,7 @@ fn fast_path_applies(text: &str) -> bool {
 }
 
 /// [`class`] of each ASCII byte, looked up by value.
+#[allow(clippy::cast_possible_truncation, reason = "the index runs below 128")]
 static ASCII_CLASSES: [Class; 128] = {
     let mut table = [Class::Other; 128];
     let mut byte = 0;
