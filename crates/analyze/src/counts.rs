@@ -6,7 +6,7 @@ use dateline_model::Article;
 use rayon::prelude::*;
 
 use crate::segments::segments;
-use crate::terms::{TermOptions, fold};
+use crate::terms::{TermOptions, fold, is_folded};
 use crate::tokenize::tokens;
 use crate::vocab::{TermId, Vocabulary};
 
@@ -150,10 +150,16 @@ impl<'o> Counter<'o> {
             for token in tokens(segment.text) {
                 n_tokens += 1;
                 sentences += u64::from(token.sentence_start);
-                fold(token.text, &mut self.buf);
-                let form = self.forms.intern(&self.buf) as usize;
+                // Most tokens are already lower case: intern them as they stand, no copy.
+                let form = if is_folded(token.text) {
+                    self.forms.intern(token.text)
+                } else {
+                    fold(token.text, &mut self.buf);
+                    self.forms.intern(&self.buf)
+                } as usize;
                 if form == self.form_term.len() {
-                    let term = self.options.term_of_folded(&self.buf, token.kind).map(|t| self.vocab.intern(&t));
+                    let folded = self.forms.term(form as TermId);
+                    let term = self.options.term_of_folded(folded, token.kind).map(|t| self.vocab.intern(&t));
                     self.form_term.push(term);
                 }
                 let Some(id) = self.form_term[form] else { continue };

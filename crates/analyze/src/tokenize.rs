@@ -101,7 +101,18 @@ fn joins_word(class: Class) -> bool {
 
 /// Whether the fast scanner gives the same word pieces as UAX #29 for all of `text`.
 fn fast_path_applies(text: &str) -> bool {
-    text.is_ascii() || text.chars().all(|c| class(c).is_some())
+    // Only the non-ASCII characters need a look; ASCII bytes always have a class.
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(offset) = bytes.get(at..).and_then(|rest| rest.iter().position(|&b| b >= 0x80)) {
+        at += offset;
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { return false };
+        if class(c).is_none() {
+            return false;
+        }
+        at += c.len_utf8();
+    }
+    true
 }
 
 /// [`class`] of each ASCII byte, looked up by value.
