@@ -3,6 +3,7 @@
 mod check;
 mod faults;
 mod formats;
+mod readme;
 mod stats;
 mod tidy;
 
