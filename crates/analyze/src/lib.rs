@@ -29,6 +29,7 @@ pub mod frequency;
 pub mod segments;
 pub mod summary;
 pub mod terms;
+pub mod tfidf;
 pub mod tokenize;
 pub mod vocab;
 
@@ -36,4 +37,5 @@ pub use counts::{Counter, Counts, DocCounts, DocMeta, count_parallel};
 pub use frequency::{TermGroup, TermRow, term_table, term_table_by};
 pub use summary::{Summary, summarize};
 pub use terms::{Stopwords, TermOptions};
+pub use tfidf::{Preset, TfIdf, TfIdfBuilder, TfIdfError, TfIdfReport, TfIdfRow};
 pub use vocab::{TermId, Vocabulary};

@@ -1,0 +1,3 @@
+//! Integration tests of dateline-analyze.
+
+mod tfidf;
