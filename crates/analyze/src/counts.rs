@@ -156,13 +156,13 @@ impl<'o> Counter<'o> {
                 } else {
                     fold(token.text, &mut self.buf);
                     self.forms.intern(&self.buf)
-                } as usize;
-                if form == self.form_term.len() {
-                    let folded = self.forms.term(form as TermId);
+                };
+                if form as usize == self.form_term.len() {
+                    let folded = self.forms.term(form);
                     let term = self.options.term_of_folded(folded, token.kind).map(|t| self.vocab.intern(&t));
                     self.form_term.push(term);
                 }
-                let Some(id) = self.form_term[form] else { continue };
+                let Some(id) = self.form_term[form as usize] else { continue };
                 self.grow(id);
                 let slot = &mut self.scratch[id as usize];
                 if *slot == 0 {
