@@ -26,16 +26,27 @@
 
 pub mod counts;
 pub mod frequency;
+pub mod keyness;
+pub mod kwic;
+pub mod period;
 pub mod segments;
 pub mod summary;
 pub mod terms;
 pub mod tfidf;
 pub mod tokenize;
+pub mod trends;
 pub mod vocab;
 
 pub use counts::{Counter, Counts, DocCounts, DocMeta, count_parallel};
 pub use frequency::{TermGroup, TermRow, term_table, term_table_by};
+pub use keyness::{
+    Correction, DocFilter, Keyness, KeynessError, KeynessMeasure, KeynessOptions, KeynessRow, Selection,
+    SelectionBuilder, keyness, keyness_against,
+};
+pub use kwic::{KwicHit, kwic, kwic_article};
+pub use period::{Period, PeriodKey};
 pub use summary::{Summary, summarize};
 pub use terms::{Stopwords, TermOptions};
 pub use tfidf::{Preset, TfIdf, TfIdfBuilder, TfIdfError, TfIdfReport, TfIdfRow};
+pub use trends::{ChartOptions, ChartValue, Trends, trends};
 pub use vocab::{TermId, Vocabulary};
