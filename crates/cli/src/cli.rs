@@ -6,6 +6,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use dateline_analyze::Preset;
+use dateline_analyze::tfidf::DfBound;
 
 const ABOUT: &str = "Parse and analyse corpora of scraped news articles.";
 
@@ -61,6 +63,12 @@ Examples:
   dateline terms --top 100 --format csv corpus/ > terms.csv
   dateline terms --stem --stopwords my-stopwords.txt corpus/";
 
+const TFIDF_EXAMPLES: &str = "\
+Examples:
+  dateline tfidf seeds
+  dateline tfidf --preset sklearn --top 5 --format jsonl corpus/
+  dateline tfidf --min-df 2 --max-df 0.5 --format csv corpus/ > distinctive.csv";
+
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// The corpus at a glance: articles, dates, tokens, types, sentences, top terms.
@@ -80,6 +88,30 @@ pub(crate) enum Command {
     Terms {
         #[command(flatten)]
         corpus: CorpusArgs,
+    },
+    /// Each article's most distinctive terms by TF-IDF.
+    ///
+    /// Presets reproduce other tools' numbers exactly:
+    ///   news      (default) our terms, n × (ln((1+N)/(1+df)) + 1), rows L2-normalised
+    ///   sklearn   scikit-learn's TfidfVectorizer defaults, with its own tokens (no stopwords)
+    ///   gensim    n × log2(N/df), L2-normalised
+    ///   quanteda  n × log10(N/df)
+    ///   tidytext  (n / article length) × ln(N/df)
+    /// where n is the term's count in the article, N the number of articles and df the
+    /// number containing the term. --top is the number of terms per article.
+    #[command(after_help = TFIDF_EXAMPLES, verbatim_doc_comment)]
+    Tfidf {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// The formula: news, sklearn, gensim, quanteda or tidytext.
+        #[arg(long, default_value = "news", value_parser = parse_preset)]
+        preset: Preset,
+        /// Keep only terms in at least this many articles (`2`) or this fraction (`0.01`).
+        #[arg(long, value_name = "N|FRACTION", value_parser = parse_df)]
+        min_df: Option<DfBound>,
+        /// Keep only terms in at most this many articles (`500`) or this fraction (`0.9`).
+        #[arg(long, value_name = "N|FRACTION", value_parser = parse_df)]
+        max_df: Option<DfBound>,
     },
     /// Parse articles and print what each is made of.
     ///
@@ -184,6 +216,19 @@ pub(crate) enum SummaryFormat {
     Json,
     Jsonl,
     Csv,
+}
+
+fn parse_preset(text: &str) -> Result<Preset, String> {
+    text.parse().map_err(|err: dateline_analyze::TfIdfError| err.to_string())
+}
+
+/// A whole number is a count of articles; a number with a decimal point a fraction of them.
+fn parse_df(text: &str) -> Result<DfBound, String> {
+    if text.contains('.') {
+        text.parse::<f64>().map(DfBound::Fraction).map_err(|err| format!("expected a fraction such as 0.9: {err}"))
+    } else {
+        text.parse::<u32>().map(DfBound::Count).map_err(|err| format!("expected a number of articles: {err}"))
+    }
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
-use dateline_analyze::{Stopwords, TermOptions};
+use dateline_analyze::{Preset, Stopwords, TermOptions, TfIdf};
 use dateline_parse::{ArticleParser, Input};
 
 use crate::cli::{Cli, Command, CorpusArgs, InputArgs, ParseFormat, StatsFormat, SummaryFormat};
@@ -23,6 +23,7 @@ pub(crate) enum CommandConfig {
     Check { format: SummaryFormat },
     Stats(StatsConfig),
     Terms(StatsConfig),
+    Tfidf(StatsConfig, TfIdf),
 }
 
 /// What every statistics command shares.
@@ -94,6 +95,26 @@ impl Config {
             Command::Check { input, format } => (CommandConfig::Check { format }, input),
             Command::Stats { corpus } => (CommandConfig::Stats(StatsConfig::from_args(&corpus)?), corpus.input),
             Command::Terms { corpus } => (CommandConfig::Terms(StatsConfig::from_args(&corpus)?), corpus.input),
+            Command::Tfidf { corpus, preset, min_df, max_df } => {
+                if preset == Preset::Sklearn && (corpus.stopwords.is_some() || corpus.stem || corpus.no_numbers) {
+                    bail!(
+                        "--preset sklearn uses scikit-learn's own tokens: --stopwords, --stem and --no-numbers do not apply"
+                    );
+                }
+                let stats = StatsConfig::from_args(&corpus)?;
+                let mut builder = TfIdf::builder().preset(preset);
+                builder = match stats.top {
+                    Some(n) => builder.top(n),
+                    None => builder.all_terms(),
+                };
+                if let Some(bound) = min_df {
+                    builder = builder.min_df(bound);
+                }
+                if let Some(bound) = max_df {
+                    builder = builder.max_df(bound);
+                }
+                (CommandConfig::Tfidf(stats, builder.build()?), corpus.input)
+            }
         };
         Self::with_input(command, input)
     }

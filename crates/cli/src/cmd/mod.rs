@@ -6,6 +6,7 @@ mod corpus;
 mod parse;
 mod stats;
 mod terms;
+mod tfidf;
 
 use std::io::{BufWriter, Write};
 
@@ -28,6 +29,7 @@ pub(crate) fn run(config: &Config) -> Result<Status> {
         CommandConfig::Check { format } => check::run(documents, *format, &mut out, &mut reporter),
         CommandConfig::Stats(stats) => stats::run(documents, stats, &mut out, &mut reporter),
         CommandConfig::Terms(stats) => terms::run(documents, stats, &mut out, &mut reporter),
+        CommandConfig::Tfidf(stats, tfidf) => tfidf::run(documents, stats, tfidf, &mut out, &mut reporter),
     }
     .and_then(|()| out.flush().map_err(Into::into))
     .context("cannot write the output")?;

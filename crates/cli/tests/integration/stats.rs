@@ -86,3 +86,36 @@ fn a_custom_stopword_file_is_read() {
     let all = String::from_utf8_lossy(&all.stdout).into_owned();
     assert!(!all.contains(",cooperation,") && !all.contains(",Iran,"), "{all}");
 }
+
+#[test]
+fn tfidf_lists_each_articles_distinctive_terms() {
+    insta::assert_snapshot!("tfidf_table", stdout_of(&["tfidf", "--top", "3", "seeds"]));
+    let rows: Vec<Value> = stdout_of(&["tfidf", "--top", "2", "--format", "jsonl", "seeds"])
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[2]["path"], "seeds/002_ff26b561ed4a4f97.txt");
+    assert_eq!(rows[2]["terms"].as_array().map(Vec::len), Some(2));
+    assert!(rows[2]["terms"][0]["score"].as_f64().is_some_and(|s| s > 0.0 && s <= 1.0));
+}
+
+#[test]
+fn tfidf_presets_and_bounds_are_checked() {
+    let sklearn = stdout_of(&["tfidf", "--preset", "sklearn", "--top", "1", "--format", "csv", "seeds"]);
+    assert!(sklearn.starts_with("path,rank,term,score\nseeds/000_2110fb2c7be67491.txt,1,the,"), "{sklearn}");
+    for preset in ["gensim", "quanteda", "tidytext"] {
+        stdout_of(&["tfidf", "--preset", preset, "seeds"]);
+    }
+    dateline().args(["tfidf", "--preset", "nope", "seeds"]).assert().code(2);
+    dateline()
+        .args(["tfidf", "--max-df", "0", "seeds"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("max_df must be"));
+    dateline()
+        .args(["tfidf", "--preset", "sklearn", "--stem", "seeds"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("do not apply"));
+}

@@ -1,0 +1,51 @@
+//! `dateline tfidf`: each article's most distinctive terms.
+
+use std::io::Write;
+
+use anyhow::Result;
+use dateline_analyze::{TfIdf, TfIdfReport};
+use dateline_parse::Documents;
+use serde_json::{Value, json};
+
+use crate::config::StatsConfig;
+use crate::output::report::{self, Report, Table};
+use crate::report::Reporter;
+
+struct TfIdfTable(TfIdfReport);
+
+impl Report for TfIdfTable {
+    fn table(&self) -> Table {
+        let rows = self
+            .0
+            .rows
+            .iter()
+            .flat_map(|row| {
+                row.terms.iter().enumerate().map(|(i, term)| {
+                    vec![row.path.as_str().into(), (i + 1).into(), term.term.as_str().into(), term.score.into()]
+                })
+            })
+            .collect();
+        Table { columns: vec!["path", "rank", "term", "score"], rows }
+    }
+
+    /// The rows: `path` and `terms` (each `term`, `score`), per DESIGN.md.
+    fn json(&self) -> Value {
+        json!(self.0.rows)
+    }
+
+    fn caption(&self) -> Option<String> {
+        Some(format!("TF-IDF ({} preset) over {} articles", self.0.preset, self.0.documents))
+    }
+}
+
+pub(crate) fn run(
+    documents: Documents<'_>,
+    stats: &StatsConfig,
+    tfidf: &TfIdf,
+    out: &mut dyn Write,
+    reporter: &mut Reporter,
+) -> Result<()> {
+    let counts = super::corpus::count_with(documents, stats, reporter, |articles| tfidf.count(&stats.terms, articles));
+    report::write(&TfIdfTable(tfidf.report(&counts)?), stats.format, out)?;
+    Ok(())
+}
