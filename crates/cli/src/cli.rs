@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use dateline_analyze::Preset;
 use dateline_analyze::tfidf::DfBound;
+use dateline_analyze::{Period, Preset};
 
 const ABOUT: &str = "Parse and analyse corpora of scraped news articles.";
 
@@ -25,6 +25,10 @@ const EXAMPLES: &str = "\
 Examples:
   dateline stats seeds                       the corpus at a glance, with its top terms
   dateline terms --top 50 --by month corpus/ the most frequent terms of each month
+  dateline tfidf seeds                       each article's most distinctive terms
+  dateline keyness --target 2024-07-01.. corpus/   what the second half of 2024 says more
+  dateline kwic --query Lavrov seeds         every Lavrov in context
+  dateline trends --terms Gaza,Lavrov --by quarter seeds
   dateline parse seeds                       what each article is made of
   dateline parse --format jsonl seeds > articles.jsonl
   dateline check corpus/                     report problems, with file:line:column";
@@ -61,6 +65,7 @@ const TERMS_EXAMPLES: &str = "\
 Examples:
   dateline terms seeds
   dateline terms --top 100 --format csv corpus/ > terms.csv
+  dateline terms --by month --top 10 corpus/
   dateline terms --stem --stopwords my-stopwords.txt corpus/";
 
 const TFIDF_EXAMPLES: &str = "\
@@ -68,6 +73,23 @@ Examples:
   dateline tfidf seeds
   dateline tfidf --preset sklearn --top 5 --format jsonl corpus/
   dateline tfidf --min-df 2 --max-df 0.5 --format csv corpus/ > distinctive.csv";
+
+const KEYNESS_EXAMPLES: &str = "\
+Examples:
+  dateline keyness --target 2024-01-01..2024-06-30 corpus/
+  dateline keyness --target 'reuters/*' --reference 'ap/*' corpus/
+  dateline keyness --target tehran-times --sort log-ratio --min-count 5 corpus/";
+
+const KWIC_EXAMPLES: &str = "\
+Examples:
+  dateline kwic --query Lavrov seeds
+  dateline kwic --query 'humanitarian aid' --window 8 corpus/
+  dateline kwic --query 'negotiat*' --format csv corpus/ > lines.csv";
+
+const TRENDS_EXAMPLES: &str = "\
+Examples:
+  dateline trends --terms Gaza,Lavrov --by quarter seeds
+  dateline trends --terms sanctions,talks --by month --plot trends.svg corpus/";
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
@@ -79,6 +101,9 @@ pub(crate) enum Command {
     Stats {
         #[command(flatten)]
         corpus: CorpusArgs,
+        /// The period for the table of articles per period: day, week, month, quarter, year.
+        #[arg(long, value_name = "PERIOD", default_value = "month", value_parser = parse_period)]
+        by: Period,
     },
     /// Term frequencies: count, documents, rate per 10,000 tokens, rank.
     ///
@@ -88,6 +113,73 @@ pub(crate) enum Command {
     Terms {
         #[command(flatten)]
         corpus: CorpusArgs,
+        /// One table per group: day, week, month, quarter, year (of the publication date;
+        /// undated articles form their own group) or folder.
+        #[arg(long, value_name = "GROUP", value_parser = parse_group)]
+        by: Option<GroupBy>,
+    },
+    /// Terms over- or under-used in a part of the corpus against the rest, or against
+    /// another part: signed G², chi-square, log ratio, p-values and both counts, as
+    /// quanteda's textstat_keyness computes them.
+    ///
+    /// A SPEC is a date range `2024-01-01..2024-06-30` (either end may be left open), a path
+    /// glob `*/reuters/*` (matched against the whole path), or a folder name. Several
+    /// --target (or --reference) options widen the selection; date ranges narrow it.
+    #[command(after_help = KEYNESS_EXAMPLES)]
+    Keyness {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// The articles to characterise.
+        #[arg(long, value_name = "SPEC", required = true)]
+        target: Vec<String>,
+        /// The articles to compare with [default: all the others].
+        #[arg(long, value_name = "SPEC")]
+        reference: Vec<String>,
+        /// The measure rows are ranked by.
+        #[arg(long, value_enum, default_value_t = KeynessSort::G2)]
+        sort: KeynessSort,
+        /// Leave out terms seen fewer times than this in target and reference together.
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        min_count: u64,
+        /// Do not apply Yates' continuity correction (quanteda applies it by default).
+        #[arg(long)]
+        no_correction: bool,
+    },
+    /// Keyword in context: every occurrence of a word, phrase or glob with the words around it.
+    ///
+    /// Matching is on case-folded tokens (`iran` finds `Iran’s`); a phrase matches
+    /// consecutive words within a sentence; `*` and `?` make a glob (`negotiat*`). Each hit
+    /// gives the byte offsets of the match in the decoded file. All hits are shown unless
+    /// --top is given.
+    #[command(after_help = KWIC_EXAMPLES)]
+    Kwic {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// The word, phrase or glob to find.
+        #[arg(long, value_name = "QUERY")]
+        query: String,
+        /// Words of context on each side.
+        #[arg(long, value_name = "N", default_value_t = 5)]
+        window: usize,
+    },
+    /// Counts of terms per period, raw and per 10,000 tokens, optionally drawn as a chart.
+    ///
+    /// Periods between the first and last date with no articles are listed with zero
+    /// counts; undated articles are a period of their own (left out of the chart). All rows
+    /// are shown unless --top is given.
+    #[command(after_help = TRENDS_EXAMPLES)]
+    Trends {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// The terms to follow, separated by commas.
+        #[arg(long, value_name = "TERM,...", value_delimiter = ',', required = true)]
+        terms: Vec<String>,
+        /// The period: day, week, month, quarter or year.
+        #[arg(long, value_name = "PERIOD", default_value = "month", value_parser = parse_period)]
+        by: Period,
+        /// Also draw the rates per 10,000 tokens as a line chart in this SVG file.
+        #[arg(long, value_name = "FILE.svg")]
+        plot: Option<PathBuf>,
     },
     /// Each article's most distinctive terms by TF-IDF.
     ///
@@ -193,6 +285,20 @@ pub(crate) struct CorpusArgs {
     pub(crate) no_numbers: bool,
 }
 
+/// How `dateline terms --by` groups articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GroupBy {
+    Period(Period),
+    Folder,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum KeynessSort {
+    G2,
+    Chi2,
+    LogRatio,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum StatsFormat {
     Table,
@@ -216,6 +322,20 @@ pub(crate) enum SummaryFormat {
     Json,
     Jsonl,
     Csv,
+}
+
+fn parse_period(text: &str) -> Result<Period, String> {
+    text.parse().map_err(|_| format!("expected day, week, month, quarter or year, not `{text}`"))
+}
+
+fn parse_group(text: &str) -> Result<GroupBy, String> {
+    if text.eq_ignore_ascii_case("folder") {
+        Ok(GroupBy::Folder)
+    } else {
+        text.parse()
+            .map(GroupBy::Period)
+            .map_err(|_| format!("expected day, week, month, quarter, year or folder, not `{text}`"))
+    }
 }
 
 fn parse_preset(text: &str) -> Result<Preset, String> {

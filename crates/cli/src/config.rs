@@ -1,11 +1,16 @@
 //! A plain configuration, built from the command line before any work starts.
 
+use std::path::PathBuf;
+
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
-use dateline_analyze::{Preset, Stopwords, TermOptions, TfIdf};
+use dateline_analyze::kwic::Query;
+use dateline_analyze::{
+    Correction, KeynessMeasure, KeynessOptions, Period, Preset, Selection, Stopwords, TermOptions, TfIdf,
+};
 use dateline_parse::{ArticleParser, Input};
 
-use crate::cli::{Cli, Command, CorpusArgs, InputArgs, ParseFormat, StatsFormat, SummaryFormat};
+use crate::cli::{Cli, Command, CorpusArgs, GroupBy, InputArgs, KeynessSort, ParseFormat, StatsFormat, SummaryFormat};
 
 /// What to do, decided once from the command line.
 #[derive(Debug)]
@@ -21,9 +26,57 @@ pub(crate) struct Config {
 pub(crate) enum CommandConfig {
     Parse { format: ParseFormat },
     Check { format: SummaryFormat },
-    Stats(StatsConfig),
-    Terms(StatsConfig),
+    Stats(StatsConfig, Period),
+    Terms(StatsConfig, Option<GroupBy>),
     Tfidf(StatsConfig, TfIdf),
+    Keyness(StatsConfig, KeynessConfig),
+    Kwic(StatsConfig, Query, usize),
+    Trends(StatsConfig, TrendsConfig),
+}
+
+/// What `dateline keyness` compares.
+#[derive(Debug)]
+pub(crate) struct KeynessConfig {
+    pub(crate) target: Selection,
+    /// `None`: the rest of the corpus.
+    pub(crate) reference: Option<Selection>,
+    pub(crate) options: KeynessOptions,
+}
+
+/// What `dateline trends` follows.
+#[derive(Debug)]
+pub(crate) struct TrendsConfig {
+    pub(crate) terms: Vec<String>,
+    pub(crate) by: Period,
+    pub(crate) plot: Option<PathBuf>,
+}
+
+/// A `--target`/`--reference` selection from its SPECs: `DATE..DATE`, a glob, or a folder.
+fn selection(specs: &[String]) -> Result<Selection> {
+    let mut builder = Selection::builder();
+    for spec in specs {
+        if let Some((since, until)) = spec.split_once("..") {
+            let date = |text: &str| -> Result<Option<NaiveDate>> {
+                if text.is_empty() {
+                    return Ok(None);
+                }
+                NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                    .map(Some)
+                    .with_context(|| format!("`{spec}`: expected dates as YYYY-MM-DD..YYYY-MM-DD"))
+            };
+            if let Some(since) = date(since)? {
+                builder = builder.since(since);
+            }
+            if let Some(until) = date(until)? {
+                builder = builder.until(until);
+            }
+        } else if spec.contains(['*', '?', '[', '{']) {
+            builder = builder.glob(spec.as_str());
+        } else {
+            builder = builder.folder(spec.trim_end_matches('/'));
+        }
+    }
+    Ok(builder.build()?)
 }
 
 /// What every statistics command shares.
@@ -93,8 +146,38 @@ impl Config {
         let (command, input) = match cli.command {
             Command::Parse { input, format } => (CommandConfig::Parse { format }, input),
             Command::Check { input, format } => (CommandConfig::Check { format }, input),
-            Command::Stats { corpus } => (CommandConfig::Stats(StatsConfig::from_args(&corpus)?), corpus.input),
-            Command::Terms { corpus } => (CommandConfig::Terms(StatsConfig::from_args(&corpus)?), corpus.input),
+            Command::Stats { corpus, by } => (CommandConfig::Stats(StatsConfig::from_args(&corpus)?, by), corpus.input),
+            Command::Terms { corpus, by } => (CommandConfig::Terms(StatsConfig::from_args(&corpus)?, by), corpus.input),
+            Command::Keyness { corpus, target, reference, sort, min_count, no_correction } => {
+                let options = KeynessOptions::new()
+                    .sort_by(match sort {
+                        KeynessSort::G2 => KeynessMeasure::G2,
+                        KeynessSort::Chi2 => KeynessMeasure::Chi2,
+                        KeynessSort::LogRatio => KeynessMeasure::LogRatio,
+                    })
+                    .min_count(min_count)
+                    .correction(if no_correction { Correction::None } else { Correction::Yates });
+                let keyness = KeynessConfig {
+                    target: selection(&target)?,
+                    reference: if reference.is_empty() { None } else { Some(selection(&reference)?) },
+                    options,
+                };
+                (CommandConfig::Keyness(StatsConfig::from_args(&corpus)?, keyness), corpus.input)
+            }
+            Command::Kwic { corpus, query, window } => {
+                let mut stats = StatsConfig::from_args(&corpus)?;
+                stats.top = corpus.top.filter(|&n| n > 0);
+                (CommandConfig::Kwic(stats, Query::new(&query)?, window), corpus.input)
+            }
+            Command::Trends { corpus, terms, by, plot } => {
+                let mut stats = StatsConfig::from_args(&corpus)?;
+                stats.top = corpus.top.filter(|&n| n > 0);
+                let terms: Vec<String> = terms.iter().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
+                if terms.is_empty() {
+                    bail!("--terms needs at least one term");
+                }
+                (CommandConfig::Trends(stats, TrendsConfig { terms, by, plot }), corpus.input)
+            }
             Command::Tfidf { corpus, preset, min_df, max_df } => {
                 if preset == Preset::Sklearn && (corpus.stopwords.is_some() || corpus.stem || corpus.no_numbers) {
                     bail!(

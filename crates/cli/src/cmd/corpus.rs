@@ -1,5 +1,5 @@
 //! The part every statistics command shares: read the documents, report their diagnostics,
-//! keep the articles in the date range, count them in parallel.
+//! keep the articles in the date range, and hand them on to be counted or searched.
 
 use dateline_analyze::{Counts, DocMeta, count_parallel};
 use dateline_model::Article;
@@ -8,20 +8,16 @@ use dateline_parse::Documents;
 use crate::config::StatsConfig;
 use crate::report::Reporter;
 
+/// The articles' counts, with the command's term options.
 pub(crate) fn count(documents: Documents<'_>, stats: &StatsConfig, reporter: &mut Reporter) -> Counts {
-    count_with(documents, stats, reporter, |articles| count_parallel(&stats.terms, articles))
+    with_articles(documents, stats, reporter, |articles| count_parallel(&stats.terms, articles))
 }
 
-/// [`count`] with another way of counting the articles (TF-IDF's sklearn preset tokenizes
-/// its own way).
-pub(crate) fn count_with<F>(
-    documents: Documents<'_>,
-    stats: &StatsConfig,
-    reporter: &mut Reporter,
-    counter: F,
-) -> Counts
+/// Hands the articles in the date range to `work` (which may consume them in parallel),
+/// reporting every document's diagnostics on the way, and returns what `work` returns.
+pub(crate) fn with_articles<T, F>(documents: Documents<'_>, stats: &StatsConfig, reporter: &mut Reporter, work: F) -> T
 where
-    F: FnOnce(&mut (dyn Iterator<Item = (DocMeta, Article)> + Send)) -> Counts,
+    F: FnOnce(&mut (dyn Iterator<Item = (DocMeta, Article)> + Send)) -> T,
 {
     let mut outside = 0usize;
     let mut articles = documents.filter_map(|doc| {
@@ -34,9 +30,9 @@ where
         }
         Some((DocMeta { path: doc.path, date }, article))
     });
-    let counts = counter(&mut articles);
+    let result = work(&mut articles);
     if outside > 0 {
         reporter.note(&format!("{outside} articles outside --since/--until (or undated) were left out"));
     }
-    counts
+    result
 }

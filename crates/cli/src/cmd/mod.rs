@@ -3,10 +3,13 @@
 
 mod check;
 mod corpus;
+mod keyness;
+mod kwic;
 mod parse;
 mod stats;
 mod terms;
 mod tfidf;
+mod trends;
 
 use std::io::{BufWriter, Write};
 
@@ -27,8 +30,13 @@ pub(crate) fn run(config: &Config) -> Result<Status> {
     match &config.command {
         CommandConfig::Parse { format } => parse::run(documents, *format, &mut out, &mut reporter),
         CommandConfig::Check { format } => check::run(documents, *format, &mut out, &mut reporter),
-        CommandConfig::Stats(stats) => stats::run(documents, stats, &mut out, &mut reporter),
-        CommandConfig::Terms(stats) => terms::run(documents, stats, &mut out, &mut reporter),
+        CommandConfig::Stats(stats, by) => stats::run(documents, stats, *by, &mut out, &mut reporter),
+        CommandConfig::Terms(stats, by) => terms::run(documents, stats, *by, &mut out, &mut reporter),
+        CommandConfig::Keyness(stats, keyness) => keyness::run(documents, stats, keyness, &mut out, &mut reporter),
+        CommandConfig::Kwic(stats, query, window) => {
+            kwic::run(documents, stats, query, *window, &mut out, &mut reporter)
+        }
+        CommandConfig::Trends(stats, trends) => trends::run(documents, stats, trends, &mut out, &mut reporter),
         CommandConfig::Tfidf(stats, tfidf) => tfidf::run(documents, stats, tfidf, &mut out, &mut reporter),
     }
     .and_then(|()| out.flush().map_err(Into::into))

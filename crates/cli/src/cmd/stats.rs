@@ -3,7 +3,8 @@
 use std::io::Write;
 
 use anyhow::Result;
-use dateline_analyze::{Summary, TermGroup, summarize, term_table};
+use dateline_analyze::period::group_by_period;
+use dateline_analyze::{Counts, Period, Summary, TermGroup, summarize, term_table};
 use dateline_parse::Documents;
 use serde_json::json;
 
@@ -41,18 +42,57 @@ impl Report for SummaryReport {
     }
 }
 
+/// Articles and tokens per period.
+struct PeriodsReport(Vec<PeriodRow>);
+
+#[derive(serde::Serialize)]
+struct PeriodRow {
+    period: String,
+    articles: usize,
+    tokens: u64,
+}
+
+impl PeriodsReport {
+    fn new(counts: &Counts, by: Period) -> Self {
+        let rows = group_by_period(counts, by)
+            .into_iter()
+            .map(|(period, docs)| PeriodRow {
+                period: period.to_string(),
+                articles: docs.len(),
+                tokens: docs.iter().map(|&i| counts.docs[i].tokens).sum(),
+            })
+            .collect();
+        Self(rows)
+    }
+}
+
+impl Report for PeriodsReport {
+    fn table(&self) -> Table {
+        let rows = self.0.iter().map(|r| vec![r.period.as_str().into(), r.articles.into(), r.tokens.into()]).collect();
+        Table { columns: vec!["period", "articles", "tokens"], rows }
+    }
+
+    fn json(&self) -> serde_json::Value {
+        json!(self.0)
+    }
+}
+
 pub(crate) fn run(
     documents: Documents<'_>,
     stats: &StatsConfig,
+    by: Period,
     out: &mut dyn Write,
     reporter: &mut Reporter,
 ) -> Result<()> {
     let counts = super::corpus::count(documents, stats, reporter);
     let summary = SummaryReport(summarize(&counts));
+    let periods = PeriodsReport::new(&counts, by);
     let terms = TermsReport(vec![term_table(&counts, stats.top)]);
     match stats.format {
         StatsFormat::Table => {
             report::write(&summary, stats.format, out)?;
+            writeln!(out)?;
+            report::write(&periods, stats.format, out)?;
             writeln!(out)?;
             report::write(&terms, stats.format, out)?;
         }
@@ -60,7 +100,7 @@ pub(crate) fn run(
         StatsFormat::Csv => report::write(&summary, stats.format, out)?,
         StatsFormat::Json | StatsFormat::Jsonl => {
             let TermGroup { terms, .. } = &terms.0[0];
-            let value = json!({ "summary": summary.json(), "terms": terms });
+            let value = json!({ "summary": summary.json(), "periods": periods.json(), "terms": terms });
             if stats.format == StatsFormat::Json {
                 serde_json::to_writer_pretty(&mut *out, &value)?;
             } else {

@@ -3,10 +3,12 @@
 use std::io::Write;
 
 use anyhow::Result;
-use dateline_analyze::{TermGroup, term_table};
+use dateline_analyze::period::doc_period;
+use dateline_analyze::{TermGroup, term_table, term_table_by};
 use dateline_parse::Documents;
 use serde_json::Value;
 
+use crate::cli::GroupBy;
 use crate::config::StatsConfig;
 use crate::output::report::{self, Report, Table};
 use crate::report::Reporter;
@@ -55,13 +57,24 @@ impl Report for TermsReport {
     }
 }
 
+/// The folder a path is in, as given: `corpus/reuters` for `corpus/reuters/a.txt`.
+fn folder_of(path: &str) -> String {
+    std::path::Path::new(path).parent().map_or_else(String::new, |p| p.to_string_lossy().into_owned())
+}
+
 pub(crate) fn run(
     documents: Documents<'_>,
     stats: &StatsConfig,
+    by: Option<GroupBy>,
     out: &mut dyn Write,
     reporter: &mut Reporter,
 ) -> Result<()> {
     let counts = super::corpus::count(documents, stats, reporter);
-    report::write(&TermsReport(vec![term_table(&counts, stats.top)]), stats.format, out)?;
+    let groups = match by {
+        None => vec![term_table(&counts, stats.top)],
+        Some(GroupBy::Period(period)) => term_table_by(&counts, stats.top, |doc| doc_period(doc, period).to_string()),
+        Some(GroupBy::Folder) => term_table_by(&counts, stats.top, |doc| folder_of(&doc.meta.path)),
+    };
+    report::write(&TermsReport(groups), stats.format, out)?;
     Ok(())
 }

@@ -45,7 +45,8 @@ pub(crate) fn run(
     out: &mut dyn Write,
     reporter: &mut Reporter,
 ) -> Result<()> {
-    let counts = super::corpus::count_with(documents, stats, reporter, |articles| tfidf.count(&stats.terms, articles));
+    let counts =
+        super::corpus::with_articles(documents, stats, reporter, |articles| tfidf.count(&stats.terms, articles));
     report::write(&TfIdfTable(tfidf.report(&counts)?), stats.format, out)?;
     Ok(())
 }

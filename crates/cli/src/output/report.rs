@@ -12,6 +12,8 @@ use crate::cli::StatsFormat;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Cell {
     Text(String),
+    /// Text aligned to the right, as the left context of a concordance line.
+    Right(String),
     Int(u64),
     Float(f64),
     Empty,
@@ -20,15 +22,15 @@ pub(crate) enum Cell {
 impl Cell {
     fn render(&self) -> String {
         match self {
-            Self::Text(text) => text.clone(),
+            Self::Text(text) | Self::Right(text) => text.clone(),
             Self::Int(n) => n.to_string(),
             Self::Float(x) => format_float(*x),
             Self::Empty => String::new(),
         }
     }
 
-    fn is_number(&self) -> bool {
-        matches!(self, Self::Int(_) | Self::Float(_))
+    fn aligns_right(&self) -> bool {
+        matches!(self, Self::Int(_) | Self::Float(_) | Self::Right(_))
     }
 }
 
@@ -144,7 +146,16 @@ fn write_table(report: &dyn Report, out: &mut dyn Write) -> io::Result<()> {
     let cells: Vec<Vec<(String, bool)>> = table
         .rows
         .iter()
-        .map(|row| row.iter().map(|cell| (truncate(&cell.render()), cell.is_number())).collect())
+        .map(|row| {
+            row.iter()
+                .map(|cell| {
+                    let text = cell.render();
+                    // A left context is cut at its start, so the words next to the keyword stay.
+                    let text = if matches!(cell, Cell::Right(_)) { truncate_start(&text) } else { truncate(&text) };
+                    (text, cell.aligns_right())
+                })
+                .collect()
+        })
         .collect();
     let mut widths: Vec<usize> = table.columns.iter().map(|c| c.chars().count()).collect();
     for row in &cells {
@@ -174,6 +185,16 @@ fn write_table(report: &dyn Report, out: &mut dyn Write) -> io::Result<()> {
         line(out, row.iter().map(|(text, _)| text.as_str()).collect())?;
     }
     Ok(())
+}
+
+fn truncate_start(text: &str) -> String {
+    let count = text.chars().count();
+    if count <= MAX_CELL {
+        return text.to_owned();
+    }
+    let mut cut = String::from("…");
+    cut.extend(text.chars().skip(count - (MAX_CELL - 1)));
+    cut
 }
 
 fn truncate(text: &str) -> String {

@@ -119,3 +119,76 @@ fn tfidf_presets_and_bounds_are_checked() {
         .code(2)
         .stderr(predicate::str::contains("do not apply"));
 }
+
+#[test]
+fn terms_by_period_and_by_folder() {
+    insta::assert_snapshot!("terms_by_month", stdout_of(&["terms", "--by", "month", "--top", "2", "seeds"]));
+    let dir = corpus(&[
+        ("reuters/a.txt", b" date 2024-01-10 Grain talks. Grain prices.\n"),
+        ("ap/b.txt", b" date 2024-01-11 Oil talks.\n"),
+    ]);
+    let out = dateline()
+        .args(["terms", "--by", "folder", "--top", "1", "--format", "csv"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    let out = String::from_utf8_lossy(&out.stdout).into_owned();
+    let rows: Vec<&str> = out.lines().skip(1).collect();
+    assert_eq!(rows.len(), 2, "{out}");
+    // Groups in folder order; ties (Oil, talks) go to the first term; terms as written.
+    assert!(rows[0].ends_with("/ap,1,Oil,1,1,5000"), "{out}");
+    assert!(rows[1].ends_with("/reuters,1,Grain,2,1,5000"), "{out}");
+}
+
+#[test]
+fn keyness_compares_a_target_with_the_rest() {
+    insta::assert_snapshot!("keyness_table", stdout_of(&["keyness", "--target", "seeds/002*", "--top", "5", "seeds"]));
+    let rows: Vec<Value> =
+        stdout_of(&["keyness", "--target", "2024-09-01..", "--top", "0", "--format", "jsonl", "seeds"])
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("JSON"))
+            .collect();
+    assert!(rows.iter().all(|r| r["g2"].as_f64().is_some() && r["target_count"].as_u64().is_some()));
+    let gaza = rows.iter().find(|r| r["term"] == "Gaza").expect("Gaza is in the table");
+    assert!(gaza["g2"].as_f64().is_some_and(|g| g < 0.0), "Gaza is rarer in September 2024: {gaza}");
+    dateline().args(["keyness", "--target", "2024-13-01..", "seeds"]).assert().code(2);
+    dateline().args(["keyness", "seeds"]).assert().code(2);
+}
+
+#[test]
+fn kwic_shows_every_hit_with_offsets_into_the_file() {
+    insta::assert_snapshot!("kwic_table", stdout_of(&["kwic", "--query", "humanitarian aid", "seeds"]));
+    let hits: Vec<Value> = stdout_of(&["kwic", "--query", "lavrov", "--format", "jsonl", "seeds"])
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(hits.len(), 8, "every Lavrov in the seeds, as `terms` counts them");
+    for hit in &hits {
+        let path = super::workspace_root().join(hit["path"].as_str().expect("path"));
+        let text = std::fs::read_to_string(path).expect("seed");
+        let offset = |key: &str| hit[key].as_u64().and_then(|n| usize::try_from(n).ok()).expect("an offset");
+        let (start, end) = (offset("start"), offset("end"));
+        assert_eq!(&text[start..end], hit["keyword"].as_str().expect("keyword"));
+    }
+    dateline().args(["kwic", "--query", "  ", "seeds"]).assert().code(2);
+}
+
+#[test]
+fn trends_count_terms_per_period_and_draw_them() {
+    insta::assert_snapshot!(
+        "trends_csv",
+        stdout_of(&["trends", "--terms", "Gaza,Lavrov", "--by", "quarter", "--format", "csv", "seeds"])
+    );
+    let dir = tempfile::tempdir().expect("a folder");
+    let svg = dir.path().join("trends.svg");
+    dateline()
+        .args(["trends", "--terms", "Gaza", "--plot"])
+        .arg(&svg)
+        .arg("seeds")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("chart written to"));
+    let chart = std::fs::read_to_string(&svg).expect("the chart");
+    assert!(chart.starts_with("<svg") && chart.contains("Gaza"));
+    dateline().args(["trends", "--terms", "Gaza", "--by", "fortnight", "seeds"]).assert().code(2);
+}

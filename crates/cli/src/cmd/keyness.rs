@@ -1,0 +1,72 @@
+//! `dateline keyness`: what a part of the corpus says more (or less) than the rest.
+
+use std::io::Write;
+
+use anyhow::Result;
+use dateline_analyze::{Keyness, keyness, keyness_against};
+use dateline_parse::Documents;
+use serde_json::{Value, json};
+
+use crate::config::{KeynessConfig, StatsConfig};
+use crate::output::report::{self, Report, Table};
+use crate::report::Reporter;
+
+struct KeynessTable(Keyness);
+
+impl Report for KeynessTable {
+    fn table(&self) -> Table {
+        let rows = self
+            .0
+            .rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.term.as_str().into(),
+                    r.target_count.into(),
+                    r.reference_count.into(),
+                    r.g2.into(),
+                    r.g2_p.into(),
+                    r.chi2.into(),
+                    r.chi2_p.into(),
+                    r.log_ratio.into(),
+                ]
+            })
+            .collect();
+        Table { columns: vec!["term", "target", "reference", "g2", "g2_p", "chi2", "chi2_p", "log_ratio"], rows }
+    }
+
+    fn json(&self) -> Value {
+        json!(self.0)
+    }
+
+    fn json_lines(&self) -> Vec<Value> {
+        self.0.rows.iter().map(|row| json!(row)).collect()
+    }
+
+    fn caption(&self) -> Option<String> {
+        let (t, r) = (&self.0.target, &self.0.reference);
+        Some(format!(
+            "target: {} articles, {} terms; reference: {} articles, {} terms (positive: more in the target)",
+            t.documents, t.tokens, r.documents, r.tokens
+        ))
+    }
+}
+
+pub(crate) fn run(
+    documents: Documents<'_>,
+    stats: &StatsConfig,
+    config: &KeynessConfig,
+    out: &mut dyn Write,
+    reporter: &mut Reporter,
+) -> Result<()> {
+    let counts = super::corpus::count(documents, stats, reporter);
+    let mut result = match &config.reference {
+        None => keyness(&counts, &config.target, &config.options)?,
+        Some(reference) => keyness_against(&counts, &config.target, reference, &config.options)?,
+    };
+    if let Some(top) = stats.top {
+        result.rows.truncate(top);
+    }
+    report::write(&KeynessTable(result), stats.format, out)?;
+    Ok(())
+}

@@ -1,0 +1,54 @@
+//! `dateline kwic`: every occurrence of a query with its context.
+
+use std::io::Write;
+
+use anyhow::Result;
+use dateline_analyze::kwic::Query;
+use dateline_analyze::{KwicHit, kwic};
+use dateline_parse::Documents;
+use serde_json::{Value, json};
+
+use crate::config::StatsConfig;
+use crate::output::report::{self, Cell, Report, Table};
+use crate::report::Reporter;
+
+struct KwicTable(Vec<KwicHit>);
+
+impl Report for KwicTable {
+    fn table(&self) -> Table {
+        let rows = self
+            .0
+            .iter()
+            .map(|hit| {
+                vec![
+                    hit.path.as_str().into(),
+                    hit.start.into(),
+                    Cell::Right(hit.left.clone()),
+                    hit.keyword.as_str().into(),
+                    hit.right.as_str().into(),
+                ]
+            })
+            .collect();
+        Table { columns: vec!["path", "start", "left", "keyword", "right"], rows }
+    }
+
+    fn json(&self) -> Value {
+        json!(self.0)
+    }
+}
+
+pub(crate) fn run(
+    documents: Documents<'_>,
+    stats: &StatsConfig,
+    query: &Query,
+    window: usize,
+    out: &mut dyn Write,
+    reporter: &mut Reporter,
+) -> Result<()> {
+    let mut hits = super::corpus::with_articles(documents, stats, reporter, |articles| kwic(query, window, articles));
+    if let Some(top) = stats.top {
+        hits.truncate(top);
+    }
+    report::write(&KwicTable(hits), stats.format, out)?;
+    Ok(())
+}

@@ -1,0 +1,62 @@
+//! `dateline trends`: how often given terms occur per period, and a chart of it.
+
+use std::io::Write;
+
+use anyhow::{Context, Result};
+use dateline_analyze::trends::save_svg;
+use dateline_analyze::{ChartOptions, Trends, trends};
+use dateline_parse::Documents;
+use serde_json::{Value, json};
+
+use crate::config::{StatsConfig, TrendsConfig};
+use crate::output::report::{self, Report, Table};
+use crate::report::Reporter;
+
+struct TrendsTable {
+    trends: Trends,
+    top: Option<usize>,
+}
+
+impl Report for TrendsTable {
+    fn table(&self) -> Table {
+        let rows = self
+            .trends
+            .rows
+            .iter()
+            .take(self.top.unwrap_or(usize::MAX))
+            .map(|r| {
+                vec![
+                    r.period.to_string().into(),
+                    r.term.as_str().into(),
+                    r.count.into(),
+                    r.tokens.into(),
+                    r.rate.into(),
+                ]
+            })
+            .collect();
+        Table { columns: vec!["period", "term", "count", "tokens", "per_10k"], rows }
+    }
+
+    fn json(&self) -> Value {
+        json!(self.trends.rows.iter().take(self.top.unwrap_or(usize::MAX)).collect::<Vec<_>>())
+    }
+}
+
+pub(crate) fn run(
+    documents: Documents<'_>,
+    stats: &StatsConfig,
+    config: &TrendsConfig,
+    out: &mut dyn Write,
+    reporter: &mut Reporter,
+) -> Result<()> {
+    let counts = super::corpus::count(documents, stats, reporter);
+    let result = trends(&counts, &stats.terms, &config.terms, config.by);
+    if let Some(path) = &config.plot {
+        let title = format!("{} per 10,000 tokens, by {}", config.terms.join(", "), config.by);
+        save_svg(&result, &ChartOptions::new().title(title), path)
+            .with_context(|| format!("cannot draw the chart to {}", path.display()))?;
+        reporter.note(&format!("chart written to {}", path.display()));
+    }
+    report::write(&TrendsTable { trends: result, top: stats.top }, stats.format, out)?;
+    Ok(())
+}
