@@ -24,10 +24,12 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod collocations;
 pub mod counts;
 pub mod frequency;
 pub mod keyness;
 pub mod kwic;
+pub mod ngrams;
 pub mod period;
 pub mod segments;
 pub mod summary;
@@ -37,6 +39,7 @@ pub mod tokenize;
 pub mod trends;
 pub mod vocab;
 
+pub use collocations::{CollocationOptions, CollocationReport, CollocationRow, Measure, collocation_table};
 pub use counts::{Counter, Counts, DocCounts, DocMeta, count_parallel};
 pub use frequency::{TermGroup, TermRow, term_table, term_table_by};
 pub use keyness::{
@@ -44,6 +47,7 @@ pub use keyness::{
     SelectionBuilder, keyness, keyness_against,
 };
 pub use kwic::{KwicHit, kwic, kwic_article};
+pub use ngrams::{NgramCounts, NgramOptions, NgramReport, NgramRow, StopwordEdges, count_ngrams, ngram_table};
 pub use period::{Period, PeriodKey};
 pub use summary::{Summary, summarize};
 pub use terms::{Stopwords, TermOptions};

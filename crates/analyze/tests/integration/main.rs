@@ -1,3 +1,5 @@
 //! Integration tests of dateline-analyze.
 
+mod collocations;
+mod ngrams;
 mod tfidf;
