@@ -93,7 +93,7 @@ where
 }
 
 /// Spelling variants of one term with their counts; the term's own spelling is implicit.
-type Surfaces = Vec<(Box<str>, u64)>;
+pub(crate) type Surfaces = Vec<(Box<str>, u64)>;
 
 /// Counts documents one at a time; merge counters from several threads with [`Counter::merge`].
 #[derive(Debug, Clone)]
@@ -250,12 +250,13 @@ impl<'o> Counter<'o> {
     }
 }
 
-fn strip_possessive(surface: &str) -> &str {
+/// The surface without a possessive `'s` or `’s`: how a term's display form is spelled.
+pub(crate) fn strip_possessive(surface: &str) -> &str {
     surface.strip_suffix("’s").or_else(|| surface.strip_suffix("'s")).filter(|s| !s.is_empty()).unwrap_or(surface)
 }
 
 /// The most frequent spelling; ties go to the term's own spelling, then the smallest.
-fn display_form(term: &str, total: u64, variants: &Surfaces) -> Box<str> {
+pub(crate) fn display_form(term: &str, total: u64, variants: &Surfaces) -> Box<str> {
     let own = total - variants.iter().map(|(_, n)| n).sum::<u64>();
     let mut best: (&str, u64) = (term, own);
     for (surface, n) in variants {
@@ -309,6 +310,69 @@ mod tests {
         assert_eq!(counts.docs[0].sentences, 3);
         assert_eq!(counts.docs[0].tokens, 11);
         assert!(counts.vocab.id("the").is_none());
+    }
+
+    fn word() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            proptest::sample::select(vec![
+                "Iran", "iran", "Russia's", "talks", "Talks", "the", "2.4", "Lavrov", "Gaza"
+            ])
+            .prop_map(str::to_owned),
+            "[a-zA-Z’]{1,8}",
+        ]
+    }
+
+    fn corpus() -> impl proptest::strategy::Strategy<Value = Vec<String>> {
+        use proptest::prelude::*;
+        let sentence = proptest::collection::vec(word(), 1..12).prop_map(|words| words.join(" ") + ".");
+        let text = proptest::collection::vec(sentence, 1..4).prop_map(|s| s.join(" "));
+        proptest::collection::vec(text, 0..12)
+    }
+
+    fn count_in_pool(texts: &[String], threads: usize) -> Counts {
+        let options = TermOptions::new();
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a pool");
+        let docs: Vec<(DocMeta, Article)> = texts.iter().map(|t| (meta(t), article(&[t.as_str()]))).collect();
+        pool.install(|| count_parallel(&options, docs.into_iter()))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn prop_counts_do_not_depend_on_threads(texts in corpus()) {
+            proptest::prop_assert_eq!(count_in_pool(&texts, 1), count_in_pool(&texts, 4));
+        }
+
+        #[test]
+        fn prop_merging_counters_in_any_order_gives_the_same_counts(
+            texts in corpus(),
+            order in proptest::collection::vec(proptest::num::usize::ANY, 12),
+        ) {
+            let options = TermOptions::new();
+            let single = {
+                let mut counter = Counter::new(&options);
+                for (i, t) in texts.iter().enumerate() {
+                    counter.add(i, meta(t), &article(&[t.as_str()]));
+                }
+                counter.finish()
+            };
+            // One counter per document, merged in a shuffled order.
+            let mut parts: Vec<Counter<'_>> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let mut counter = Counter::new(&options);
+                    counter.add(i, meta(t), &article(&[t.as_str()]));
+                    counter
+                })
+                .collect();
+            for (i, key) in order.iter().enumerate().take(parts.len()) {
+                let j = key % parts.len();
+                parts.swap(i, j);
+            }
+            let merged = parts.into_iter().fold(Counter::new(&options), Counter::merge).finish();
+            proptest::prop_assert_eq!(merged, single);
+        }
     }
 
     #[test]

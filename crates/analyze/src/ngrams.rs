@@ -30,7 +30,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::counts::DocMeta;
+use crate::counts::{DocMeta, Surfaces, display_form, strip_possessive};
 use crate::segments::segments;
 use crate::terms::{Stopwords, TermOptions, fold, is_folded};
 use crate::tokenize::tokens;
@@ -409,7 +409,6 @@ where
 }
 
 /// Spelling variants of one term with their counts; the term's own spelling is implicit.
-type Surfaces = Vec<(Box<str>, u64)>;
 
 /// Counts articles one at a time; merge counters from several threads with
 /// [`NgramCounter::merge`].
@@ -639,22 +638,6 @@ impl SizeMaps {
 
 // The two helpers below follow `counts.rs`, so that a term is displayed the same way in every
 // table.
-
-fn strip_possessive(surface: &str) -> &str {
-    surface.strip_suffix("’s").or_else(|| surface.strip_suffix("'s")).filter(|s| !s.is_empty()).unwrap_or(surface)
-}
-
-/// The most frequent spelling; ties go to the term's own spelling, then the smallest.
-fn display_form(term: &str, total: u64, variants: &Surfaces) -> Box<str> {
-    let own = total - variants.iter().map(|(_, n)| n).sum::<u64>();
-    let mut best: (&str, u64) = (term, own);
-    for (surface, n) in variants {
-        if *n > best.1 || (*n == best.1 && best.0 != term && **surface < *best.0) {
-            best = (surface, *n);
-        }
-    }
-    best.0.into()
-}
 
 #[cfg(test)]
 mod tests {

@@ -225,9 +225,14 @@ impl TermOptions {
     /// `buf` is reused across calls so that counting allocates nothing per token.
     pub fn term<'b>(&self, token: &Token<'_>, buf: &'b mut String) -> Option<&'b str> {
         fold(token.text, buf);
-        let term = self.term_of_folded(buf, token.kind)?.into_owned();
-        buf.clear();
-        buf.push_str(&term);
+        let stem = match self.term_of_folded(buf, token.kind)? {
+            std::borrow::Cow::Borrowed(_) => None,
+            std::borrow::Cow::Owned(stem) => Some(stem),
+        };
+        // Only a stem is a new string (the stemmer makes it); otherwise `buf` is the term.
+        if let Some(stem) = stem {
+            *buf = stem;
+        }
         Some(buf.as_str())
     }
 

@@ -376,6 +376,21 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Every token is exactly the text at its span, spans increase and do not overlap,
+        /// and the first token starts a sentence.
+        #[test]
+        fn prop_token_spans_cover_exactly_the_token_text(text in "\\PC{0,80}|[a-zA-Z .,'’\\-!?]{0,80}") {
+            let mut previous_end = 0;
+            for (i, token) in tokens(&text).enumerate() {
+                proptest::prop_assert_eq!(text.get(token.start..token.end), Some(token.text));
+                proptest::prop_assert!(token.start >= previous_end && token.start < token.end);
+                proptest::prop_assert!(i > 0 || token.sentence_start);
+                previous_end = token.end;
+            }
+        }
+    }
+
     #[test]
     fn left_single_quote_joins_letters_like_an_apostrophe() {
         // Found by prop_fast_pieces_agree_with_unicode_word_bounds: U+2018 is MidNumLet.
