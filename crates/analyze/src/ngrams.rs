@@ -408,8 +408,6 @@ where
     count_ngrams(options, docs).report(options)
 }
 
-/// Spelling variants of one term with their counts; the term's own spelling is implicit.
-
 /// Counts articles one at a time; merge counters from several threads with
 /// [`NgramCounter::merge`].
 #[derive(Debug, Clone)]
