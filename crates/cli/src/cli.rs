@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dateline_analyze::tfidf::DfBound;
-use dateline_analyze::{Period, Preset};
+use dateline_analyze::{Measure, Period, Preset};
 
 const ABOUT: &str = "Parse and analyse corpora of scraped news articles.";
 
@@ -26,6 +26,7 @@ Examples:
   dateline stats seeds                       the corpus at a glance, with its top terms
   dateline terms --top 50 --by month corpus/ the most frequent terms of each month
   dateline tfidf seeds                       each article's most distinctive terms
+  dateline collocations seeds                word pairs that belong together
   dateline keyness --target 2024-07-01.. corpus/   what the second half of 2024 says more
   dateline kwic --query Lavrov seeds         every Lavrov in context
   dateline trends --terms Gaza,Lavrov --by quarter seeds
@@ -90,6 +91,18 @@ const TRENDS_EXAMPLES: &str = "\
 Examples:
   dateline trends --terms Gaza,Lavrov --by quarter seeds
   dateline trends --terms sanctions,talks --by month --plot trends.svg corpus/";
+
+const NGRAMS_EXAMPLES: &str = "\
+Examples:
+  dateline ngrams seeds
+  dateline ngrams --min-n 3 --max-n 5 --min-count 3 corpus/
+  dateline ngrams --keep-stopword-edges --format csv corpus/ > phrases.csv";
+
+const COLLOCATIONS_EXAMPLES: &str = "\
+Examples:
+  dateline collocations seeds
+  dateline collocations --measure pmi --min-count 5 corpus/
+  dateline collocations --measure z --format json corpus/";
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
@@ -180,6 +193,50 @@ pub(crate) enum Command {
         /// Also draw the rates per 10,000 tokens as a line chart in this SVG file.
         #[arg(long, value_name = "FILE.svg")]
         plot: Option<PathBuf>,
+    },
+    /// Frequent word sequences (n-grams) within sentences.
+    ///
+    /// N-grams are formed over all words, stopwords included ("minister of foreign affairs"),
+    /// never across a sentence, title, heading or paragraph boundary; by default those that
+    /// start or end with a stopword are left out. Tied counts share the lowest rank.
+    #[command(after_help = NGRAMS_EXAMPLES)]
+    Ngrams {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// The shortest n-gram, from 2 to 5.
+        #[arg(long, value_name = "N", default_value_t = 2)]
+        min_n: usize,
+        /// The longest n-gram, from 2 to 5.
+        #[arg(long, value_name = "N", default_value_t = 3)]
+        max_n: usize,
+        /// Leave out n-grams seen fewer times than this.
+        #[arg(long, value_name = "N", default_value_t = 2)]
+        min_count: u64,
+        /// Keep n-grams that start or end with a stopword.
+        #[arg(long)]
+        keep_stopword_edges: bool,
+    },
+    /// Word pairs that occur together more than chance: bigram association measures.
+    ///
+    /// Scores use the formulas of NLTK's BigramAssocMeasures, from the pair count, both
+    /// words' counts and the total token count:
+    ///   likelihood-ratio (default), pmi, student-t, chi-sq, dice;
+    /// and quanteda's lambda (log odds ratio, 0.5 added to each cell) and its z. Pairs never
+    /// cross a sentence boundary. Every measure is in the JSON and CSV output.
+    #[command(after_help = COLLOCATIONS_EXAMPLES, verbatim_doc_comment)]
+    Collocations {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// The measure rows are ranked by: likelihood-ratio, pmi, student-t, chi-sq, dice,
+        /// lambda or z.
+        #[arg(long, value_name = "MEASURE", default_value = "likelihood-ratio", value_parser = parse_measure)]
+        measure: Measure,
+        /// Leave out pairs seen fewer times than this.
+        #[arg(long, value_name = "N", default_value_t = 2)]
+        min_count: u64,
+        /// Keep pairs that start or end with a stopword.
+        #[arg(long)]
+        keep_stopword_edges: bool,
     },
     /// Each article's most distinctive terms by TF-IDF.
     ///
@@ -336,6 +393,11 @@ fn parse_group(text: &str) -> Result<GroupBy, String> {
             .map(GroupBy::Period)
             .map_err(|_| format!("expected day, week, month, quarter, year or folder, not `{text}`"))
     }
+}
+
+fn parse_measure(text: &str) -> Result<Measure, String> {
+    text.parse()
+        .map_err(|_| format!("expected likelihood-ratio, pmi, student-t, chi-sq, dice, lambda or z, not `{text}`"))
 }
 
 fn parse_preset(text: &str) -> Result<Preset, String> {

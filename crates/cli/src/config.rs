@@ -6,7 +6,8 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use dateline_analyze::kwic::Query;
 use dateline_analyze::{
-    Correction, KeynessMeasure, KeynessOptions, Period, Preset, Selection, Stopwords, TermOptions, TfIdf,
+    CollocationOptions, Correction, KeynessMeasure, KeynessOptions, NgramOptions, Period, Preset, Selection,
+    StopwordEdges, Stopwords, TermOptions, TfIdf,
 };
 use dateline_parse::{ArticleParser, Input};
 
@@ -29,6 +30,8 @@ pub(crate) enum CommandConfig {
     Stats(StatsConfig, Period),
     Terms(StatsConfig, Option<GroupBy>),
     Tfidf(StatsConfig, TfIdf),
+    Ngrams(StatsConfig, NgramOptions),
+    Collocations(StatsConfig, CollocationOptions),
     Keyness(StatsConfig, KeynessConfig),
     Kwic(StatsConfig, Query, usize),
     Trends(StatsConfig, TrendsConfig),
@@ -49,6 +52,10 @@ pub(crate) struct TrendsConfig {
     pub(crate) terms: Vec<String>,
     pub(crate) by: Period,
     pub(crate) plot: Option<PathBuf>,
+}
+
+fn edges(keep: bool) -> StopwordEdges {
+    if keep { StopwordEdges::Keep } else { StopwordEdges::Drop }
 }
 
 /// A `--target`/`--reference` selection from its SPECs: `DATE..DATE`, a glob, or a folder.
@@ -148,6 +155,27 @@ impl Config {
             Command::Check { input, format } => (CommandConfig::Check { format }, input),
             Command::Stats { corpus, by } => (CommandConfig::Stats(StatsConfig::from_args(&corpus)?, by), corpus.input),
             Command::Terms { corpus, by } => (CommandConfig::Terms(StatsConfig::from_args(&corpus)?, by), corpus.input),
+            Command::Ngrams { corpus, min_n, max_n, min_count, keep_stopword_edges } => {
+                let stats = StatsConfig::from_args(&corpus)?;
+                let options = NgramOptions::builder()
+                    .terms(stats.terms.clone())
+                    .sizes(min_n, max_n)
+                    .min_count(min_count)
+                    .stopword_edges(edges(keep_stopword_edges))
+                    .top(stats.top)
+                    .build()?;
+                (CommandConfig::Ngrams(stats, options), corpus.input)
+            }
+            Command::Collocations { corpus, measure, min_count, keep_stopword_edges } => {
+                let stats = StatsConfig::from_args(&corpus)?;
+                let options = CollocationOptions::new()
+                    .terms(stats.terms.clone())
+                    .measure(measure)
+                    .min_count(min_count)
+                    .stopword_edges(edges(keep_stopword_edges))
+                    .top(stats.top);
+                (CommandConfig::Collocations(stats, options), corpus.input)
+            }
             Command::Keyness { corpus, target, reference, sort, min_count, no_correction } => {
                 let options = KeynessOptions::new()
                     .sort_by(match sort {

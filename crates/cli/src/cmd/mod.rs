@@ -2,9 +2,11 @@
 //! diagnostics through the [`Reporter`].
 
 mod check;
+mod collocations;
 mod corpus;
 mod keyness;
 mod kwic;
+mod ngrams;
 mod parse;
 mod stats;
 mod terms;
@@ -32,6 +34,10 @@ pub(crate) fn run(config: &Config) -> Result<Status> {
         CommandConfig::Check { format } => check::run(documents, *format, &mut out, &mut reporter),
         CommandConfig::Stats(stats, by) => stats::run(documents, stats, *by, &mut out, &mut reporter),
         CommandConfig::Terms(stats, by) => terms::run(documents, stats, *by, &mut out, &mut reporter),
+        CommandConfig::Ngrams(stats, options) => ngrams::run(documents, stats, options, &mut out, &mut reporter),
+        CommandConfig::Collocations(stats, options) => {
+            collocations::run(documents, stats, options, &mut out, &mut reporter)
+        }
         CommandConfig::Keyness(stats, keyness) => keyness::run(documents, stats, keyness, &mut out, &mut reporter),
         CommandConfig::Kwic(stats, query, window) => {
             kwic::run(documents, stats, query, *window, &mut out, &mut reporter)

@@ -192,3 +192,21 @@ fn trends_count_terms_per_period_and_draw_them() {
     assert!(chart.starts_with("<svg") && chart.contains("Gaza"));
     dateline().args(["trends", "--terms", "Gaza", "--by", "fortnight", "seeds"]).assert().code(2);
 }
+
+#[test]
+fn ngrams_and_collocations_on_the_seeds() {
+    insta::assert_snapshot!("ngrams_table", stdout_of(&["ngrams", "--top", "8", "seeds"]));
+    insta::assert_snapshot!("collocations_table", stdout_of(&["collocations", "--top", "8", "seeds"]));
+    let rows: Vec<Value> =
+        serde_json::from_str(&stdout_of(&["collocations", "--format", "json", "--top", "3", "seeds"]))
+            .expect("a JSON array");
+    for key in ["ngram", "count", "left_count", "right_count", "total_tokens", "score", "pmi", "dice", "lambda", "z"] {
+        assert!(rows.iter().all(|row| row.get(key).is_some()), "every row has {key}");
+    }
+    assert_eq!(rows[0]["ngram"], "Rear Admiral");
+    let pmi = stdout_of(&["collocations", "--measure", "pmi", "--top", "1", "--format", "csv", "seeds"]);
+    let first: Vec<&str> = pmi.lines().nth(1).unwrap_or_default().split(',').collect();
+    assert_eq!(first[5], first[6], "with --measure pmi the score is the pmi: {pmi}");
+    dateline().args(["ngrams", "--min-n", "6", "seeds"]).assert().code(2);
+    dateline().args(["collocations", "--measure", "cosine", "seeds"]).assert().code(2);
+}
