@@ -180,7 +180,7 @@ impl<'o> Counter<'o> {
                 }
             }
         }
-        self.touched.sort_unstable();
+        // Local ids are renumbered in `finish`, which sorts each document's terms once then.
         let mut terms = Vec::with_capacity(self.touched.len());
         for &id in &self.touched {
             terms.push((id, std::mem::take(&mut self.scratch[id as usize])));
@@ -212,7 +212,6 @@ impl<'o> Counter<'o> {
             for (id, _) in &mut doc.terms {
                 *id = remap[*id as usize];
             }
-            doc.terms.sort_unstable_by_key(|&(id, _)| id);
             self.docs.push((index, doc));
         }
         self
