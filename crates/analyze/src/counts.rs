@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use crate::segments::segments;
 use crate::terms::{TermOptions, fold, is_folded};
 use crate::tokenize::tokens;
-use crate::vocab::{TermId, Vocabulary};
+use crate::vocab::{SortedIds, TermId, Vocabulary};
 
 /// What identifies a document in reports: its path and publication date.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -193,7 +193,7 @@ impl<'o> Counter<'o> {
     /// Adds `other`'s counts to these. Merging in any order gives the same finished counts.
     #[must_use]
     pub fn merge(mut self, other: Self) -> Self {
-        let remap: Vec<TermId> = other.vocab.iter().map(|(_, term)| self.vocab.intern(term)).collect();
+        let remap = self.vocab.absorb(&other.vocab);
         if let Some(&max) = remap.iter().max() {
             self.grow(max);
         }
@@ -201,51 +201,54 @@ impl<'o> Counter<'o> {
             let new = new as usize;
             self.term_freq[new] += other.term_freq[old];
             self.doc_freq[new] += other.doc_freq[old];
-            for (surface, n) in &other.surfaces[old] {
-                match self.surfaces[new].iter_mut().find(|(s, _)| s == surface) {
-                    Some((_, m)) => *m += n,
-                    None => self.surfaces[new].push((surface.clone(), *n)),
-                }
-            }
+            merge_surfaces(&mut self.surfaces[new], &other.surfaces[old]);
         }
-        for (index, mut doc) in other.docs {
+        self.docs.extend(other.docs.into_iter().map(|(index, mut doc)| {
             for (id, _) in &mut doc.terms {
                 *id = remap[*id as usize];
             }
-            self.docs.push((index, doc));
-        }
+            (index, doc)
+        }));
         self
     }
 
     /// The finished counts: term ids in sort order, documents in input order.
     #[must_use]
     pub fn finish(self) -> Counts {
-        let mut order: Vec<TermId> = (0..).take(self.vocab.len()).collect();
-        order.sort_unstable_by(|&a, &b| self.vocab.term(a).cmp(self.vocab.term(b)));
-        let mut new_id = vec![0; order.len()];
-        for (new, &old) in (0..).zip(&order) {
-            new_id[old as usize] = new;
+        let ids = SortedIds::of(&self.vocab);
+        let display = |old: TermId| {
+            display_form(self.vocab.term(old), self.term_freq[old as usize], &self.surfaces[old as usize])
+        };
+        Counts {
+            vocab: ids.vocabulary(&self.vocab, Some(&display)),
+            docs: renumber_docs(&ids, self.docs),
+            term_freq: ids.permute(&self.term_freq),
+            doc_freq: ids.permute(&self.doc_freq),
         }
-        let terms: Vec<Box<str>> = order.iter().map(|&old| self.vocab.term(old).into()).collect();
-        let display: Vec<Box<str>> = order
-            .iter()
-            .map(|&old| display_form(self.vocab.term(old), self.term_freq[old as usize], &self.surfaces[old as usize]))
-            .collect();
-        let term_freq = order.iter().map(|&old| self.term_freq[old as usize]).collect();
-        let doc_freq = order.iter().map(|&old| self.doc_freq[old as usize]).collect();
-        let mut docs = self.docs;
-        docs.sort_unstable_by_key(|&(index, _)| index);
-        let docs = docs
-            .into_iter()
-            .map(|(_, mut doc)| {
-                for (id, _) in &mut doc.terms {
-                    *id = new_id[*id as usize];
-                }
-                doc.terms.sort_unstable_by_key(|&(id, _)| id);
-                doc
-            })
-            .collect();
-        Counts { vocab: Vocabulary::from_sorted(terms, display), docs, term_freq, doc_freq }
+    }
+}
+
+/// Documents in input order with their term ids renumbered and sorted.
+pub(crate) fn renumber_docs(ids: &SortedIds, mut docs: Vec<(usize, DocCounts)>) -> Vec<DocCounts> {
+    docs.sort_unstable_by_key(|&(index, _)| index);
+    docs.into_iter()
+        .map(|(_, mut doc)| {
+            for (id, _) in &mut doc.terms {
+                *id = ids.new_id(*id);
+            }
+            doc.terms.sort_unstable_by_key(|&(id, _)| id);
+            doc
+        })
+        .collect()
+}
+
+/// Adds the spellings counted in `from` to those in `into`.
+pub(crate) fn merge_surfaces(into: &mut Surfaces, from: &Surfaces) {
+    for (surface, n) in from {
+        match into.iter_mut().find(|(s, _)| s == surface) {
+            Some((_, m)) => *m += n,
+            None => into.push((surface.clone(), *n)),
+        }
     }
 }
 

@@ -30,11 +30,11 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::counts::{DocMeta, Surfaces, display_form, strip_possessive};
+use crate::counts::{DocMeta, Surfaces, display_form, merge_surfaces, strip_possessive};
 use crate::segments::segments;
 use crate::terms::{Stopwords, TermOptions, fold, is_folded};
 use crate::tokenize::tokens;
-use crate::vocab::{TermId, Vocabulary};
+use crate::vocab::{SortedIds, TermId, Vocabulary};
 
 /// The shortest n-gram counted.
 pub const MIN_SIZE: usize = 2;
@@ -521,19 +521,14 @@ impl<'o> NgramCounter<'o> {
         if other.ngrams.len() > self.ngrams.len() {
             std::mem::swap(&mut self, &mut other);
         }
-        let remap: Vec<TermId> = other.vocab.iter().map(|(_, term)| self.vocab.intern(term)).collect();
+        let remap = self.vocab.absorb(&other.vocab);
         let need = self.vocab.len();
         self.term_freq.resize(need, 0);
         self.surfaces.resize_with(need, Vec::new);
         for (old, &new) in remap.iter().enumerate() {
             let new = new as usize;
             self.term_freq[new] += other.term_freq[old];
-            for (surface, n) in &other.surfaces[old] {
-                match self.surfaces[new].iter_mut().find(|(s, _)| s == surface) {
-                    Some((_, m)) => *m += n,
-                    None => self.surfaces[new].push((surface.clone(), *n)),
-                }
-            }
+            merge_surfaces(&mut self.surfaces[new], &other.surfaces[old]);
         }
         self.tokens += other.tokens;
         self.sentences += other.sentences;
@@ -544,26 +539,14 @@ impl<'o> NgramCounter<'o> {
     /// The finished counts: term ids in sort order, n-grams sorted.
     #[must_use]
     pub fn finish(self) -> NgramCounts {
-        let mut order: Vec<TermId> = (0..).take(self.vocab.len()).collect();
-        order.sort_unstable_by(|&a, &b| self.vocab.term(a).cmp(self.vocab.term(b)));
-        let mut new_id = vec![0; order.len()];
-        for (new, &old) in (0..).zip(&order) {
-            new_id[old as usize] = new;
-        }
-        let terms: Vec<Box<str>> = order.iter().map(|&old| self.vocab.term(old).into()).collect();
-        let display: Vec<Box<str>> = order
-            .iter()
-            .map(|&old| display_form(self.vocab.term(old), self.term_freq[old as usize], &self.surfaces[old as usize]))
-            .collect();
-        let term_freq = order.iter().map(|&old| self.term_freq[old as usize]).collect();
-        let ngrams = self.ngrams.finish(&new_id);
-        NgramCounts {
-            vocab: Vocabulary::from_sorted(terms, display),
-            term_freq,
-            tokens: self.tokens,
-            sentences: self.sentences,
-            ngrams,
-        }
+        let ids = SortedIds::of(&self.vocab);
+        let display = |old: TermId| {
+            display_form(self.vocab.term(old), self.term_freq[old as usize], &self.surfaces[old as usize])
+        };
+        let vocab = ids.vocabulary(&self.vocab, Some(&display));
+        let term_freq = ids.permute(&self.term_freq);
+        let ngrams = self.ngrams.finish(ids.new_ids());
+        NgramCounts { vocab, term_freq, tokens: self.tokens, sentences: self.sentences, ngrams }
     }
 }
 

@@ -72,10 +72,10 @@ use dateline_model::Article;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::counts::{Counts, DocCounts, DocMeta, count_parallel};
+use crate::counts::{Counts, DocCounts, DocMeta, count_parallel, renumber_docs};
 use crate::segments::segments;
 use crate::terms::TermOptions;
-use crate::vocab::{TermId, Vocabulary};
+use crate::vocab::{SortedIds, TermId, Vocabulary};
 
 /// A named TF-IDF formula; see the [module documentation](self) for the table of formulas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
@@ -701,7 +701,7 @@ impl SklearnCounter {
     }
 
     fn merge(mut self, other: Self) -> Self {
-        let remap: Vec<TermId> = other.vocab.iter().map(|(_, term)| self.vocab.intern(term)).collect();
+        let remap = self.vocab.absorb(&other.vocab);
         if let Some(&max) = remap.iter().max() {
             self.grow(max);
         }
@@ -709,40 +709,24 @@ impl SklearnCounter {
             self.term_freq[new as usize] += other.term_freq[old];
             self.doc_freq[new as usize] += other.doc_freq[old];
         }
-        for (index, mut doc) in other.docs {
+        self.docs.extend(other.docs.into_iter().map(|(index, mut doc)| {
             for (id, _) in &mut doc.terms {
                 *id = remap[*id as usize];
             }
-            doc.terms.sort_unstable_by_key(|&(id, _)| id);
-            self.docs.push((index, doc));
-        }
+            (index, doc)
+        }));
         self
     }
 
     fn finish(self) -> Counts {
-        let mut order: Vec<TermId> = (0..).take(self.vocab.len()).collect();
-        order.sort_unstable_by(|&a, &b| self.vocab.term(a).cmp(self.vocab.term(b)));
-        let mut new_id = vec![0; order.len()];
-        for (new, &old) in (0..).zip(&order) {
-            new_id[old as usize] = new;
-        }
-        let terms: Vec<Box<str>> = order.iter().map(|&old| self.vocab.term(old).into()).collect();
-        let term_freq = order.iter().map(|&old| self.term_freq[old as usize]).collect();
-        let doc_freq = order.iter().map(|&old| self.doc_freq[old as usize]).collect();
-        let mut docs = self.docs;
-        docs.sort_unstable_by_key(|&(index, _)| index);
-        let docs = docs
-            .into_iter()
-            .map(|(_, mut doc)| {
-                for (id, _) in &mut doc.terms {
-                    *id = new_id[*id as usize];
-                }
-                doc.terms.sort_unstable_by_key(|&(id, _)| id);
-                doc
-            })
-            .collect();
+        let ids = SortedIds::of(&self.vocab);
         // No display forms: every term shows as itself, lower-cased as scikit-learn's are.
-        Counts { vocab: Vocabulary::from_sorted(terms, Vec::new()), docs, term_freq, doc_freq }
+        Counts {
+            vocab: ids.vocabulary(&self.vocab, None),
+            docs: renumber_docs(&ids, self.docs),
+            term_freq: ids.permute(&self.term_freq),
+            doc_freq: ids.permute(&self.doc_freq),
+        }
     }
 }
 

@@ -70,9 +70,60 @@ impl Vocabulary {
         id
     }
 
+    /// The ids of `other`'s terms in this vocabulary, interning those it lacks:
+    /// `remap[other_id] = id`. How counters merge.
+    pub(crate) fn absorb(&mut self, other: &Self) -> Vec<TermId> {
+        other.iter().map(|(_, term)| self.intern(term)).collect()
+    }
+
     /// A vocabulary of `terms` in the given order, with their display forms.
     pub(crate) fn from_sorted(terms: Vec<Box<str>>, display: Vec<Box<str>>) -> Self {
         let index = terms.iter().cloned().zip(0..).collect();
         Self { terms, display, index }
+    }
+}
+
+/// A counter's local term ids renumbered into the terms' sort order, so that finished ids do
+/// not depend on how the counting was split across threads.
+#[derive(Debug)]
+pub(crate) struct SortedIds {
+    /// `order[new] = old`.
+    order: Vec<TermId>,
+    /// `new_id[old] = new`.
+    new_id: Vec<TermId>,
+}
+
+impl SortedIds {
+    pub(crate) fn of(vocab: &Vocabulary) -> Self {
+        let mut order: Vec<TermId> = (0..).take(vocab.len()).collect();
+        order.sort_unstable_by(|&a, &b| vocab.term(a).cmp(vocab.term(b)));
+        let mut new_id = vec![0; order.len()];
+        for (new, &old) in (0..).zip(&order) {
+            new_id[old as usize] = new;
+        }
+        Self { order, new_id }
+    }
+
+    /// The new id of local id `old`.
+    pub(crate) fn new_id(&self, old: TermId) -> TermId {
+        self.new_id[old as usize]
+    }
+
+    /// The new ids of all local ids, indexed by local id.
+    pub(crate) fn new_ids(&self) -> &[TermId] {
+        &self.new_id
+    }
+
+    /// `values` (indexed by local id) in the new order.
+    pub(crate) fn permute<T: Clone>(&self, values: &[T]) -> Vec<T> {
+        self.order.iter().map(|&old| values[old as usize].clone()).collect()
+    }
+
+    /// The finished vocabulary, with each term's display form from `display(local id)`
+    /// (none: every term displays as itself).
+    pub(crate) fn vocabulary(&self, vocab: &Vocabulary, display: Option<&dyn Fn(TermId) -> Box<str>>) -> Vocabulary {
+        let terms = self.order.iter().map(|&old| vocab.term(old).into()).collect();
+        let display = display.map_or_else(Vec::new, |display| self.order.iter().map(|&old| display(old)).collect());
+        Vocabulary::from_sorted(terms, display)
     }
 }
