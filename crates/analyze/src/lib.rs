@@ -36,6 +36,7 @@ pub mod summary;
 pub mod terms;
 pub mod tfidf;
 pub mod tokenize;
+pub mod topic_stats;
 pub mod trends;
 pub mod vocab;
 
