@@ -3,3 +3,4 @@
 mod collocations;
 mod ngrams;
 mod tfidf;
+mod topic_stats;
