@@ -37,6 +37,7 @@ pub mod terms;
 pub mod tfidf;
 pub mod tokenize;
 pub mod topic_stats;
+pub mod topics;
 pub mod trends;
 pub mod vocab;
 

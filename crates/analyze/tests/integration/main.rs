@@ -4,3 +4,4 @@ mod collocations;
 mod ngrams;
 mod tfidf;
 mod topic_stats;
+mod topics;

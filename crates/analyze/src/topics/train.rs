@@ -1,0 +1,631 @@
+//! The training state: the pruned corpus as tokens, the shards, the global counts, and the
+//! schedule of sweeps, optimisations and log-likelihood records.
+
+use rayon::prelude::*;
+
+use super::math::{Purpose, below, generator, ln_gamma};
+use super::model::{LdaModel, LogLikelihood};
+use super::optimize::{Histogram, optimize_alpha, optimize_beta};
+use super::sampler::{Priors, Shard, WordTopics, count_of, increment, topic_of};
+use super::{Alpha, Lda, LdaError};
+use crate::counts::{Counts, DocMeta};
+
+/// The counts disagree with the topic assignments: a bug in the sampler.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("inconsistent topic counts: {0}")]
+pub struct ConsistencyError(pub String);
+
+/// An LDA sampler between sweeps, from [`Lda::trainer`].
+///
+/// ```
+/// # use dateline_analyze::topics::Lda;
+/// # fn fit(counts: &dateline_analyze::Counts) -> Result<(), Box<dyn std::error::Error>> {
+/// let lda = Lda::builder().topics(20).iterations(200).build()?;
+/// let mut trainer = lda.trainer(counts)?;
+/// while !trainer.is_done() {
+///     trainer.sweep();
+///     // a progress bar: trainer.iteration() of lda.iterations()
+/// }
+/// let model = trainer.into_model();
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone)]
+pub struct Trainer {
+    lda: Lda,
+    alpha: Vec<f64>,
+    beta: f64,
+    terms: Vec<String>,
+    display: Vec<String>,
+    /// Tokens of each kept word over the corpus.
+    word_freq: Vec<u32>,
+    documents: Vec<DocMeta>,
+    /// Word `w`'s list is `global.entries[offsets[w]..offsets[w + 1]]`, in every copy.
+    offsets: Vec<usize>,
+    global: WordTopics,
+    shards: Vec<Shard>,
+    tokens: u32,
+    /// Document lengths as `(length, documents)`, for the α fixed point.
+    lengths: Histogram,
+    iteration: u32,
+    log_likelihood: Vec<LogLikelihood>,
+}
+
+/// The corpus as LDA sees it: kept terms, and each document's tokens.
+struct Tokens {
+    terms: Vec<String>,
+    display: Vec<String>,
+    word_freq: Vec<u32>,
+    /// Token offsets per document; one more than the documents.
+    starts: Vec<usize>,
+    words: Vec<u32>,
+}
+
+/// The kept terms and the documents as tokens in term order.
+fn tokens(lda: &Lda, counts: &Counts) -> Result<Tokens, LdaError> {
+    let n = counts.docs.len();
+    let (low, high) = (lda.min_df.documents(n), lda.max_df.documents(n));
+    if n > 0 && high < low {
+        return Err(LdaError::EmptyDocFrequencyRange { min: lda.min_df, max: lda.max_df, documents: n });
+    }
+    let mut word_of = vec![u32::MAX; counts.vocab.len()];
+    let (mut terms, mut display) = (Vec::new(), Vec::new());
+    for (id, term) in counts.vocab.iter() {
+        let df = counts.doc_freq.get(id as usize).copied().unwrap_or(0);
+        if df > 0 && f64::from(df) >= low && f64::from(df) <= high {
+            word_of[id as usize] = u32::try_from(terms.len()).unwrap_or(u32::MAX);
+            terms.push(term.to_owned());
+            display.push(counts.vocab.display(id).to_owned());
+        }
+    }
+    let total: u64 = counts
+        .docs
+        .iter()
+        .flat_map(|doc| &doc.terms)
+        .filter(|&&(id, _)| word_of.get(id as usize).is_some_and(|&w| w != u32::MAX))
+        .map(|&(_, count)| u64::from(count))
+        .sum();
+    let Ok(total) = u32::try_from(total) else {
+        return Err(LdaError::TooManyTokens(total));
+    };
+    let mut words = Vec::with_capacity(total as usize);
+    let mut starts = Vec::with_capacity(n + 1);
+    let mut word_freq = vec![0u32; terms.len()];
+    starts.push(0);
+    for doc in &counts.docs {
+        for &(id, count) in &doc.terms {
+            if let Some(&word) = word_of.get(id as usize)
+                && word != u32::MAX
+            {
+                words.extend(std::iter::repeat_n(word, count as usize));
+                word_freq[word as usize] += count;
+            }
+        }
+        starts.push(words.len());
+    }
+    Ok(Tokens { terms, display, word_freq, starts, words })
+}
+
+/// Where each of `shards` shards begins: documents in order, split where the running token
+/// count passes each `i / shards` of the total.
+fn shard_bounds(starts: &[usize], shards: usize) -> Vec<usize> {
+    let documents = starts.len() - 1;
+    let total = starts[documents];
+    let mut bounds = vec![0];
+    for i in 1..shards {
+        let target = total * i / shards;
+        // The first document that starts at or after the target.
+        let at = starts.partition_point(|&s| s < target).min(documents);
+        bounds.push(at.max(bounds[i - 1]));
+    }
+    bounds.push(documents);
+    bounds
+}
+
+impl Trainer {
+    pub(super) fn new(lda: &Lda, counts: &Counts) -> Result<Self, LdaError> {
+        let Tokens { terms, display, word_freq, starts, words } = tokens(lda, counts)?;
+        let k = lda.topics;
+        if words.is_empty() {
+            return Err(LdaError::EmptyCorpus {
+                documents: counts.docs.len(),
+                terms: counts.vocab.len(),
+                min_df: lda.min_df,
+                max_df: lda.max_df,
+            });
+        }
+        let with_tokens = starts.windows(2).filter(|w| w[1] > w[0]).count();
+        if k > with_tokens {
+            return Err(LdaError::MoreTopicsThanDocuments { topics: k, documents: with_tokens });
+        }
+        let tokens = u32::try_from(words.len()).map_err(|_| LdaError::TooManyTokens(words.len() as u64))?;
+        let k32 = u32::try_from(k).map_err(|_| LdaError::TooManyTopicIds(k))?;
+
+        // A list holds at most min(k, f) topics for a word of f tokens.
+        let mut offsets = Vec::with_capacity(terms.len() + 1);
+        offsets.push(0);
+        for &f in &word_freq {
+            offsets.push(offsets[offsets.len() - 1] + (f as usize).min(k));
+        }
+        let mut global = WordTopics { entries: vec![0; offsets[terms.len()]], totals: vec![0; k] };
+        let mut rng = generator(lda.seed, Purpose::Init, 0, 0);
+        let topics: Vec<u32> = words.iter().map(|_| below(&mut rng, k32)).collect();
+        for (&w, &t) in words.iter().zip(&topics) {
+            increment(&mut global.entries[offsets[w as usize]..offsets[w as usize + 1]], t);
+            global.totals[t as usize] += 1;
+        }
+
+        let bounds = shard_bounds(&starts, lda.threads);
+        let shards = bounds
+            .windows(2)
+            .map(|b| {
+                let (first, last) = (b[0], b[1]);
+                let (begin, end) = (starts[first], starts[last]);
+                let local_starts = starts[first..=last].iter().map(|s| s - begin).collect();
+                let mut shard =
+                    Shard::new(first..last, local_starts, words[begin..end].to_vec(), topics[begin..end].to_vec(), k);
+                shard.local = global.clone();
+                shard
+            })
+            .collect();
+
+        let mut lengths: Vec<u32> =
+            starts.windows(2).filter_map(|w| u32::try_from(w[1] - w[0]).ok().filter(|&n| n > 0)).collect();
+        lengths.sort_unstable();
+        let alpha = match &lda.alpha {
+            Alpha::Symmetric(alpha) => vec![*alpha; k],
+            Alpha::Asymmetric(alpha) => alpha.clone(),
+        };
+        Ok(Self {
+            lda: lda.clone(),
+            alpha,
+            beta: lda.beta,
+            terms,
+            display,
+            word_freq,
+            documents: counts.docs.iter().map(|doc| doc.meta.clone()).collect(),
+            offsets,
+            global,
+            shards,
+            tokens,
+            lengths: Histogram::from_sorted(&lengths),
+            iteration: 0,
+            log_likelihood: Vec::new(),
+        })
+    }
+
+    /// Sweeps done so far.
+    #[must_use]
+    pub const fn iteration(&self) -> u32 {
+        self.iteration
+    }
+
+    /// Whether every iteration of the settings is done.
+    #[must_use]
+    pub const fn is_done(&self) -> bool {
+        self.iteration >= self.lda.iterations
+    }
+
+    /// Tokens sampled in each sweep (after pruning).
+    #[must_use]
+    pub const fn tokens(&self) -> u32 {
+        self.tokens
+    }
+
+    /// The current `α` per topic.
+    #[must_use]
+    pub fn alpha(&self) -> &[f64] {
+        &self.alpha
+    }
+
+    /// The current `β`.
+    #[must_use]
+    pub const fn beta(&self) -> f64 {
+        self.beta
+    }
+
+    /// The log-likelihood records so far.
+    #[must_use]
+    pub fn log_likelihood(&self) -> &[LogLikelihood] {
+        &self.log_likelihood
+    }
+
+    /// One Gibbs sweep over every token, the shards in parallel on the current rayon pool;
+    /// then, when due, a hyperparameter optimisation and a log-likelihood record. Sweeping
+    /// past the last iteration goes on sampling.
+    pub fn sweep(&mut self) {
+        let iteration = self.iteration + 1;
+        let seed = self.lda.seed;
+        #[allow(clippy::cast_precision_loss, reason = "vocabulary sizes stay far below 2^52")]
+        let beta_sum = self.beta * self.terms.len() as f64;
+        let priors = Priors { alpha: &self.alpha, beta: self.beta, beta_sum };
+        let (global, offsets) = (&self.global, &self.offsets);
+        self.shards.par_iter_mut().enumerate().for_each(|(index, shard)| {
+            shard.local.copy_from(global);
+            let mut rng = generator(seed, Purpose::Sweep, index as u64, u64::from(iteration));
+            shard.sweep(offsets, priors, &mut rng);
+        });
+        self.merge();
+        self.iteration = iteration;
+        debug_assert_eq!(self.check_consistency(), Ok(()), "after sweep {iteration}");
+
+        if let Some(interval) = self.lda.optimize_interval
+            && iteration > self.lda.burn_in
+            && iteration.is_multiple_of(interval)
+        {
+            self.optimize();
+        }
+        let due = self.lda.likelihood_interval.is_some_and(|interval| iteration.is_multiple_of(interval));
+        if due || iteration == self.lda.iterations {
+            let value = self.compute_log_likelihood();
+            self.log_likelihood.push(LogLikelihood {
+                iteration,
+                log_likelihood: value,
+                per_token: value / f64::from(self.tokens),
+            });
+        }
+    }
+
+    /// The global counts become the sum of the shards' changes to them.
+    fn merge(&mut self) {
+        if let [shard] = self.shards.as_mut_slice() {
+            std::mem::swap(&mut self.global, &mut shard.local);
+            return;
+        }
+        let k = self.alpha.len();
+        let others = i64::try_from(self.shards.len() - 1).unwrap_or(i64::MAX);
+        let mut sum = vec![0i64; k];
+        let mut seen = vec![false; k];
+        let mut touched: Vec<u32> = Vec::with_capacity(k);
+        for w in 0..self.terms.len() {
+            let range = self.offsets[w]..self.offsets[w + 1];
+            let copies = self.shards.iter().map(|shard| (&shard.local.entries[range.clone()], 1));
+            for (list, times) in copies.chain(std::iter::once((&self.global.entries[range.clone()], -others))) {
+                for &entry in list.iter().take_while(|&&e| e != 0) {
+                    let t = topic_of(entry);
+                    if !std::mem::replace(&mut seen[t as usize], true) {
+                        touched.push(t);
+                    }
+                    sum[t as usize] += i64::from(count_of(entry)) * times;
+                }
+            }
+            let list = &mut self.global.entries[range];
+            list.fill(0);
+            let mut live = 0;
+            for &t in &touched {
+                seen[t as usize] = false;
+                let count = std::mem::take(&mut sum[t as usize]);
+                let count = u64::try_from(count).expect("a topic's count of a word is never negative");
+                if count > 0 {
+                    list[live] = (count << 32) | u64::from(t);
+                    live += 1;
+                }
+            }
+            touched.clear();
+            list[..live].sort_unstable_by(|a, b| b.cmp(a));
+        }
+        for t in 0..k {
+            let total: i64 = self.shards.iter().map(|s| i64::from(s.local.totals[t])).sum::<i64>()
+                - others * i64::from(self.global.totals[t]);
+            self.global.totals[t] = u32::try_from(total).expect("a topic's token count fits the corpus's");
+        }
+    }
+
+    /// Each document's tokens per topic, in corpus order, as `(topic, count)` sorted by topic.
+    fn document_topic_counts(&self) -> Vec<Vec<(u32, u32)>> {
+        let k = self.alpha.len();
+        let mut row = vec![0u32; k];
+        let mut out = Vec::with_capacity(self.documents.len());
+        for shard in &self.shards {
+            for d in 0..shard.docs.len() {
+                for &t in &shard.topics[shard.doc(d)] {
+                    row[t as usize] += 1;
+                }
+                let mut counts = Vec::new();
+                for (t, n) in (0..).zip(row.iter_mut()) {
+                    if *n > 0 {
+                        counts.push((t, std::mem::take(n)));
+                    }
+                }
+                out.push(counts);
+            }
+        }
+        out
+    }
+
+    /// Re-estimates α (and β if so set) by Minka's fixed point from the current counts.
+    fn optimize(&mut self) {
+        let k = self.alpha.len();
+        let mut per_topic: Vec<Vec<u32>> = vec![Vec::new(); k];
+        for doc in self.document_topic_counts() {
+            for (t, n) in doc {
+                per_topic[t as usize].push(n);
+            }
+        }
+        let histograms: Vec<Histogram> = per_topic
+            .into_iter()
+            .map(|mut counts| {
+                counts.sort_unstable();
+                Histogram::from_sorted(&counts)
+            })
+            .collect();
+        optimize_alpha(&mut self.alpha, &histograms, &self.lengths, self.lda.symmetric_optimization);
+        if self.lda.optimize_beta {
+            let mut counts: Vec<u32> = self.global.entries.iter().filter(|&&e| e != 0).map(|&e| count_of(e)).collect();
+            counts.sort_unstable();
+            let mut totals = self.global.totals.clone();
+            totals.sort_unstable();
+            self.beta = optimize_beta(
+                self.beta,
+                &Histogram::from_sorted(&counts),
+                &Histogram::from_sorted(&totals),
+                self.terms.len(),
+            );
+        }
+    }
+
+    /// The collapsed joint log-likelihood `log p(w, z | α, β)` of the current state.
+    fn compute_log_likelihood(&self) -> f64 {
+        let alpha_sum: f64 = self.alpha.iter().sum();
+        let ln_gamma_alpha: Vec<f64> = self.alpha.iter().map(|&a| ln_gamma(a)).collect();
+        let mut ll = 0.0;
+        for doc in self.document_topic_counts() {
+            let length: u32 = doc.iter().map(|&(_, n)| n).sum();
+            if length == 0 {
+                continue;
+            }
+            ll += ln_gamma(alpha_sum) - ln_gamma(f64::from(length) + alpha_sum);
+            for (t, n) in doc {
+                let t = t as usize;
+                ll += ln_gamma(f64::from(n) + self.alpha[t]) - ln_gamma_alpha[t];
+            }
+        }
+        ll + word_log_likelihood(&self.global.entries, &self.global.totals, self.terms.len(), self.beta)
+    }
+
+    /// Checks the counts against the topic assignments: every word's topic counts equal the
+    /// tokens of that word assigned to each topic, so they sum to the word's frequency and,
+    /// over all words, to the number of tokens; the tokens per topic equal the assignments'
+    /// and sum to the number of tokens; each word's list is sorted with its free slots last;
+    /// and documents' topic counts sum to their lengths.
+    ///
+    /// # Errors
+    ///
+    /// A [`ConsistencyError`] saying what disagrees.
+    pub fn check_consistency(&self) -> Result<(), ConsistencyError> {
+        let k = self.alpha.len();
+        let fail = |message: String| Err(ConsistencyError(message));
+        // (word, topic) of every token, sorted: runs are the expected counts.
+        let mut pairs: Vec<u64> = Vec::with_capacity(self.tokens as usize);
+        let mut totals = vec![0u64; k];
+        let mut documents = 0;
+        for shard in &self.shards {
+            if shard.words.len() != shard.topics.len() || shard.starts.last() != Some(&shard.words.len()) {
+                return fail(format!("shard of documents {:?} has tokens and topics of other lengths", shard.docs));
+            }
+            for (&w, &t) in shard.words.iter().zip(&shard.topics) {
+                if t as usize >= k {
+                    return fail(format!("a token of word {w} has topic {t}, not below {k}"));
+                }
+                pairs.push((u64::from(w) << 32) | u64::from(t));
+                totals[t as usize] += 1;
+            }
+            documents += shard.docs.len();
+        }
+        if documents != self.documents.len() || pairs.len() != self.tokens as usize {
+            return fail(format!(
+                "the shards hold {documents} documents and {} tokens, not {} and {}",
+                pairs.len(),
+                self.documents.len(),
+                self.tokens
+            ));
+        }
+        pairs.sort_unstable();
+        let mut expected = pairs.chunk_by(|a, b| a == b).map(|run| (run[0], run.len())).peekable();
+        let mut counted = 0u64;
+        for w in 0..self.terms.len() {
+            let list = &self.global.entries[self.offsets[w]..self.offsets[w + 1]];
+            if list.windows(2).any(|pair| pair[0] < pair[1]) {
+                return fail(format!("word {w}'s topic counts are out of order: {list:?}"));
+            }
+            let mut found: Vec<(u32, u64)> =
+                list.iter().filter(|&&e| e != 0).map(|&e| (topic_of(e), u64::from(count_of(e)))).collect();
+            found.sort_unstable();
+            let mut want = Vec::new();
+            while let Some(&(pair, n)) = expected.peek() {
+                if pair >> 32 != w as u64 {
+                    break;
+                }
+                want.push((topic_of(pair), n as u64));
+                expected.next();
+            }
+            if found != want {
+                return fail(format!("word {w} has topic counts {found:?}, but its tokens say {want:?}"));
+            }
+            let sum: u64 = found.iter().map(|&(_, n)| n).sum();
+            if sum != u64::from(self.word_freq[w]) {
+                return fail(format!("word {w}'s topic counts sum to {sum}, not its {} tokens", self.word_freq[w]));
+            }
+            counted += sum;
+        }
+        if counted != u64::from(self.tokens) || expected.next().is_some() {
+            return fail(format!("topic-word counts sum to {counted}, not {} tokens", self.tokens));
+        }
+        let global: Vec<u64> = self.global.totals.iter().map(|&n| u64::from(n)).collect();
+        if global != totals {
+            return fail(format!("tokens per topic are {global:?}, but the assignments say {totals:?}"));
+        }
+        for (doc, counts) in self.document_topic_counts().iter().enumerate() {
+            let sum: u64 = counts.iter().map(|&(_, n)| u64::from(n)).sum();
+            let shard = self.shards.iter().find(|s| s.docs.contains(&doc));
+            let length = shard.map_or(0, |s| s.doc(doc - s.docs.start).len() as u64);
+            if sum != length {
+                return fail(format!("document {doc}'s topic counts sum to {sum}, not its {length} tokens"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The model as it stands.
+    #[must_use]
+    pub fn into_model(self) -> LdaModel {
+        let doc_topics = self.document_topic_counts();
+        let mut word_topics = Vec::with_capacity(self.terms.len());
+        for w in 0..self.terms.len() {
+            let list = &self.global.entries[self.offsets[w]..self.offsets[w + 1]];
+            word_topics.push(list.iter().take_while(|&&e| e != 0).map(|&e| (topic_of(e), count_of(e))).collect());
+        }
+        LdaModel::from_parts(super::model::Parts {
+            alpha: self.alpha,
+            beta: self.beta,
+            terms: self.terms,
+            display: self.display,
+            word_topics,
+            documents: self.documents,
+            doc_topics,
+            log_likelihood: self.log_likelihood,
+            iterations: self.iteration,
+            seed: self.lda.seed,
+            threads: self.lda.threads,
+        })
+    }
+}
+
+/// `log p(w | z, β)`: per topic `ln Γ(Vβ) - ln Γ(n_t + Vβ) + Σ_w [ln Γ(n_wt + β) - ln Γ(β)]`,
+/// the sum over the words the topic has.
+pub(super) fn word_log_likelihood(entries: &[u64], totals: &[u32], vocabulary: usize, beta: f64) -> f64 {
+    #[allow(clippy::cast_precision_loss, reason = "vocabulary sizes stay far below 2^52")]
+    let beta_sum = beta * vocabulary as f64;
+    let ln_gamma_beta = ln_gamma(beta);
+    let mut ll = 0.0;
+    for &n in totals {
+        ll += ln_gamma(beta_sum) - ln_gamma(f64::from(n) + beta_sum);
+    }
+    for &entry in entries.iter().filter(|&&e| e != 0) {
+        ll += ln_gamma(f64::from(count_of(entry)) + beta) - ln_gamma_beta;
+    }
+    ll
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::counts::Counter;
+    use crate::terms::TermOptions;
+    use dateline_model::{Article, Paragraph, Section, Span};
+    use proptest::prelude::*;
+
+    fn article(text: &str) -> Article {
+        Article {
+            sections: vec![Section {
+                heading: None,
+                heading_span: None,
+                paragraphs: vec![Paragraph { text: text.to_owned(), span: Span::new(0, text.len()) }],
+            }],
+            ..Article::default()
+        }
+    }
+
+    fn counts(texts: &[String]) -> Counts {
+        let options = TermOptions::new();
+        let mut counter = Counter::new(&options);
+        for (i, text) in texts.iter().enumerate() {
+            counter.add(i, DocMeta { path: format!("{i}"), date: None }, &article(text));
+        }
+        counter.finish()
+    }
+
+    #[test]
+    fn shards_split_documents_by_tokens() {
+        // Documents of 4, 4, 0, 8 tokens: halves at 8 tokens.
+        assert_eq!(shard_bounds(&[0, 4, 8, 8, 16], 2), [0, 2, 4]);
+        assert_eq!(shard_bounds(&[0, 4, 8, 8, 16], 1), [0, 4]);
+        // More shards than documents: some are empty.
+        assert_eq!(shard_bounds(&[0, 10], 3), [0, 1, 1, 1]);
+        assert_eq!(shard_bounds(&[0, 1, 2, 3, 4], 4), [0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn pruning_keeps_terms_within_the_bounds_and_documents_in_order() {
+        let texts = ["grain grain wheat", "grain drone", "drone strike", "port"].map(String::from);
+        let counts = counts(&texts);
+        let lda = Lda::builder().topics(2).min_df(2).max_df(2).build().expect("valid");
+        let tokens = tokens(&lda, &counts).expect("tokens");
+        assert_eq!(tokens.terms, ["drone", "grain"]);
+        assert_eq!(tokens.words, [1, 1, 0, 1, 0]);
+        assert_eq!(tokens.starts, [0, 2, 4, 5, 5]);
+        assert_eq!(tokens.word_freq, [2, 3]);
+    }
+
+    #[test]
+    fn empty_corpora_and_too_many_topics_are_errors() {
+        let lda = Lda::builder().topics(2).min_df(1).max_df(1.0).build().expect("valid");
+        assert!(matches!(lda.fit(&Counts::default()), Err(LdaError::EmptyCorpus { documents: 0, .. })));
+        let stopwords = counts(&["the and of".to_owned(), "it is".to_owned()]);
+        assert!(matches!(lda.fit(&stopwords), Err(LdaError::EmptyCorpus { documents: 2, terms: 0, .. })));
+        let one = counts(&["grain wheat".to_owned(), "the".to_owned()]);
+        assert_eq!(
+            lda.fit(&one).expect_err("k > documents"),
+            LdaError::MoreTopicsThanDocuments { topics: 2, documents: 1 }
+        );
+        // The defaults drop terms of a single document.
+        let pruned = counts(&["grain wheat", "drone strike", "port", "oil"].map(String::from));
+        let default = Lda::builder().topics(1).build().expect("valid");
+        let err = default.fit(&pruned).expect_err("all pruned");
+        assert!(matches!(err, LdaError::EmptyCorpus { terms: 6, .. }), "{err:?}");
+    }
+
+    #[test]
+    fn log_likelihood_is_recorded_on_schedule_and_rises() {
+        let texts: Vec<String> = (0..20)
+            .map(|i| if i % 2 == 0 { "grain wheat harvest export grain" } else { "drone missile strike drone" }.into())
+            .collect();
+        let lda = Lda::builder().topics(2).iterations(30).likelihood_interval(Some(10)).max_df(1.0).build();
+        let model = lda.expect("valid").fit(&counts(&texts)).expect("fits");
+        let iterations: Vec<u32> = model.log_likelihood().iter().map(|r| r.iteration).collect();
+        assert_eq!(iterations, [10, 20, 30]);
+        let first = model.log_likelihood()[0].log_likelihood;
+        assert!(first.is_finite() && first < 0.0);
+    }
+
+    fn corpus() -> impl Strategy<Value = Vec<String>> {
+        let word = proptest::sample::select(vec!["grain", "wheat", "drone", "strike", "port", "oil", "talks"]);
+        let doc = proptest::collection::vec(word, 0..15).prop_map(|words| words.join(" "));
+        proptest::collection::vec(doc, 1..12)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn prop_counts_stay_consistent_after_every_sweep(
+            texts in corpus(),
+            k in 1usize..5,
+            threads in 1usize..4,
+            seed in 0u64..1000,
+            optimize in proptest::bool::ANY,
+        ) {
+            let lda = Lda::builder()
+                .topics(k)
+                .iterations(6)
+                .threads(threads)
+                .seed(seed)
+                .min_df(1)
+                .max_df(1.0)
+                .optimize_interval(optimize.then_some(2))
+                .optimize_beta(optimize)
+                .burn_in(1)
+                .build()
+                .expect("valid");
+            let Ok(mut trainer) = lda.trainer(&counts(&texts)) else { return Ok(()) };
+            prop_assert_eq!(trainer.check_consistency(), Ok(()));
+            while !trainer.is_done() {
+                trainer.sweep();
+                prop_assert_eq!(trainer.check_consistency(), Ok(()), "after sweep {}", trainer.iteration());
+            }
+            prop_assert!(trainer.alpha().iter().all(|&a| a.is_finite() && a > 0.0));
+            prop_assert!(trainer.beta().is_finite() && trainer.beta() > 0.0);
+            let model = trainer.into_model();
+            prop_assert_eq!(model.check_consistency(), Ok(()));
+        }
+    }
+}
