@@ -5,13 +5,16 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use dateline_analyze::kwic::Query;
+use dateline_analyze::topics::Lda;
 use dateline_analyze::{
     CollocationOptions, Correction, KeynessMeasure, KeynessOptions, NgramOptions, Period, Preset, Selection,
     StopwordEdges, Stopwords, TermOptions, TfIdf,
 };
 use dateline_parse::{ArticleParser, Input};
 
-use crate::cli::{Cli, Command, CorpusArgs, GroupBy, InputArgs, KeynessSort, ParseFormat, StatsFormat, SummaryFormat};
+use crate::cli::{
+    Cli, Command, CorpusArgs, GroupBy, InputArgs, KeynessSort, ParseFormat, StatsFormat, SummaryFormat, TopicsAction,
+};
 
 /// What to do, decided once from the command line.
 #[derive(Debug)]
@@ -33,8 +36,28 @@ pub(crate) enum CommandConfig {
     Ngrams(StatsConfig, NgramOptions),
     Collocations(StatsConfig, CollocationOptions),
     Keyness(StatsConfig, KeynessConfig),
+    Topics(StatsConfig, TopicsConfig),
+    TopicsInfer(StatsConfig, InferConfig),
     Kwic(StatsConfig, Query, usize),
     Trends(StatsConfig, TrendsConfig),
+}
+
+/// How `dateline topics` trains and reports.
+#[derive(Debug)]
+pub(crate) struct TopicsConfig {
+    pub(crate) lda: Lda,
+    pub(crate) iterations: u32,
+    pub(crate) words: usize,
+    pub(crate) by: Period,
+    pub(crate) save_model: Option<PathBuf>,
+}
+
+/// What `dateline topics infer` reads.
+#[derive(Debug)]
+pub(crate) struct InferConfig {
+    pub(crate) model: PathBuf,
+    pub(crate) iterations: u32,
+    pub(crate) seed: u64,
 }
 
 /// What `dateline keyness` compares.
@@ -175,6 +198,40 @@ impl Config {
                     .stopword_edges(edges(keep_stopword_edges))
                     .top(stats.top);
                 (CommandConfig::Collocations(stats, options), corpus.input)
+            }
+            Command::Topics { action: Some(TopicsAction::Infer { model, iterations, seed, corpus }), .. } => {
+                let stats = StatsConfig::from_args(&corpus)?;
+                (CommandConfig::TopicsInfer(stats, InferConfig { model, iterations, seed }), corpus.input)
+            }
+            Command::Topics { action: None, corpus, model } => {
+                let stats = StatsConfig::from_args(&corpus)?;
+                // The sampler's shards are part of what makes a run reproducible: one per
+                // thread asked for, else one per core.
+                let shards = corpus.input.threads.map_or_else(
+                    || std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+                    usize::from,
+                );
+                let mut lda = Lda::builder()
+                    .topics(model.k)
+                    .iterations(model.iterations)
+                    .seed(model.seed)
+                    .threads(shards)
+                    .alpha(model.alpha)
+                    .beta(model.beta)
+                    .optimize_interval(model.optimize_interval)
+                    .min_df(model.min_df)
+                    .max_df(model.max_df);
+                if model.optimize_interval.is_some() {
+                    lda = lda.burn_in(model.burn_in);
+                }
+                let topics = TopicsConfig {
+                    lda: lda.build()?,
+                    iterations: model.iterations,
+                    words: model.words.max(1),
+                    by: model.by,
+                    save_model: model.save_model,
+                };
+                (CommandConfig::Topics(stats, topics), corpus.input)
             }
             Command::Keyness { corpus, target, reference, sort, min_count, no_correction } => {
                 let options = KeynessOptions::new()

@@ -44,7 +44,7 @@ impl Report for CollocationTable {
                 cells
             })
             .collect();
-        Table { columns, rows }
+        Table::new(columns, rows)
     }
 
     fn json(&self) -> Value {

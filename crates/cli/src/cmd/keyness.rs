@@ -32,7 +32,7 @@ impl Report for KeynessTable {
                 ]
             })
             .collect();
-        Table { columns: vec!["term", "target", "reference", "g2", "g2_p", "chi2", "chi2_p", "log_ratio"], rows }
+        Table::new(vec!["term", "target", "reference", "g2", "g2_p", "chi2", "chi2_p", "log_ratio"], rows)
     }
 
     fn json(&self) -> Value {

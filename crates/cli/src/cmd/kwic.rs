@@ -29,7 +29,7 @@ impl Report for KwicTable {
                 ]
             })
             .collect();
-        Table { columns: vec!["path", "start", "left", "keyword", "right"], rows }
+        Table::new(vec!["path", "start", "left", "keyword", "right"], rows)
     }
 
     fn json(&self) -> Value {

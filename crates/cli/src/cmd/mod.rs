@@ -11,6 +11,7 @@ mod parse;
 mod stats;
 mod terms;
 mod tfidf;
+mod topics;
 mod trends;
 
 use std::io::{BufWriter, Write};
@@ -38,6 +39,8 @@ pub(crate) fn run(config: &Config) -> Result<Status> {
         CommandConfig::Collocations(stats, options) => {
             collocations::run(documents, stats, options, &mut out, &mut reporter)
         }
+        CommandConfig::Topics(stats, topics) => topics::train(documents, stats, topics, &mut out, &mut reporter),
+        CommandConfig::TopicsInfer(stats, infer) => topics::infer(documents, stats, infer, &mut out, &mut reporter),
         CommandConfig::Keyness(stats, keyness) => keyness::run(documents, stats, keyness, &mut out, &mut reporter),
         CommandConfig::Kwic(stats, query, window) => {
             kwic::run(documents, stats, query, *window, &mut out, &mut reporter)
@@ -46,6 +49,14 @@ pub(crate) fn run(config: &Config) -> Result<Status> {
         CommandConfig::Tfidf(stats, tfidf) => tfidf::run(documents, stats, tfidf, &mut out, &mut reporter),
     }
     .and_then(|()| out.flush().map_err(Into::into))
-    .context("cannot write the output")?;
+    .map_err(|err| if is_write_error(&err) { err.context("cannot write the output") } else { err })?;
     Ok(reporter.finish().status())
+}
+
+/// Whether an error came straight from writing the output (stdout closed or full), rather
+/// than from the work itself, which says what went wrong on its own.
+fn is_write_error(err: &anyhow::Error) -> bool {
+    err.chain().next().is_some_and(|outermost| {
+        outermost.is::<std::io::Error>() || outermost.is::<serde_json::Error>() || outermost.is::<csv::Error>()
+    })
 }

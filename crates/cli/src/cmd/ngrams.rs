@@ -21,7 +21,7 @@ impl Report for NgramTable {
             .iter()
             .map(|r| vec![r.rank.into(), r.ngram.as_str().into(), r.n.into(), r.count.into()])
             .collect();
-        Table { columns: vec!["rank", "ngram", "n", "count"], rows }
+        Table::new(vec!["rank", "ngram", "n", "count"], rows)
     }
 
     fn json(&self) -> Value {

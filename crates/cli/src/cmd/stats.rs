@@ -31,10 +31,7 @@ impl Report for SummaryReport {
             ("mean tokens per article", s.mean_article_tokens.into()),
             ("type/token ratio", s.type_token_ratio.into()),
         ];
-        Table {
-            columns: vec!["measure", "value"],
-            rows: rows.into_iter().map(|(name, value)| vec![name.into(), value]).collect(),
-        }
+        Table::new(vec!["measure", "value"], rows.into_iter().map(|(name, value)| vec![name.into(), value]).collect())
     }
 
     fn json(&self) -> serde_json::Value {
@@ -69,7 +66,7 @@ impl PeriodsReport {
 impl Report for PeriodsReport {
     fn table(&self) -> Table {
         let rows = self.0.iter().map(|r| vec![r.period.as_str().into(), r.articles.into(), r.tokens.into()]).collect();
-        Table { columns: vec!["period", "articles", "tokens"], rows }
+        Table::new(vec!["period", "articles", "tokens"], rows)
     }
 
     fn json(&self) -> serde_json::Value {

@@ -48,7 +48,7 @@ impl Report for TermsReport {
                 })
             })
             .collect();
-        Table { columns, rows }
+        Table::new(columns, rows)
     }
 
     /// Without groups, the rows; with groups, one object per group holding its rows.

@@ -25,7 +25,7 @@ impl Report for TfIdfTable {
                 })
             })
             .collect();
-        Table { columns: vec!["path", "rank", "term", "score"], rows }
+        Table::new(vec!["path", "rank", "term", "score"], rows)
     }
 
     /// The rows: `path` and `terms` (each `term`, `score`), per DESIGN.md.

@@ -34,7 +34,7 @@ impl Report for TrendsTable {
                 ]
             })
             .collect();
-        Table { columns: vec!["period", "term", "count", "tokens", "per_10k"], rows }
+        Table::new(vec!["period", "term", "count", "tokens", "per_10k"], rows)
     }
 
     fn json(&self) -> Value {

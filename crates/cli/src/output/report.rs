@@ -2,6 +2,7 @@
 //! spreadsheets. A report says what its table looks like and what its JSON is; this module
 //! does the rest.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde_json::Value;
@@ -78,8 +79,15 @@ fn format_float(x: f64) -> String {
 /// Columns and rows, for `table` and `csv`.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Table {
-    pub(crate) columns: Vec<&'static str>,
+    pub(crate) columns: Vec<Cow<'static, str>>,
     pub(crate) rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    /// A table with these column names (fixed or made at run time, like `topic_3`).
+    pub(crate) fn new<C: Into<Cow<'static, str>>>(columns: Vec<C>, rows: Vec<Vec<Cell>>) -> Self {
+        Self { columns: columns.into_iter().map(Into::into).collect(), rows }
+    }
 }
 
 /// A statistics result that can be written in every format.
@@ -123,7 +131,7 @@ pub(crate) fn write(report: &dyn Report, format: StatsFormat, out: &mut dyn Writ
         StatsFormat::Csv => {
             let table = report.table();
             let mut csv = csv::Writer::from_writer(out);
-            csv.write_record(&table.columns)?;
+            csv.write_record(table.columns.iter().map(|c| c.as_bytes()))?;
             for row in &table.rows {
                 csv.write_record(row.iter().map(|cell| match cell {
                     Cell::Float(x) => x.to_string(),
@@ -180,7 +188,7 @@ fn write_table(report: &dyn Report, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out, "{}", parts.join("  ").trim_end())
     };
-    line(out, table.columns.clone())?;
+    line(out, table.columns.iter().map(AsRef::as_ref).collect())?;
     for row in &cells {
         line(out, row.iter().map(|(text, _)| text.as_str()).collect())?;
     }
@@ -214,13 +222,10 @@ mod tests {
 
     impl Report for Demo {
         fn table(&self) -> Table {
-            Table {
-                columns: vec!["term", "count", "rate"],
-                rows: vec![
-                    vec!["Lavrov".into(), 12u64.into(), 3.25.into()],
-                    vec!["Gaza".into(), 7u64.into(), 0.5.into()],
-                ],
-            }
+            Table::new(
+                vec!["term", "count", "rate"],
+                vec![vec!["Lavrov".into(), 12u64.into(), 3.25.into()], vec!["Gaza".into(), 7u64.into(), 0.5.into()]],
+            )
         }
 
         fn json(&self) -> Value {

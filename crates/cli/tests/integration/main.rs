@@ -6,6 +6,7 @@ mod formats;
 mod readme;
 mod stats;
 mod tidy;
+mod topics;
 
 use std::path::PathBuf;
 

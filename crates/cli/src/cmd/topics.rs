@@ -1,0 +1,290 @@
+//! `dateline topics`: LDA topics with labels, coherence, shares over time and representative
+//! articles; `dateline topics infer`: mixtures of new articles under a saved model.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use dateline_analyze::topic_stats::{
+    LabelOptions, Npmi, RepresentativeRow, ShareWeight, TopicShareRow, UMass, representative_documents, topic_labels,
+    topic_shares,
+};
+use dateline_analyze::topics::LdaModel;
+use dateline_analyze::{Counts, DocMeta, NgramOptions, TermId, count_ngrams, count_parallel};
+use dateline_model::Article;
+use dateline_parse::Documents;
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::cli::StatsFormat;
+use crate::config::{InferConfig, StatsConfig, TopicsConfig};
+use crate::output::report::{self, Report, Table};
+use crate::report::Reporter;
+
+/// Representative articles listed per topic.
+const REPRESENTATIVE: usize = 3;
+
+#[derive(Serialize)]
+struct Word {
+    term: String,
+    weight: f64,
+}
+
+#[derive(Serialize)]
+struct Topic {
+    id: usize,
+    label: String,
+    words: Vec<Word>,
+    /// UMass coherence of the top words (gensim's `u_mass`).
+    umass: f64,
+    /// NPMI coherence of the top words over a 10-word sliding window.
+    npmi: f64,
+    /// The topic's share of all counted words.
+    share: f64,
+}
+
+#[derive(Serialize)]
+struct DocumentWeights {
+    path: String,
+    weights: Vec<f64>,
+}
+
+/// Everything `dateline topics` reports; JSON keys per DESIGN.md (`topics` with `id` and
+/// `words`, `documents` with `path` and `weights`), plus the rest.
+#[derive(Serialize)]
+struct TopicsReport {
+    topics: Vec<Topic>,
+    coherence: Value,
+    shares: Vec<TopicShareRow>,
+    representative: Vec<RepresentativeRow>,
+    log_likelihood: Value,
+    documents: Vec<DocumentWeights>,
+}
+
+impl Report for TopicsReport {
+    fn table(&self) -> Table {
+        let rows = self
+            .topics
+            .iter()
+            .map(|t| {
+                let words: Vec<&str> = t.words.iter().map(|w| w.term.as_str()).collect();
+                vec![
+                    t.id.into(),
+                    t.label.as_str().into(),
+                    t.share.into(),
+                    t.umass.into(),
+                    t.npmi.into(),
+                    words.join(" ").into(),
+                ]
+            })
+            .collect();
+        Table::new(vec!["topic", "label", "share", "umass", "npmi", "top words"], rows)
+    }
+
+    fn json(&self) -> Value {
+        json!(self)
+    }
+
+    /// One line per topic.
+    fn json_lines(&self) -> Vec<Value> {
+        self.topics.iter().map(|t| json!(t)).collect()
+    }
+}
+
+struct SharesTable<'a>(&'a [TopicShareRow]);
+
+impl Report for SharesTable<'_> {
+    fn table(&self) -> Table {
+        let rows = self
+            .0
+            .iter()
+            .map(|r| vec![r.period.to_string().into(), r.topic.into(), r.share.into(), r.documents.into()])
+            .collect();
+        Table::new(vec!["period", "topic", "share", "articles"], rows)
+    }
+
+    fn json(&self) -> Value {
+        json!(self.0)
+    }
+}
+
+struct RepresentativeTable<'a>(&'a [RepresentativeRow]);
+
+impl Report for RepresentativeTable<'_> {
+    fn table(&self) -> Table {
+        let rows = self
+            .0
+            .iter()
+            .map(|r| vec![r.topic.into(), r.rank.into(), r.weight.into(), r.path.as_str().into()])
+            .collect();
+        Table::new(vec!["topic", "rank", "weight", "path"], rows)
+    }
+
+    fn json(&self) -> Value {
+        json!(self.0)
+    }
+}
+
+fn training_progress(iterations: u32) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(u64::from(iterations));
+    bar.set_style(
+        ProgressStyle::with_template("training {bar:30} {pos}/{len} sweeps, {eta} left")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+fn save(model: &LdaModel, path: &Path) -> Result<()> {
+    // Written beside the target and renamed, so a failed run leaves no half-written model.
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map_or_else(|| "model".into(), |n| n.to_string_lossy().into_owned());
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::File::create(&temp)
+        .map_err(anyhow::Error::from)
+        .and_then(|file| model.save(file).map_err(anyhow::Error::from))
+        .and_then(|()| std::fs::rename(&temp, path).map_err(anyhow::Error::from));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written.with_context(|| format!("cannot save the model to {}", path.display()))
+}
+
+pub(crate) fn train(
+    documents: Documents<'_>,
+    stats: &StatsConfig,
+    config: &TopicsConfig,
+    out: &mut dyn Write,
+    reporter: &mut Reporter,
+) -> Result<()> {
+    // Coherence and labels read the articles again, so they are kept.
+    let articles: Vec<(DocMeta, Article)> =
+        super::corpus::with_articles(documents, stats, reporter, |articles| articles.collect());
+    let counts = count_parallel(&stats.terms, articles.iter().cloned());
+    let mut trainer = config.lda.trainer(&counts)?;
+    let progress = training_progress(config.iterations);
+    while !trainer.is_done() {
+        trainer.sweep();
+        progress.inc(1);
+    }
+    progress.finish_and_clear();
+    let model = trainer.into_model();
+    if let Some(path) = &config.save_model {
+        save(&model, path)?;
+        reporter.note(&format!("model saved to {}", path.display()));
+    }
+    let result = describe(&model, &counts, stats, config, articles)?;
+    match stats.format {
+        StatsFormat::Table => {
+            report::write(&result, stats.format, out)?;
+            writeln!(out)?;
+            report::write(&SharesTable(&result.shares), stats.format, out)?;
+            writeln!(out)?;
+            report::write(&RepresentativeTable(&result.representative), stats.format, out)?;
+            if let Some(last) = model.log_likelihood().last() {
+                writeln!(out, "\nlog-likelihood after {} sweeps: {:.4} per token", last.iteration, last.per_token)?;
+            }
+        }
+        _ => report::write(&result, stats.format, out)?,
+    }
+    Ok(())
+}
+
+fn describe(
+    model: &LdaModel,
+    counts: &Counts,
+    stats: &StatsConfig,
+    config: &TopicsConfig,
+    articles: Vec<(DocMeta, Article)>,
+) -> Result<TopicsReport> {
+    let k = model.topics();
+    let top: Vec<Vec<(u32, f64)>> = (0..k).map(|t| model.top_words(t, config.words)).collect();
+    let ids: Vec<Vec<TermId>> =
+        top.iter().map(|words| words.iter().filter_map(|&(w, _)| counts.vocab.id(model.term(w))).collect()).collect();
+    let umass = UMass::new().score(counts, &ids)?;
+    let npmi = Npmi::new().score(&stats.terms, &counts.vocab, &ids, articles.iter().cloned())?;
+    let bigrams =
+        count_ngrams(&NgramOptions::builder().terms(stats.terms.clone()).sizes(2, 2).build()?, articles.into_iter());
+    let labels = topic_labels(&LabelOptions::new(), &counts.vocab, &ids, &bigrams)?;
+    let theta: Vec<Vec<f64>> = (0..counts.docs.len()).map(|d| model.document_topics(d)).collect();
+    let shares = topic_shares(counts, &theta, config.by, ShareWeight::TermTokens)?;
+    let representative = representative_documents(counts, &theta, REPRESENTATIVE)?;
+    let total = model.tokens().max(1) as f64;
+    let topics = (0..k)
+        .map(|t| Topic {
+            id: t,
+            label: labels[t].label.clone(),
+            words: top[t].iter().map(|&(w, weight)| Word { term: model.display(w).to_owned(), weight }).collect(),
+            umass: umass.per_topic[t],
+            npmi: npmi.per_topic[t],
+            share: f64::from(model.topic_tokens(t)) / total,
+        })
+        .collect();
+    let documents = counts
+        .docs
+        .iter()
+        .zip(&theta)
+        .map(|(doc, weights)| DocumentWeights { path: doc.meta.path.clone(), weights: weights.clone() })
+        .collect();
+    Ok(TopicsReport {
+        topics,
+        coherence: json!({ "umass_mean": umass.mean, "npmi_mean": npmi.mean }),
+        shares,
+        representative,
+        log_likelihood: json!(model.log_likelihood()),
+        documents,
+    })
+}
+
+struct Mixtures(Vec<DocumentWeights>);
+
+impl Report for Mixtures {
+    fn table(&self) -> Table {
+        let k = self.0.first().map_or(0, |d| d.weights.len());
+        let columns: Vec<String> =
+            std::iter::once("path".to_owned()).chain((0..k).map(|t| format!("topic_{t}"))).collect();
+        let rows = self
+            .0
+            .iter()
+            .map(|d| {
+                let mut cells = vec![d.path.as_str().into()];
+                cells.extend(d.weights.iter().map(|&w| w.into()));
+                cells
+            })
+            .collect();
+        Table::new(columns, rows)
+    }
+
+    fn json(&self) -> Value {
+        json!({ "documents": self.0 })
+    }
+
+    fn json_lines(&self) -> Vec<Value> {
+        self.0.iter().map(|d| json!(d)).collect()
+    }
+}
+
+pub(crate) fn infer(
+    documents: Documents<'_>,
+    stats: &StatsConfig,
+    config: &InferConfig,
+    out: &mut dyn Write,
+    reporter: &mut Reporter,
+) -> Result<()> {
+    let file = std::fs::File::open(&config.model)
+        .with_context(|| format!("cannot open the model {}", config.model.display()))?;
+    let model = LdaModel::load(file).with_context(|| format!("cannot read the model {}", config.model.display()))?;
+    let counts = super::corpus::count(documents, stats, reporter);
+    let theta = model.infer(&counts, config.iterations, config.seed);
+    let rows = counts
+        .docs
+        .iter()
+        .zip(theta)
+        .map(|(doc, weights)| DocumentWeights { path: doc.meta.path.clone(), weights })
+        .collect();
+    report::write(&Mixtures(rows), stats.format, out)?;
+    Ok(())
+}
