@@ -384,22 +384,31 @@ struct Zipf {
 
 impl Zipf {
     fn new(words: &'static [&'static str]) -> Self {
-        let mut total = 0;
-        let cumulative = (0..words.len() as u64)
-            .map(|rank| {
-                total += 1_000_000_000 / (rank + 3);
-                total
-            })
-            .collect();
-        Self { words, cumulative }
+        Self { words, cumulative: zipf_cumulative(words.len()) }
     }
 
     fn draw(&self, rng: &mut ChaCha8Rng) -> &'static str {
+        self.words[self.rank(rng)]
+    }
+
+    /// A rank from 0 to `len - 1`, by the weights.
+    fn rank(&self, rng: &mut ChaCha8Rng) -> usize {
         let total = self.cumulative.last().copied().unwrap_or(1);
         let at = rng.random_range(0..total);
         let rank = self.cumulative.partition_point(|&c| c <= at);
-        self.words[rank.min(self.words.len() - 1)]
+        rank.min(self.cumulative.len().saturating_sub(1))
     }
+}
+
+/// Running totals of the weights `1 / (r + 3)` of ranks `0..n`, in integers.
+fn zipf_cumulative(n: usize) -> Vec<u64> {
+    let mut total = 0;
+    (0..n as u64)
+        .map(|rank| {
+            total += 1_000_000_000 / (rank + 3);
+            total
+        })
+        .collect()
 }
 
 impl Generator {
@@ -443,7 +452,7 @@ impl Generator {
     /// Article number `index`, at its own drawn length.
     #[must_use]
     pub fn article(&self, index: u64) -> GeneratedArticle {
-        self.build(index, None)
+        self.build(index, None, None).0
     }
 
     /// Article number `index` with a body of about `body_bytes` bytes instead of its drawn
@@ -451,7 +460,33 @@ impl Generator {
     /// draws it.
     #[must_use]
     pub fn article_sized(&self, index: u64, body_bytes: usize) -> GeneratedArticle {
-        self.build(index, Some(body_bytes))
+        self.build(index, Some(body_bytes), None).0
+    }
+
+    /// Article number `index` with a body of about `body_bytes` bytes, written about a few of
+    /// `themes`' topics: the header, date, dateline and layout of
+    /// [`article_sized`](Self::article_sized) and the same grammar, but some of its nouns and
+    /// names are the themes' words (see [`Themes`]), so the body may end a paragraph sooner or
+    /// later. Returns the article and its themes with their weights.
+    ///
+    /// ```
+    /// use dateline_benches::corpus::{Generator, Themes};
+    ///
+    /// let themes = Themes::new(20, 150, 50);
+    /// let (article, mix) = Generator::new(1).themed_article(3, 20_000, &themes);
+    /// assert!((1..=3).contains(&mix.len()));
+    /// assert!(article.text.len() >= 20_000);
+    /// assert_eq!((article.clone(), mix.clone()), Generator::new(1).themed_article(3, 20_000, &themes));
+    /// ```
+    #[must_use]
+    pub fn themed_article(
+        &self,
+        index: u64,
+        body_bytes: usize,
+        themes: &Themes,
+    ) -> (GeneratedArticle, Vec<(usize, u32)>) {
+        let (article, mix) = self.build(index, Some(body_bytes), Some(themes));
+        (article, mix.unwrap_or_default())
     }
 
     /// Writes articles 0, 1, 2, ... under `dir` until `limits` is reached, creating the
@@ -483,10 +518,23 @@ impl Generator {
         Ok(summary)
     }
 
-    fn build(&self, index: u64, body_bytes: Option<usize>) -> GeneratedArticle {
+    fn build<'g>(
+        &'g self,
+        index: u64,
+        body_bytes: Option<usize>,
+        themes: Option<&'g Themes>,
+    ) -> (GeneratedArticle, Option<Vec<(usize, u32)>>) {
         let mut rng = ChaCha8Rng::seed_from_u64(self.seed);
         rng.set_stream(index);
-        let mut writer = Writer { generator: self, rng, out: String::new(), expected: Expected::default() };
+        let themed = themes.map(|themes| {
+            // Theme draws have a generator of their own (another seed, the same stream), so the
+            // grammar's draws are the unthemed article's.
+            let mut rng = ChaCha8Rng::seed_from_u64(self.seed ^ THEME_SEED);
+            rng.set_stream(index);
+            let mix = themes.mix(&mut rng);
+            DocThemes { themes, rng, mix }
+        });
+        let mut writer = Writer { generator: self, rng, out: String::new(), expected: Expected::default(), themed };
         // The length is always drawn, so an override leaves every later draw as it was.
         let drawn = writer.body_length();
         let name_hash: u64 = writer.rng.random();
@@ -494,7 +542,122 @@ impl Generator {
         let relative_path = PathBuf::from(format!("{:04}", date.year))
             .join(format!("{:02}", date.month))
             .join(format!("{index:06}_{name_hash:016x}.txt"));
-        GeneratedArticle { relative_path, text: writer.out, line_ending, expected: writer.expected }
+        let mix = writer.themed.map(|themed| themed.mix);
+        (GeneratedArticle { relative_path, text: writer.out, line_ending, expected: writer.expected }, mix)
+    }
+}
+
+/// Mixed into the seed of a themed article's theme draws.
+const THEME_SEED: u64 = 0x7468_656d_6573;
+
+/// Syllables of the themes' made-up words: a consonant (no `h`, `w` or `y`, so no English
+/// function word comes out) and a vowel.
+const ONSETS: &[&str] = &["b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z"];
+const VOWELS: &[&str] = &["a", "e", "i", "o", "u"];
+const CODAS: &[&str] = &["n", "r", "s", "t", "k", "l", "m", "d"];
+
+/// Topics for benchmarking topic models: made-up words in groups, each group a theme.
+///
+/// The generator's own word lists are drawn the same way in every article, so its text has no
+/// topics to find: every common word is in every long article. [`Generator::themed_article`]
+/// gives each article one to three themes (with weights 4, 2 and 1) and swaps `share` percent
+/// of its nouns and names for words of those themes, drawn by the same Zipf-like weights as
+/// the other lists (`1 / (r + 3)`). A theme's words are made-up words of three or four
+/// syllables (`karolin`, `Tesimudak`: lower-case where a noun stood, capitalised for a name),
+/// unique across themes, the same for every seed. LDA should find the themes again.
+#[derive(Debug, Clone)]
+pub struct Themes {
+    /// Per theme, each word as a noun and as a name, most frequent first.
+    words: Vec<Vec<(String, String)>>,
+    zipf: ThemeZipf,
+    share: u32,
+}
+
+/// The weights of a theme's words.
+#[derive(Debug, Clone)]
+struct ThemeZipf {
+    cumulative: Vec<u64>,
+}
+
+impl ThemeZipf {
+    fn rank(&self, rng: &mut ChaCha8Rng) -> usize {
+        let total = self.cumulative.last().copied().unwrap_or(1);
+        let at = rng.random_range(0..total);
+        self.cumulative.partition_point(|&c| c <= at).min(self.cumulative.len().saturating_sub(1))
+    }
+}
+
+impl Themes {
+    /// `themes` themes (at least 1) of `words_per_theme` words each (at least 1); `share`
+    /// percent (at most 100) of a themed article's nouns and names are theme words.
+    ///
+    /// # Panics
+    ///
+    /// If `themes` or `words_per_theme` is 0 or `share` is above 100.
+    #[must_use]
+    pub fn new(themes: usize, words_per_theme: usize, share: u32) -> Self {
+        assert!(themes > 0 && words_per_theme > 0 && share <= 100, "themes, words and share out of range");
+        let mut rng = ChaCha8Rng::seed_from_u64(THEME_SEED);
+        let mut seen = std::collections::HashSet::new();
+        let words = (0..themes)
+            .map(|_| {
+                let mut list = Vec::with_capacity(words_per_theme);
+                while list.len() < words_per_theme {
+                    let syllables = rng.random_range(3..=4);
+                    let mut word = String::new();
+                    for _ in 0..syllables {
+                        word.push_str(ONSETS[rng.random_range(0..ONSETS.len())]);
+                        word.push_str(VOWELS[rng.random_range(0..VOWELS.len())]);
+                    }
+                    word.push_str(CODAS[rng.random_range(0..CODAS.len())]);
+                    if seen.insert(word.clone()) {
+                        let mut name = word.clone();
+                        capitalise_first(&mut name, 0);
+                        list.push((word, name));
+                    }
+                }
+                list
+            })
+            .collect();
+        Self { words, zipf: ThemeZipf { cumulative: zipf_cumulative(words_per_theme) }, share }
+    }
+
+    /// How many themes there are.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether there are none (never: [`new`](Self::new) makes at least one).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Theme `theme`'s words in lower case, most frequent first.
+    ///
+    /// # Panics
+    ///
+    /// If `theme` is not below [`len`](Self::len).
+    #[must_use]
+    pub fn words(&self, theme: usize) -> Vec<String> {
+        self.words[theme].iter().map(|(word, _)| word.clone()).collect()
+    }
+
+    /// An article's themes: one to three distinct ones, weighted 4, 2 and 1.
+    fn mix(&self, rng: &mut ChaCha8Rng) -> Vec<(usize, u32)> {
+        let n = rng.random_range(1..=3usize).min(self.words.len());
+        let mut mix: Vec<(usize, u32)> = Vec::with_capacity(n);
+        for weight in [4, 2, 1].into_iter().take(n) {
+            loop {
+                let theme = rng.random_range(0..self.words.len());
+                if mix.iter().all(|&(t, _)| t != theme) {
+                    mix.push((theme, weight));
+                    break;
+                }
+            }
+        }
+        mix
     }
 }
 
@@ -554,9 +717,19 @@ struct Writer<'g> {
     rng: ChaCha8Rng,
     out: String,
     expected: Expected,
+    /// Set for [`Generator::themed_article`] only.
+    themed: Option<DocThemes<'g>>,
 }
 
-impl Writer<'_> {
+/// A themed article's topics and the generator of its theme draws, apart from the grammar's.
+struct DocThemes<'g> {
+    themes: &'g Themes,
+    rng: ChaCha8Rng,
+    /// `(theme, weight)`: the article's themes and how strongly each is drawn.
+    mix: Vec<(usize, u32)>,
+}
+
+impl<'g> Writer<'g> {
     fn percent(&mut self, chance: u32) -> bool {
         self.rng.random_ratio(chance, 100)
     }
@@ -565,8 +738,34 @@ impl Writer<'_> {
         items[self.rng.random_range(0..items.len())]
     }
 
-    fn draw(&mut self, list: fn(&Generator) -> &Zipf) -> &'static str {
-        list(self.generator).draw(&mut self.rng)
+    fn draw(&mut self, list: fn(&Generator) -> &Zipf) -> &'g str {
+        let generator = self.generator;
+        let word = list(generator).draw(&mut self.rng);
+        // A themed article swaps some nouns and names for its themes' words. The grammar's own
+        // draw above is made all the same, so the sentences keep the unthemed article's shape.
+        let Some(themed) = &mut self.themed else {
+            return word;
+        };
+        let is_name = std::ptr::eq(list(generator), &generator.names);
+        if !(is_name || std::ptr::eq(list(generator), &generator.nouns))
+            || !themed.rng.random_ratio(themed.themes.share, 100)
+        {
+            return word;
+        }
+        let total: u32 = themed.mix.iter().map(|&(_, weight)| weight).sum();
+        let mut at = themed.rng.random_range(0..total);
+        let mut theme = themed.mix[0].0;
+        for &(t, weight) in &themed.mix {
+            if at < weight {
+                theme = t;
+                break;
+            }
+            at -= weight;
+        }
+        let themes: &'g Themes = themed.themes;
+        let rank = themes.zipf.rank(&mut themed.rng);
+        let words = &themes.words[theme];
+        if is_name { &words[rank].1 } else { &words[rank].0 }
     }
 
     fn body_length(&mut self) -> usize {
@@ -1027,6 +1226,28 @@ mod tests {
         let total: usize = (0..n).map(|i| generator.article(i).to_bytes().len()).sum();
         let mean = total / 2_000;
         assert!((TYPICAL_BYTES * 9 / 10..=TYPICAL_BYTES * 11 / 10).contains(&mean), "mean {mean}");
+    }
+
+    #[test]
+    fn themed_articles_keep_the_layout_and_use_their_themes() {
+        let generator = Generator::new(1);
+        let themes = Themes::new(20, 150, 50);
+        let plain = generator.article_sized(7, 20_000);
+        let (themed, mix) = generator.themed_article(7, 20_000, &themes);
+        assert_eq!(
+            (&plain.relative_path, plain.line_ending, &plain.expected.date),
+            (&themed.relative_path, themed.line_ending, &themed.expected.date)
+        );
+        assert_ne!(plain.text, themed.text);
+        assert!((1..=3).contains(&mix.len()));
+        let first = themes.words(mix[0].0);
+        let lower = themed.text.to_lowercase();
+        assert!(lower.contains(&format!(" {} ", first[0])) || lower.contains(&format!(" {}.", first[0])));
+        // Another theme's words are absent, unless the article has that theme too.
+        let other = (0..themes.len()).find(|t| mix.iter().all(|&(m, _)| m != *t)).expect("a theme it lacks");
+        assert!(themes.words(other).iter().all(|w| !lower.split(|c: char| !c.is_alphanumeric()).any(|t| t == w)));
+        let all: std::collections::HashSet<String> = (0..themes.len()).flat_map(|t| themes.words(t)).collect();
+        assert_eq!(all.len(), 20 * 150);
     }
 
     #[test]
