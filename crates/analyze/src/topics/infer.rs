@@ -179,3 +179,64 @@ impl LdaModel {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::Lda;
+    use super::super::math::ln_gamma;
+    use crate::counts::{Counter, DocMeta};
+    use crate::terms::TermOptions;
+    use dateline_model::{Article, Paragraph, Section, Span};
+
+    fn article(text: &str) -> Article {
+        Article {
+            sections: vec![Section {
+                heading: None,
+                heading_span: None,
+                paragraphs: vec![Paragraph { text: text.to_owned(), span: Span::new(0, text.len()) }],
+            }],
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn inference_averages_the_exact_posterior_mixture() {
+        let options = TermOptions::new();
+        let mut counter = Counter::new(&options);
+        for (i, text) in ["grain wheat grain harvest", "drone strike drone", "wheat drone grain"].iter().enumerate() {
+            counter.add(i, DocMeta { path: i.to_string(), date: None }, &article(text));
+        }
+        let lda = Lda::builder().topics(2).alpha_per_topic(vec![0.4, 0.9]).beta(0.3).min_df(1).max_df(1.0);
+        let model = lda.iterations(20).seed(5).build().expect("valid").fit(&counter.finish()).expect("fits");
+        let (alpha, beta, k) = (model.alpha().to_vec(), model.beta(), model.topics());
+        let phi = |t: usize, term: &str| {
+            let word = model.word(term).expect("known");
+            (f64::from(model.topic_word_count(t, word)) + beta) / (f64::from(model.topic_tokens(t)) + model.beta_sum())
+        };
+        // The new document: grain, grain, drone. Its 8 states, weighted by
+        // Π_t Γ(n_t + α_t) / Γ(α_t) × Π_i φ(z_i, w_i).
+        let terms = ["grain", "grain", "drone"];
+        let mut expected = [0.0; 2];
+        let mut total = 0.0;
+        for state in 0..8usize {
+            let topics: Vec<usize> = (0..3).map(|i| (state >> i) & 1).collect();
+            let mut n = [0.0; 2];
+            let mut weight = 1.0;
+            for (i, &t) in topics.iter().enumerate() {
+                n[t] += 1.0;
+                weight *= phi(t, terms[i]);
+            }
+            weight *= (0..k).map(|t| (ln_gamma(n[t] + alpha[t]) - ln_gamma(alpha[t])).exp()).product::<f64>();
+            total += weight;
+            for t in 0..k {
+                expected[t] += weight * n[t];
+            }
+        }
+        let alpha_sum: f64 = alpha.iter().sum();
+        let theta: Vec<f64> = (0..k).map(|t| (expected[t] / total + alpha[t]) / (3.0 + alpha_sum)).collect();
+        let inferred = &model.infer_terms(&[vec![("grain", 2), ("drone", 1), ("unknown", 5)]], 200_000, 9)[0];
+        for t in 0..k {
+            assert!((inferred[t] - theta[t]).abs() < 0.003, "topic {t}: inferred {inferred:?}, exact {theta:?}");
+        }
+    }
+}

@@ -1,9 +1,15 @@
 //! The SparseLDA sweep over one shard of documents.
 //!
 //! Topic-word counts are kept per word as a fixed-capacity list of packed entries
-//! `count << 32 | topic`, sorted in descending order, so the word's most frequent topics come
-//! first and the unused slots (`0`) last. A word with `f` tokens never has more than
-//! `min(k, f)` topics, which is each list's capacity; all lists live in one flat vector.
+//! `count << 32 | topic`: the word's topics in no particular order, then the unused slots
+//! (`0`). A word with `f` tokens never has more than `min(k, f)` topics, which is each list's
+//! capacity; all lists live in one flat vector.
+//!
+//! SparseLDA keeps the lists sorted by count so that the walk through the `q` bucket stops
+//! early. Here the `q` pass stores running sums instead and the draw counts the sums below it,
+//! a loop without a data-dependent branch; so order does not matter, and moving a token
+//! between topics updates two entries in place (found during the `q` pass) with no search
+//! and no re-sorting.
 
 use std::ops::Range;
 
@@ -30,46 +36,43 @@ pub(super) fn topic_of(entry: u64) -> u32 {
     topic
 }
 
-/// Takes one token of `topic` out of a word's list.
-///
-/// # Panics
-///
-/// If the word has no token in `topic`.
+/// How many entries of a word's list are in use.
 #[inline]
-pub(super) fn decrement(list: &mut [u64], topic: u32) {
-    let Some(mut i) = list.iter().position(|&e| e >= ONE && topic_of(e) == topic) else {
-        panic!("no token of topic {topic} to take out of {list:?}");
-    };
-    let entry = list[i] - ONE;
-    list[i] = if entry < ONE { 0 } else { entry };
-    while i + 1 < list.len() && list[i + 1] > list[i] {
-        list.swap(i, i + 1);
-        i += 1;
-    }
+fn live_len(list: &[u64]) -> usize {
+    list.iter().position(|&e| e == 0).unwrap_or(list.len())
 }
 
-/// Adds one token of `topic` to a word's list.
+/// Adds one token of `topic` to a word's list whose first `live` entries are in use.
 ///
 /// # Panics
 ///
 /// If the list is full without `topic`, which the capacity rules out.
 #[inline]
-pub(super) fn increment(list: &mut [u64], topic: u32) {
-    // Live entries come first, so the first free slot follows every live one; a free slot
-    // reads as topic 0 with no tokens, and adding one token of topic 0 to it is `ONE` too.
-    let Some(i) = list.iter().position(|&e| e == 0 || topic_of(e) == topic) else {
-        panic!("no room for topic {topic} in {list:?}");
-    };
-    increment_at(list, i, topic);
+fn increment_live(list: &mut [u64], live: usize, topic: u32) {
+    match list[..live].iter().position(|&e| topic_of(e) == topic) {
+        Some(i) => list[i] += ONE,
+        None => list[live] = ONE | u64::from(topic),
+    }
 }
 
-/// Adds one token of `topic` at `list[i]`, which holds `topic` or is the first free slot.
+/// Adds one token of `topic` to a word's list.
 #[inline]
-fn increment_at(list: &mut [u64], mut i: usize, topic: u32) {
-    list[i] = if list[i] == 0 { ONE | u64::from(topic) } else { list[i] + ONE };
-    while i > 0 && list[i - 1] < list[i] {
-        list.swap(i - 1, i);
-        i -= 1;
+pub(super) fn increment(list: &mut [u64], topic: u32) {
+    increment_live(list, live_len(list), topic);
+}
+
+/// Takes one token out of entry `i` of a word's list whose first `live` entries are in use;
+/// an entry left without tokens is replaced by the last one in use. Returns the entries in
+/// use after.
+#[inline]
+fn decrement_at(list: &mut [u64], live: usize, i: usize) -> usize {
+    list[i] -= ONE;
+    if list[i] < ONE {
+        list[i] = list[live - 1];
+        list[live - 1] = 0;
+        live - 1
+    } else {
+        live
     }
 }
 
@@ -125,10 +128,14 @@ struct Scratch {
     nonzero: Vec<u32>,
     /// `1 / (Vβ + n_t)`.
     inverse: Vec<f64>,
+    /// `1 / (Vβ + n_t - 1)`: the same once a token leaves the topic.
+    inverse_less: Vec<f64>,
+    /// `α_t β`.
+    alpha_beta: Vec<f64>,
     /// `(α_t + n_td) / (Vβ + n_t)`.
     coefficient: Vec<f64>,
-    /// The terms of the `q` bucket, in list order.
-    q_terms: Vec<f64>,
+    /// Running sums of the `q` bucket's terms, in list order.
+    q_sums: Vec<f64>,
 }
 
 impl Shard {
@@ -137,8 +144,10 @@ impl Shard {
             row: vec![0; k],
             nonzero: Vec::with_capacity(k),
             inverse: vec![0.0; k],
+            inverse_less: vec![0.0; k],
+            alpha_beta: vec![0.0; k],
             coefficient: vec![0.0; k],
-            q_terms: vec![0.0; k],
+            q_sums: vec![0.0; k],
         };
         Self { docs, starts, words, topics, local: WordTopics { entries: Vec::new(), totals: Vec::new() }, scratch }
     }
@@ -149,14 +158,22 @@ impl Shard {
     }
 
     /// Resamples the topic of every token of the shard once, updating the local counts.
+    ///
+    /// A token is first taken out of its topic in the scalar state (document counts, tokens
+    /// per topic, the cached `1 / (Vβ + n_t)`, the bucket sums) but not in its word's list:
+    /// the `q` pass subtracts it there on the fly. When the draw gives the token its old topic
+    /// back, which it mostly does once topics settle, the saved scalars are put back and the
+    /// list is never touched, so such a token costs no division and no list update.
     #[allow(clippy::too_many_lines, reason = "one sampling loop reads best in one piece")]
     pub(super) fn sweep(&mut self, offsets: &[usize], priors: Priors<'_>, rng: &mut ChaCha8Rng) {
         let Priors { alpha, beta, beta_sum } = priors;
-        let Scratch { row, nonzero, inverse, coefficient, q_terms } = &mut self.scratch;
+        let Scratch { row, nonzero, inverse, inverse_less, alpha_beta, coefficient, q_sums } = &mut self.scratch;
         let WordTopics { entries, totals } = &mut self.local;
         let k = alpha.len();
         for t in 0..k {
             inverse[t] = 1.0 / (f64::from(totals[t]) + beta_sum);
+            inverse_less[t] = 1.0 / (f64::from(totals[t]) - 1.0 + beta_sum);
+            alpha_beta[t] = alpha[t] * beta;
             coefficient[t] = alpha[t] * inverse[t];
         }
         for d in 0..self.starts.len() - 1 {
@@ -175,9 +192,8 @@ impl Shard {
             // Recomputed per document, so rounding in the running sums never builds up.
             let mut smoothing = 0.0;
             for t in 0..k {
-                smoothing += alpha[t] * inverse[t];
+                smoothing += alpha_beta[t] * inverse[t];
             }
-            smoothing *= beta;
             let mut document = 0.0;
             for &t in nonzero.iter() {
                 let t = t as usize;
@@ -189,90 +205,106 @@ impl Shard {
             for (&word, topic) in words.iter().zip(topics.iter_mut()) {
                 let list = &mut entries[offsets[word as usize]..offsets[word as usize + 1]];
 
-                // Take the token out.
+                // Take the token out of the scalar state, keeping what a no-change restores.
                 let old = *topic;
                 let o = old as usize;
-                smoothing -= alpha[o] * beta * inverse[o];
-                document -= f64::from(row[o]) * beta * inverse[o];
+                let kept = (smoothing, document, inverse[o], coefficient[o]);
+                smoothing += alpha_beta[o] * (inverse_less[o] - inverse[o]);
+                document += beta * (f64::from(row[o] - 1) * inverse_less[o] - f64::from(row[o]) * inverse[o]);
                 row[o] -= 1;
                 totals[o] -= 1;
-                decrement(list, old);
-                inverse[o] = 1.0 / (f64::from(totals[o]) + beta_sum);
-                smoothing += alpha[o] * beta * inverse[o];
-                document += f64::from(row[o]) * beta * inverse[o];
+                inverse[o] = inverse_less[o];
                 coefficient[o] = (alpha[o] + f64::from(row[o])) * inverse[o];
+
+                // The word's bucket, with the token left out of its topic's count, as running
+                // sums; and where the token's own entry is.
+                let mut word_mass = 0.0;
+                let mut live = list.len();
+                let mut at_old = 0;
+                for (j, (&entry, sum)) in list.iter().zip(q_sums.iter_mut()).enumerate() {
+                    if entry == 0 {
+                        live = j;
+                        break;
+                    }
+                    let t = topic_of(entry);
+                    let is_old = t == old;
+                    at_old = if is_old { j } else { at_old };
+                    word_mass += coefficient[t as usize] * f64::from(count_of(entry) - u32::from(is_old));
+                    *sum = word_mass;
+                }
+
+                let mut u = unit(rng) * (smoothing + document + word_mass);
+                let (new, at_new) = if u < word_mass {
+                    // The first running sum above `u`; sums never fall, so it is the number
+                    // of sums at or below it (at most the last, should rounding say otherwise).
+                    let j = q_sums[..live].iter().filter(|&&sum| sum <= u).count().min(live - 1);
+                    (topic_of(list[j]), Some(j))
+                } else {
+                    u -= word_mass;
+                    let from_document = if u < document {
+                        nonzero
+                            .iter()
+                            .position(|&t| {
+                                u -= f64::from(row[t as usize]) * beta * inverse[t as usize];
+                                u < 0.0
+                            })
+                            .or_else(|| nonzero.iter().rposition(|&t| row[t as usize] > 0))
+                            .map(|i| nonzero[i])
+                    } else {
+                        None
+                    };
+                    let new = from_document.unwrap_or_else(|| {
+                        u -= document;
+                        let t = alpha_beta
+                            .iter()
+                            .zip(inverse.iter())
+                            .position(|(&ab, &inv)| {
+                                u -= ab * inv;
+                                u < 0.0
+                            })
+                            .unwrap_or(k - 1);
+                        #[allow(clippy::cast_possible_truncation, reason = "k fits a u32, checked when built")]
+                        let t = t as u32;
+                        t
+                    });
+                    (new, None)
+                };
+
+                if new == old {
+                    (smoothing, document, inverse[o], coefficient[o]) = kept;
+                    row[o] += 1;
+                    totals[o] += 1;
+                    continue;
+                }
+
+                // The token leaves its old topic for good.
+                inverse_less[o] = 1.0 / (f64::from(totals[o]) - 1.0 + beta_sum);
                 if row[o] == 0 {
                     let at = nonzero.iter().position(|&t| t == old).unwrap_or(0);
                     nonzero.swap_remove(at);
                 }
-
-                // The word's bucket.
-                let mut word_mass = 0.0;
-                let mut live = 0;
-                for (&entry, term) in list.iter().zip(q_terms.iter_mut()) {
-                    if entry == 0 {
-                        break;
-                    }
-                    *term = coefficient[topic_of(entry) as usize] * f64::from(count_of(entry));
-                    word_mass += *term;
-                    live += 1;
+                // Out first, so a word with as many topics as tokens has room for the new one.
+                let last = live - 1;
+                let live = decrement_at(list, live, at_old);
+                match at_new {
+                    // The emptied entry took the last one's place.
+                    Some(j) if j == last && live == last => list[at_old] += ONE,
+                    Some(j) => list[j] += ONE,
+                    None => increment_live(list, live, new),
                 }
 
-                let mut u = unit(rng) * (smoothing + document + word_mass);
-                let new = if u < word_mass {
-                    let mut j = 0;
-                    while j + 1 < live {
-                        u -= q_terms[j];
-                        if u < 0.0 {
-                            break;
-                        }
-                        j += 1;
-                    }
-                    let new = topic_of(list[j]);
-                    increment_at(list, j, new);
-                    new
-                } else {
-                    u -= word_mass;
-                    let new = if u < document && !nonzero.is_empty() {
-                        let mut chosen = nonzero[nonzero.len() - 1];
-                        for &t in nonzero.iter() {
-                            u -= f64::from(row[t as usize]) * beta * inverse[t as usize];
-                            if u < 0.0 {
-                                chosen = t;
-                                break;
-                            }
-                        }
-                        chosen
-                    } else {
-                        u -= document;
-                        let mut chosen = k - 1;
-                        for t in 0..k {
-                            u -= alpha[t] * beta * inverse[t];
-                            if u < 0.0 {
-                                chosen = t;
-                                break;
-                            }
-                        }
-                        #[allow(clippy::cast_possible_truncation, reason = "k fits a u32, checked when built")]
-                        let chosen = chosen as u32;
-                        chosen
-                    };
-                    increment(list, new);
-                    new
-                };
-
-                // Put it back in its new topic.
+                // And joins its new one.
                 let n = new as usize;
-                smoothing -= alpha[n] * beta * inverse[n];
-                document -= f64::from(row[n]) * beta * inverse[n];
+                let grown = 1.0 / (f64::from(totals[n]) + 1.0 + beta_sum);
+                smoothing += alpha_beta[n] * (grown - inverse[n]);
+                document += beta * (f64::from(row[n] + 1) * grown - f64::from(row[n]) * inverse[n]);
                 if row[n] == 0 {
                     nonzero.push(new);
                 }
                 row[n] += 1;
                 totals[n] += 1;
-                inverse[n] = 1.0 / (f64::from(totals[n]) + beta_sum);
-                smoothing += alpha[n] * beta * inverse[n];
-                document += f64::from(row[n]) * beta * inverse[n];
+                inverse_less[n] = inverse[n];
+                inverse[n] = grown;
                 coefficient[n] = (alpha[n] + f64::from(row[n])) * inverse[n];
                 *topic = new;
             }
@@ -296,32 +328,30 @@ mod tests {
     }
 
     #[test]
-    fn lists_stay_sorted_by_count_with_free_slots_last() {
+    fn lists_keep_their_free_slots_last() {
         let mut list = [0u64; 3];
         increment(&mut list, 2);
         increment(&mut list, 0);
         increment(&mut list, 0);
-        assert_eq!(entries(&list), [(0, 2), (2, 1), (0, 0)]);
+        assert_eq!(entries(&list), [(2, 1), (0, 2), (0, 0)]);
         increment(&mut list, 1);
-        increment(&mut list, 1);
-        increment(&mut list, 1);
-        assert_eq!(entries(&list), [(1, 3), (0, 2), (2, 1)]);
-        decrement(&mut list, 1);
-        decrement(&mut list, 1);
-        assert_eq!(entries(&list), [(0, 2), (2, 1), (1, 1)]);
-        decrement(&mut list, 2);
-        assert_eq!(entries(&list), [(0, 2), (1, 1), (0, 0)]);
-        decrement(&mut list, 0);
-        decrement(&mut list, 0);
+        assert_eq!(entries(&list), [(2, 1), (0, 2), (1, 1)]);
+        // Emptying an entry moves the last one in use into its place.
+        assert_eq!(decrement_at(&mut list, 3, 0), 2);
+        assert_eq!(entries(&list), [(1, 1), (0, 2), (0, 0)]);
+        assert_eq!(decrement_at(&mut list, 2, 1), 2);
+        assert_eq!(entries(&list), [(1, 1), (0, 1), (0, 0)]);
+        assert_eq!(decrement_at(&mut list, 2, 1), 1);
         assert_eq!(list, [ONE | 1, 0, 0]);
+        assert_eq!(live_len(&list), 1);
         increment(&mut list, 0);
         assert_eq!(entries(&list), [(1, 1), (0, 1), (0, 0)]);
     }
 
     #[test]
-    #[should_panic(expected = "no token of topic 1")]
-    fn taking_out_a_missing_topic_is_a_bug() {
-        let mut list = [ONE | 2, 0];
-        decrement(&mut list, 1);
+    #[should_panic(expected = "index out of bounds")]
+    fn a_full_list_has_no_room_for_another_topic() {
+        let mut list = [ONE | 2];
+        increment(&mut list, 1);
     }
 }

