@@ -110,12 +110,19 @@ pub(super) struct Shard {
     pub docs: Range<usize>,
     /// Token offsets of the documents in `words` and `topics`; one more than the documents.
     pub starts: Vec<usize>,
+    /// Where each round of a sweep begins, as indexes into the shard's documents; one more
+    /// than the rounds.
+    pub rounds: Vec<usize>,
     /// Word id of each token.
     pub words: Vec<u32>,
     /// Topic of each token.
     pub topics: Vec<u32>,
     /// This shard's copy of the topic-word counts.
     pub local: WordTopics,
+    /// Words whose counts this shard changed since the last merge, each once.
+    pub touched: Vec<u32>,
+    /// Per word, the round in which it was last put in `touched`.
+    stamp: Vec<u32>,
     scratch: Scratch,
 }
 
@@ -130,6 +137,9 @@ struct Scratch {
     inverse: Vec<f64>,
     /// `1 / (Vβ + n_t - 1)`: the same once a token leaves the topic.
     inverse_less: Vec<f64>,
+    /// `1 / (Vβ + n_t + 1)`: the same once a token joins the topic. With both cached, the
+    /// divisions a move needs are off the chain of dependent operations from token to token.
+    inverse_more: Vec<f64>,
     /// `α_t β`.
     alpha_beta: Vec<f64>,
     /// `(α_t + n_td) / (Vβ + n_t)`.
@@ -139,17 +149,35 @@ struct Scratch {
 }
 
 impl Shard {
-    pub(super) fn new(docs: Range<usize>, starts: Vec<usize>, words: Vec<u32>, topics: Vec<u32>, k: usize) -> Self {
+    pub(super) fn new(
+        docs: Range<usize>,
+        starts: Vec<usize>,
+        rounds: Vec<usize>,
+        words: Vec<u32>,
+        topics: Vec<u32>,
+        k: usize,
+    ) -> Self {
         let scratch = Scratch {
             row: vec![0; k],
             nonzero: Vec::with_capacity(k),
             inverse: vec![0.0; k],
             inverse_less: vec![0.0; k],
+            inverse_more: vec![0.0; k],
             alpha_beta: vec![0.0; k],
             coefficient: vec![0.0; k],
             q_sums: vec![0.0; k],
         };
-        Self { docs, starts, words, topics, local: WordTopics { entries: Vec::new(), totals: Vec::new() }, scratch }
+        Self {
+            docs,
+            starts,
+            rounds,
+            words,
+            topics,
+            local: WordTopics { entries: Vec::new(), totals: Vec::new() },
+            touched: Vec::new(),
+            stamp: Vec::new(),
+            scratch,
+        }
     }
 
     /// The token range of the shard's `d`-th document.
@@ -157,7 +185,9 @@ impl Shard {
         self.starts[d]..self.starts[d + 1]
     }
 
-    /// Resamples the topic of every token of the shard once, updating the local counts.
+    /// Resamples the topic of every token of the shard's documents `docs` once, updating the
+    /// local counts and noting the words it changes in [`touched`](Self::touched); `round`
+    /// numbers the call, so a word is noted once per round.
     ///
     /// A token is first taken out of its topic in the scalar state (document counts, tokens
     /// per topic, the cached `1 / (Vβ + n_t)`, the bucket sums) but not in its word's list:
@@ -165,18 +195,32 @@ impl Shard {
     /// back, which it mostly does once topics settle, the saved scalars are put back and the
     /// list is never touched, so such a token costs no division and no list update.
     #[allow(clippy::too_many_lines, reason = "one sampling loop reads best in one piece")]
-    pub(super) fn sweep(&mut self, offsets: &[usize], priors: Priors<'_>, rng: &mut ChaCha8Rng) {
+    pub(super) fn sweep(
+        &mut self,
+        docs: Range<usize>,
+        round: u32,
+        offsets: &[usize],
+        priors: Priors<'_>,
+        rng: &mut ChaCha8Rng,
+    ) {
+        if self.stamp.len() + 1 != offsets.len() {
+            self.stamp = vec![u32::MAX; offsets.len() - 1];
+            self.touched = Vec::with_capacity(offsets.len() - 1);
+        }
+        let (touched, stamp) = (&mut self.touched, &mut self.stamp);
         let Priors { alpha, beta, beta_sum } = priors;
-        let Scratch { row, nonzero, inverse, inverse_less, alpha_beta, coefficient, q_sums } = &mut self.scratch;
+        let Scratch { row, nonzero, inverse, inverse_less, inverse_more, alpha_beta, coefficient, q_sums } =
+            &mut self.scratch;
         let WordTopics { entries, totals } = &mut self.local;
         let k = alpha.len();
         for t in 0..k {
             inverse[t] = 1.0 / (f64::from(totals[t]) + beta_sum);
             inverse_less[t] = 1.0 / (f64::from(totals[t]) - 1.0 + beta_sum);
+            inverse_more[t] = 1.0 / (f64::from(totals[t]) + 1.0 + beta_sum);
             alpha_beta[t] = alpha[t] * beta;
             coefficient[t] = alpha[t] * inverse[t];
         }
-        for d in 0..self.starts.len() - 1 {
+        for d in docs {
             let range = self.starts[d]..self.starts[d + 1];
             if range.is_empty() {
                 continue;
@@ -278,6 +322,11 @@ impl Shard {
                 }
 
                 // The token leaves its old topic for good.
+                if stamp[word as usize] != round {
+                    stamp[word as usize] = round;
+                    touched.push(word);
+                }
+                inverse_more[o] = kept.2;
                 inverse_less[o] = 1.0 / (f64::from(totals[o]) - 1.0 + beta_sum);
                 if row[o] == 0 {
                     let at = nonzero.iter().position(|&t| t == old).unwrap_or(0);
@@ -295,7 +344,7 @@ impl Shard {
 
                 // And joins its new one.
                 let n = new as usize;
-                let grown = 1.0 / (f64::from(totals[n]) + 1.0 + beta_sum);
+                let grown = inverse_more[n];
                 smoothing += alpha_beta[n] * (grown - inverse[n]);
                 document += beta * (f64::from(row[n] + 1) * grown - f64::from(row[n]) * inverse[n]);
                 if row[n] == 0 {
@@ -305,6 +354,7 @@ impl Shard {
                 totals[n] += 1;
                 inverse_less[n] = inverse[n];
                 inverse[n] = grown;
+                inverse_more[n] = 1.0 / (f64::from(totals[n]) + 1.0 + beta_sum);
                 coefficient[n] = (alpha[n] + f64::from(row[n])) * inverse[n];
                 *topic = new;
             }

@@ -3,12 +3,21 @@
 
 use rayon::prelude::*;
 
+use rand_chacha::ChaCha8Rng;
+
 use super::math::{Purpose, below, generator, ln_gamma};
 use super::model::{LdaModel, LogLikelihood};
 use super::optimize::{Histogram, optimize_alpha, optimize_beta};
 use super::sampler::{Priors, Shard, WordTopics, count_of, increment, topic_of};
 use super::{Alpha, Lda, LdaError};
 use crate::counts::{Counts, DocMeta};
+
+/// Rounds per sweep with more than one shard. Each shard samples a slice of its documents
+/// against counts that miss the other shards' changes since the last merge; merging after each
+/// of several rounds, not once per sweep, keeps that lag short. On 250 long documents one
+/// merge per sweep made two shards need about twice the sweeps of one to reach the same
+/// log-likelihood.
+const ROUNDS: usize = 8;
 
 /// The counts disagree with the topic assignments: a bug in the sampler.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -43,6 +52,10 @@ pub struct Trainer {
     offsets: Vec<usize>,
     global: WordTopics,
     shards: Vec<Shard>,
+    /// Rounds per sweep: the shards' counts are merged after each.
+    rounds: usize,
+    /// Per word, whether the merge has it in hand; all `false` between merges.
+    merging: Vec<bool>,
     tokens: u32,
     /// Document lengths as `(length, documents)`, for the α fixed point.
     lengths: Histogram,
@@ -155,14 +168,22 @@ impl Trainer {
         }
 
         let bounds = shard_bounds(&starts, lda.threads);
+        let rounds = if lda.threads == 1 { 1 } else { ROUNDS };
         let shards = bounds
             .windows(2)
             .map(|b| {
                 let (first, last) = (b[0], b[1]);
                 let (begin, end) = (starts[first], starts[last]);
-                let local_starts = starts[first..=last].iter().map(|s| s - begin).collect();
-                let mut shard =
-                    Shard::new(first..last, local_starts, words[begin..end].to_vec(), topics[begin..end].to_vec(), k);
+                let local_starts: Vec<usize> = starts[first..=last].iter().map(|s| s - begin).collect();
+                let round_bounds = shard_bounds(&local_starts, rounds);
+                let mut shard = Shard::new(
+                    first..last,
+                    local_starts,
+                    round_bounds,
+                    words[begin..end].to_vec(),
+                    topics[begin..end].to_vec(),
+                    k,
+                );
                 shard.local = global.clone();
                 shard
             })
@@ -175,6 +196,7 @@ impl Trainer {
             Alpha::Symmetric(alpha) => vec![*alpha; k],
             Alpha::Asymmetric(alpha) => alpha.clone(),
         };
+        let vocabulary = terms.len();
         Ok(Self {
             lda: lda.clone(),
             alpha,
@@ -185,7 +207,9 @@ impl Trainer {
             documents: counts.docs.iter().map(|doc| doc.meta.clone()).collect(),
             offsets,
             global,
+            merging: vec![false; vocabulary],
             shards,
+            rounds,
             tokens,
             lengths: Histogram::from_sorted(&lengths),
             iteration: 0,
@@ -237,14 +261,20 @@ impl Trainer {
         let seed = self.lda.seed;
         #[allow(clippy::cast_precision_loss, reason = "vocabulary sizes stay far below 2^52")]
         let beta_sum = self.beta * self.terms.len() as f64;
-        let priors = Priors { alpha: &self.alpha, beta: self.beta, beta_sum };
-        let (global, offsets) = (&self.global, &self.offsets);
-        self.shards.par_iter_mut().enumerate().for_each(|(index, shard)| {
-            shard.local.copy_from(global);
-            let mut rng = generator(seed, Purpose::Sweep, index as u64, u64::from(iteration));
-            shard.sweep(offsets, priors, &mut rng);
-        });
-        self.merge();
+        let alpha = self.alpha.clone();
+        let priors = Priors { alpha: &alpha, beta: self.beta, beta_sum };
+        let mut generators: Vec<ChaCha8Rng> = (0..self.shards.len())
+            .map(|index| generator(seed, Purpose::Sweep, index as u64, u64::from(iteration)))
+            .collect();
+        for round in 0..self.rounds {
+            let offsets = &self.offsets;
+            let stamp = u32::try_from(self.rounds * iteration as usize + round).unwrap_or(u32::MAX - 1);
+            self.shards.par_iter_mut().zip(generators.par_iter_mut()).for_each(|(shard, rng)| {
+                let docs = shard.rounds[round]..shard.rounds[round + 1];
+                shard.sweep(docs, stamp, offsets, priors, rng);
+            });
+            self.merge();
+        }
         self.iteration = iteration;
         debug_assert_eq!(self.check_consistency(), Ok(()), "after sweep {iteration}");
 
@@ -265,33 +295,44 @@ impl Trainer {
         }
     }
 
-    /// The global counts become the sum of the shards' changes to them.
+    /// The global counts become the sum of the shards' changes to them, and every shard's copy
+    /// becomes the global counts again. Only the words some shard touched are looked at.
     fn merge(&mut self) {
         if let [shard] = self.shards.as_mut_slice() {
-            std::mem::swap(&mut self.global, &mut shard.local);
+            shard.touched.clear();
+            self.global.copy_from(&shard.local);
             return;
         }
         let k = self.alpha.len();
         let others = i64::try_from(self.shards.len() - 1).unwrap_or(i64::MAX);
+        let mut union: Vec<u32> = Vec::new();
+        for shard in &mut self.shards {
+            for w in shard.touched.drain(..) {
+                if !std::mem::replace(&mut self.merging[w as usize], true) {
+                    union.push(w);
+                }
+            }
+        }
         let mut sum = vec![0i64; k];
         let mut seen = vec![false; k];
-        let mut touched: Vec<u32> = Vec::with_capacity(k);
-        for w in 0..self.terms.len() {
-            let range = self.offsets[w]..self.offsets[w + 1];
+        let mut topics: Vec<u32> = Vec::with_capacity(k);
+        for &w in &union {
+            self.merging[w as usize] = false;
+            let range = self.offsets[w as usize]..self.offsets[w as usize + 1];
             let copies = self.shards.iter().map(|shard| (&shard.local.entries[range.clone()], 1));
             for (list, times) in copies.chain(std::iter::once((&self.global.entries[range.clone()], -others))) {
                 for &entry in list.iter().take_while(|&&e| e != 0) {
                     let t = topic_of(entry);
                     if !std::mem::replace(&mut seen[t as usize], true) {
-                        touched.push(t);
+                        topics.push(t);
                     }
                     sum[t as usize] += i64::from(count_of(entry)) * times;
                 }
             }
-            let list = &mut self.global.entries[range];
+            let list = &mut self.global.entries[range.clone()];
             list.fill(0);
             let mut live = 0;
-            for &t in &touched {
+            for &t in &topics {
                 seen[t as usize] = false;
                 let count = std::mem::take(&mut sum[t as usize]);
                 let count = u64::try_from(count).expect("a topic's count of a word is never negative");
@@ -300,12 +341,18 @@ impl Trainer {
                     live += 1;
                 }
             }
-            touched.clear();
+            topics.clear();
+            for shard in &mut self.shards {
+                shard.local.entries[range.clone()].copy_from_slice(&self.global.entries[range.clone()]);
+            }
         }
         for t in 0..k {
             let total: i64 = self.shards.iter().map(|s| i64::from(s.local.totals[t])).sum::<i64>()
                 - others * i64::from(self.global.totals[t]);
             self.global.totals[t] = u32::try_from(total).expect("a topic's token count fits the corpus's");
+        }
+        for shard in &mut self.shards {
+            shard.local.totals.copy_from_slice(&self.global.totals);
         }
     }
 
@@ -384,7 +431,8 @@ impl Trainer {
     /// Checks the counts against the topic assignments: every word's topic counts equal the
     /// tokens of that word assigned to each topic, so they sum to the word's frequency and,
     /// over all words, to the number of tokens; the tokens per topic equal the assignments'
-    /// and sum to the number of tokens; each word's list has its free slots last;
+    /// and sum to the number of tokens; each word's list has its free slots last; every
+    /// shard's copy of the counts equals them;
     /// and documents' topic counts sum to their lengths.
     ///
     /// # Errors
@@ -448,6 +496,9 @@ impl Trainer {
         }
         if counted != u64::from(self.tokens) || expected.next().is_some() {
             return fail(format!("topic-word counts sum to {counted}, not {} tokens", self.tokens));
+        }
+        if let Some(shard) = self.shards.iter().find(|shard| shard.local != self.global) {
+            return fail(format!("the copy of the counts of the shard of documents {:?} differs", shard.docs));
         }
         let global: Vec<u64> = self.global.totals.iter().map(|&n| u64::from(n)).collect();
         if global != totals {
