@@ -43,9 +43,12 @@
 //! ```
 //!
 //! `s` and `r` are kept up to date as counts change and `q` is summed over the word's topics
-//! only, with the coefficients `(α_t + n_td) / (Vβ + n_t)` cached per document. Most draws
-//! land in `q`, whose terms are visited largest first, so a token costs time in proportion to
-//! the topics its word and document actually use, not to `k`.
+//! only, with the coefficients `(α_t + n_td) / (Vβ + n_t)` cached per document, so a token
+//! costs time in proportion to the topics its word uses, not to `k`; the `r` and `s` buckets,
+//! which visit the document's topics or all topics, take few draws. Unlike SparseLDA, a word's
+//! topics are not kept sorted by count: the `q` draw counts running sums below the uniform
+//! instead of walking them, which needs no order, and a token that keeps its topic (most do,
+//! once topics settle) then costs no update of the word's counts at all.
 //!
 //! # Threads and reproducibility
 //!
