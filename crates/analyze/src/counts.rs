@@ -6,7 +6,7 @@ use dateline_model::Article;
 use rayon::prelude::*;
 
 use crate::segments::segments;
-use crate::terms::{TermOptions, fold, is_folded};
+use crate::terms::{FormCache, TermOptions};
 use crate::tokenize::tokens;
 use crate::vocab::{SortedIds, TermId, Vocabulary};
 
@@ -100,10 +100,8 @@ pub(crate) type Surfaces = Vec<(Box<str>, u64)>;
 pub struct Counter<'o> {
     options: &'o TermOptions,
     vocab: Vocabulary,
-    /// Folded token forms seen so far and the term each counts as (`None`: left out). The
-    /// options are asked once per form, not once per token.
-    forms: Vocabulary,
-    form_term: Vec<Option<TermId>>,
+    /// The term each folded token form counts as (`None`: left out).
+    forms: FormCache<Option<TermId>>,
     surfaces: Vec<Surfaces>,
     term_freq: Vec<u64>,
     doc_freq: Vec<u32>,
@@ -111,7 +109,6 @@ pub struct Counter<'o> {
     /// Per-term counts of the document being counted, and which terms it touched.
     scratch: Vec<u32>,
     touched: Vec<TermId>,
-    buf: String,
 }
 
 impl<'o> Counter<'o> {
@@ -121,15 +118,13 @@ impl<'o> Counter<'o> {
         Self {
             options,
             vocab: Vocabulary::default(),
-            forms: Vocabulary::default(),
-            form_term: Vec::new(),
+            forms: FormCache::new(),
             surfaces: Vec::new(),
             term_freq: Vec::new(),
             doc_freq: Vec::new(),
             docs: Vec::new(),
             scratch: Vec::new(),
             touched: Vec::new(),
-            buf: String::new(),
         }
     }
 
@@ -150,19 +145,11 @@ impl<'o> Counter<'o> {
             for token in tokens(segment.text) {
                 n_tokens += 1;
                 sentences += u64::from(token.sentence_start);
-                // Most tokens are already lower case: intern them as they stand, no copy.
-                let form = if is_folded(token.text) {
-                    self.forms.intern(token.text)
-                } else {
-                    fold(token.text, &mut self.buf);
-                    self.forms.intern(&self.buf)
-                };
-                if form as usize == self.form_term.len() {
-                    let folded = self.forms.term(form);
-                    let term = self.options.term_of_folded(folded, token.kind).map(|t| self.vocab.intern(&t));
-                    self.form_term.push(term);
-                }
-                let Some(id) = self.form_term[form as usize] else { continue };
+                let (options, vocab) = (self.options, &mut self.vocab);
+                let term = self
+                    .forms
+                    .get(&token, |folded, kind| options.term_of_folded(folded, kind).map(|t| vocab.intern(&t)));
+                let Some(id) = term else { continue };
                 self.grow(id);
                 let slot = &mut self.scratch[id as usize];
                 if *slot == 0 {

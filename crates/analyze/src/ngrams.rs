@@ -32,7 +32,7 @@ use serde::Serialize;
 
 use crate::counts::{DocMeta, Surfaces, display_form, merge_surfaces, strip_possessive};
 use crate::segments::segments;
-use crate::terms::{Stopwords, TermOptions, fold, is_folded};
+use crate::terms::{FormCache, Stopwords, TermOptions};
 use crate::tokenize::tokens;
 use crate::vocab::{SortedIds, TermId, Vocabulary};
 
@@ -414,16 +414,13 @@ where
 pub struct NgramCounter<'o> {
     options: &'o NgramOptions,
     vocab: Vocabulary,
-    /// Folded token forms seen so far, each with its term and whether it is a stopword
-    /// (`None`: not a term). The options are asked once per form, not once per token.
-    forms: Vocabulary,
-    form_term: Vec<Option<(TermId, bool)>>,
+    /// Each folded token form's term and whether it is a stopword (`None`: not a term).
+    forms: FormCache<Option<(TermId, bool)>>,
     surfaces: Vec<Surfaces>,
     term_freq: Vec<u64>,
     tokens: u64,
     sentences: u64,
     ngrams: SizeMaps,
-    buf: String,
 }
 
 impl<'o> NgramCounter<'o> {
@@ -433,38 +430,25 @@ impl<'o> NgramCounter<'o> {
         Self {
             options,
             vocab: Vocabulary::default(),
-            forms: Vocabulary::default(),
-            form_term: Vec::new(),
+            forms: FormCache::new(),
             surfaces: Vec::new(),
             term_freq: Vec::new(),
             tokens: 0,
             sentences: 0,
             ngrams: SizeMaps::default(),
-            buf: String::new(),
         }
     }
 
     /// The term of a token with its id and whether it is a stopword, or `None` for a token
     /// that is not a term at all (a left-out number).
     fn term(&mut self, token: &crate::tokenize::Token<'_>) -> Option<(TermId, bool)> {
-        // Most tokens are already lower case: intern them as they stand, no copy.
-        let form = if is_folded(token.text) {
-            self.forms.intern(token.text)
-        } else {
-            fold(token.text, &mut self.buf);
-            self.forms.intern(&self.buf)
-        };
-        if form as usize == self.form_term.len() {
-            let options = self.options;
-            let folded = self.forms.term(form);
-            let term = match options.terms.term_of_folded(folded, token.kind) {
-                Some(term) => Some((self.vocab.intern(&term), false)),
+        let (options, vocab) = (self.options, &mut self.vocab);
+        let (id, stopword) =
+            self.forms.get(token, |folded, kind| match options.terms.term_of_folded(folded, kind) {
+                Some(term) => Some((vocab.intern(&term), false)),
                 // A stopword, or a left-out number: only a stopword is a term with every word kept.
-                None => options.all_terms.term_of_folded(folded, token.kind).map(|t| (self.vocab.intern(&t), true)),
-            };
-            self.form_term.push(term);
-        }
-        let (id, stopword) = self.form_term[form as usize]?;
+                None => options.all_terms.term_of_folded(folded, kind).map(|t| (vocab.intern(&t), true)),
+            })?;
         let index = id as usize;
         if self.term_freq.len() <= index {
             self.term_freq.resize(index + 1, 0);

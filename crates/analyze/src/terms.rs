@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::tokenize::{Token, TokenKind};
+use crate::vocab::Vocabulary;
 
 /// The built-in English stopword list: function words (articles, pronouns, auxiliaries,
 /// prepositions, conjunctions) and a few reporting fillers of news copy (`said`, `also`).
@@ -247,6 +248,38 @@ impl TermOptions {
             Some(stemmer) => std::borrow::Cow::Owned(stemmer.stem(folded).into_owned()),
             None => std::borrow::Cow::Borrowed(folded),
         })
+    }
+}
+
+/// Remembers what each distinct folded form of a token stands for, so that deciding it
+/// (stopwords, numbers, stems, interning) happens once per form, not once per token.
+#[derive(Debug, Clone)]
+pub(crate) struct FormCache<T> {
+    forms: Vocabulary,
+    values: Vec<T>,
+    buf: String,
+}
+
+impl<T: Copy> FormCache<T> {
+    pub(crate) fn new() -> Self {
+        Self { forms: Vocabulary::default(), values: Vec::new(), buf: String::new() }
+    }
+
+    /// What `token` stands for: `decide(folded form, kind)` the first time its form is seen.
+    #[inline]
+    pub(crate) fn get(&mut self, token: &Token<'_>, decide: impl FnOnce(&str, TokenKind) -> T) -> T {
+        // Most tokens are already lower case: intern them as they stand, no copy.
+        let form = if is_folded(token.text) {
+            self.forms.intern(token.text)
+        } else {
+            fold(token.text, &mut self.buf);
+            self.forms.intern(&self.buf)
+        };
+        if form as usize == self.values.len() {
+            let value = decide(self.forms.term(form), token.kind);
+            self.values.push(value);
+        }
+        self.values[form as usize]
     }
 }
 

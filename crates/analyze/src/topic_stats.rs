@@ -73,7 +73,7 @@ use crate::counts::{Counts, DocMeta};
 use crate::ngrams::{Ngram, NgramCounts};
 use crate::period::{Period, PeriodKey, group_by_period};
 use crate::segments::segments;
-use crate::terms::{TermOptions, fold, is_folded};
+use crate::terms::{FormCache, TermOptions};
 use crate::tokenize::tokens;
 use crate::vocab::{TermId, Vocabulary};
 
@@ -705,43 +705,25 @@ impl Npmi {
 struct ArticleWindows<'a> {
     terms: &'a TermOptions,
     vocab: &'a Vocabulary,
-    /// Folded token forms seen so far and what each becomes (`None`: not a term; `Some(None)`:
-    /// a term not in `vocab`). The options are asked once per form, not once per token.
-    forms: Vocabulary,
-    form_term: Vec<Option<Option<TermId>>>,
-    buf: String,
+    /// What each folded token form becomes (`None`: not a term; `Some(None)`: a term not in
+    /// `vocab`).
+    forms: FormCache<Option<Option<TermId>>>,
     text: Vec<Option<TermId>>,
     counts: WindowCounts,
 }
 
 impl<'a> ArticleWindows<'a> {
     fn new(terms: &'a TermOptions, vocab: &'a Vocabulary, counts: WindowCounts) -> Self {
-        Self {
-            terms,
-            vocab,
-            forms: Vocabulary::default(),
-            form_term: Vec::new(),
-            buf: String::new(),
-            text: Vec::new(),
-            counts,
-        }
+        Self { terms, vocab, forms: FormCache::new(), text: Vec::new(), counts }
     }
 
     fn add(&mut self, article: &Article, scope: WindowScope) {
         for segment in segments(article) {
             for token in tokens(segment.text) {
-                let form = if is_folded(token.text) {
-                    self.forms.intern(token.text)
-                } else {
-                    fold(token.text, &mut self.buf);
-                    self.forms.intern(&self.buf)
-                };
-                if form as usize == self.form_term.len() {
-                    let folded = self.forms.term(form);
-                    let term = self.terms.term_of_folded(folded, token.kind).map(|t| self.vocab.id(&t));
-                    self.form_term.push(term);
-                }
-                if let Some(term) = self.form_term[form as usize] {
+                let (terms, vocab) = (self.terms, self.vocab);
+                let term =
+                    self.forms.get(&token, |folded, kind| terms.term_of_folded(folded, kind).map(|t| vocab.id(&t)));
+                if let Some(term) = term {
                     self.text.push(term);
                 }
             }
