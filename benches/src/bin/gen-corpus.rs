@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! gen-corpus --out benches/corpus/tree --files 28000 --seed 1
-//! gen-corpus --out /tmp/small --bytes 20M
+//! gen-corpus --out small-corpus --bytes 20M
 //! ```
 
 use std::path::PathBuf;
