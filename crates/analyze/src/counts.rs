@@ -259,21 +259,7 @@ pub(crate) fn display_form(term: &str, total: u64, variants: &Surfaces) -> Box<s
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dateline_model::{Paragraph, Section, Span};
-
-    fn article(paragraphs: &[&str]) -> Article {
-        Article {
-            sections: vec![Section {
-                heading: None,
-                heading_span: None,
-                paragraphs: paragraphs
-                    .iter()
-                    .map(|text| Paragraph { text: (*text).to_owned(), span: Span::new(0, text.len()) })
-                    .collect(),
-            }],
-            ..Article::default()
-        }
-    }
+    use crate::test_support::article_with;
 
     fn meta(path: &str) -> DocMeta {
         DocMeta { path: path.into(), date: None }
@@ -288,8 +274,12 @@ mod tests {
     fn counts_terms_documents_and_display_forms() {
         let options = TermOptions::new();
         let mut counter = Counter::new(&options);
-        counter.add(0, meta("a"), &article(&["Lavrov met Lavrov's team. INSTC talks began.", "The talks went on."]));
-        counter.add(1, meta("b"), &article(&["Lavrov left; talks ended."]));
+        counter.add(
+            0,
+            meta("a"),
+            &article_with(None, &["Lavrov met Lavrov's team. INSTC talks began.", "The talks went on."]),
+        );
+        counter.add(1, meta("b"), &article_with(None, &["Lavrov left; talks ended."]));
         let counts = counter.finish();
         assert_eq!(freq(&counts, "lavrov"), (3, 2));
         assert_eq!(freq(&counts, "talks"), (3, 2));
@@ -322,7 +312,8 @@ mod tests {
     fn count_in_pool(texts: &[String], threads: usize) -> Counts {
         let options = TermOptions::new();
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a pool");
-        let docs: Vec<(DocMeta, Article)> = texts.iter().map(|t| (meta(t), article(&[t.as_str()]))).collect();
+        let docs: Vec<(DocMeta, Article)> =
+            texts.iter().map(|t| (meta(t), article_with(None, &[t.as_str()]))).collect();
         pool.install(|| count_parallel(&options, docs.into_iter()))
     }
 
@@ -341,7 +332,7 @@ mod tests {
             let single = {
                 let mut counter = Counter::new(&options);
                 for (i, t) in texts.iter().enumerate() {
-                    counter.add(i, meta(t), &article(&[t.as_str()]));
+                    counter.add(i, meta(t), &article_with(None, &[t.as_str()]));
                 }
                 counter.finish()
             };
@@ -351,7 +342,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, t)| {
                     let mut counter = Counter::new(&options);
-                    counter.add(i, meta(t), &article(&[t.as_str()]));
+                    counter.add(i, meta(t), &article_with(None, &[t.as_str()]));
                     counter
                 })
                 .collect();
@@ -371,7 +362,7 @@ mod tests {
         let single = {
             let mut c = Counter::new(&options);
             for (i, t) in texts.iter().enumerate() {
-                c.add(i, meta(t), &article(&[t]));
+                c.add(i, meta(t), &article_with(None, &[t]));
             }
             c.finish()
         };
@@ -379,7 +370,7 @@ mod tests {
             let mut parts: Vec<Counter<'_>> = Vec::new();
             for i in order {
                 let mut c = Counter::new(&options);
-                c.add(i, meta(texts[i]), &article(&[texts[i]]));
+                c.add(i, meta(texts[i]), &article_with(None, &[texts[i]]));
                 parts.push(c);
             }
             parts.into_iter().reduce(Counter::merge).expect("three").finish()

@@ -544,8 +544,8 @@ pub fn keyness_against(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::article;
     use crate::{Counter, DocMeta, TermOptions};
-    use dateline_model::{Article, Paragraph, Section, Span};
     use proptest::prelude::*;
 
     fn close(actual: f64, expected: f64) -> bool {
@@ -628,17 +628,6 @@ mod tests {
         let s = scores(5, 3, 5, 3, Correction::Yates);
         assert_eq!((s.g2, s.chi2), (0.0, 0.0));
         assert_eq!(chi_squared_1df_p(s.g2.abs()), 1.0);
-    }
-
-    fn article(text: &str) -> Article {
-        Article {
-            sections: vec![Section {
-                heading: None,
-                heading_span: None,
-                paragraphs: vec![Paragraph { text: text.to_owned(), span: Span::new(0, text.len()) }],
-            }],
-            ..Article::default()
-        }
     }
 
     fn corpus(docs: &[(&str, Option<&str>, &str)]) -> Counts {

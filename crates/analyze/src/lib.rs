@@ -34,6 +34,8 @@ pub mod period;
 pub mod segments;
 pub mod summary;
 pub mod terms;
+#[cfg(test)]
+mod test_support;
 pub mod tfidf;
 pub mod tokenize;
 pub mod topic_stats;

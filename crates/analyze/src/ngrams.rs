@@ -607,23 +607,7 @@ impl SizeMaps {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dateline_model::{Paragraph, Section, Span};
-
-    fn article(title: Option<&str>, paragraphs: &[&str]) -> Article {
-        Article {
-            title: title.map(str::to_owned),
-            title_span: title.map(|t| Span::new(0, t.len())),
-            sections: vec![Section {
-                heading: None,
-                heading_span: None,
-                paragraphs: paragraphs
-                    .iter()
-                    .map(|text| Paragraph { text: (*text).to_owned(), span: Span::new(0, text.len()) })
-                    .collect(),
-            }],
-            ..Article::default()
-        }
-    }
+    use crate::test_support::article_with;
 
     fn count(options: &NgramOptions, articles: &[Article]) -> NgramCounts {
         let mut counter = NgramCounter::new(options);
@@ -658,7 +642,8 @@ mod tests {
     #[test]
     fn ngrams_stay_inside_sentences_and_segments() {
         let options = keep_all(2, 3);
-        let counts = count(&options, &[article(Some("Gaza talks"), &["Aid arrives. Talks resume", "Gaza aid waits"])]);
+        let counts =
+            count(&options, &[article_with(Some("Gaza talks"), &["Aid arrives. Talks resume", "Gaza aid waits"])]);
         // Title, first sentence, second sentence, second paragraph.
         assert_eq!(counts.sentences, 4);
         assert_eq!(counts.tokens, 9);
@@ -677,7 +662,7 @@ mod tests {
     fn stopwords_are_kept_inside_and_dropped_at_the_edges() {
         let text = ["The Minister of Foreign Affairs met the press"];
         let drop = NgramOptions::builder().sizes(2, 5).min_count(1).build().expect("valid sizes");
-        let counts = count(&drop, &[article(None, &text)]);
+        let counts = count(&drop, &[article_with(None, &text)]);
         assert_eq!(counts.count_of(&["minister", "of", "foreign", "affairs"]), 1);
         assert_eq!(counts.count_of(&["foreign", "affairs"]), 1);
         assert_eq!(counts.count_of(&["minister", "of"]), 0);
@@ -686,7 +671,7 @@ mod tests {
         // Stopwords are still terms and tokens: the collocation marginals need them.
         assert_eq!(counts.tokens, 8);
         assert_eq!(counts.term_freq[counts.vocab.id("the").expect("kept") as usize], 2);
-        let keep = count(&keep_all(2, 5), &[article(None, &text)]);
+        let keep = count(&keep_all(2, 5), &[article_with(None, &text)]);
         assert_eq!(keep.count_of(&["minister", "of"]), 1);
         assert_eq!(keep.count_of(&["the", "minister", "of", "foreign", "affairs"]), 1);
         // Removing stopwords first would have made this pair; n-grams never do.
@@ -701,7 +686,7 @@ mod tests {
             .sizes(2, 2)
             .build()
             .expect("valid sizes");
-        let counts = count(&options, &[article(None, &["Trucks carried 100 tonnes of grain"])]);
+        let counts = count(&options, &[article_with(None, &["Trucks carried 100 tonnes of grain"])]);
         assert_eq!(counts.count_of(&["carried", "tonnes"]), 0);
         assert_eq!(counts.count_of(&["trucks", "carried"]), 1);
         assert_eq!(counts.tokens, 5);
@@ -710,7 +695,7 @@ mod tests {
     #[test]
     fn display_forms_and_stemming() {
         let options = NgramOptions::builder().terms(TermOptions::new().stem(true)).min_count(1).build().expect("ok");
-        let counts = count(&options, &[article(None, &["Lavrov’s talks. Lavrov talks. lavrov talked"])]);
+        let counts = count(&options, &[article_with(None, &["Lavrov’s talks. Lavrov talks. lavrov talked"])]);
         let ngram = counts.ngram(&["lavrov", "talk"]).expect("stemmed bigram");
         assert_eq!(counts.count(&ngram), 3);
         assert_eq!(counts.display(&ngram), "Lavrov talks");
@@ -720,12 +705,12 @@ mod tests {
     fn reports_rank_by_count_then_size_then_terms() {
         let options = NgramOptions::builder().sizes(2, 3).min_count(2).top(Some(3)).build().expect("valid sizes");
         let text = ["Gaza aid convoy. Gaza aid convoy. Iran oil. Iran oil. Iran oil. Ceasefire talks"];
-        let report = count(&options, &[article(None, &text)]).report(&options);
+        let report = count(&options, &[article_with(None, &text)]).report(&options);
         let rows: Vec<(usize, &str, usize, u64)> =
             report.rows.iter().map(|r| (r.rank, r.ngram.as_str(), r.n, r.count)).collect();
         assert_eq!(rows, [(1, "Iran oil", 2, 3), (2, "aid convoy", 2, 2), (2, "Gaza aid", 2, 2)]);
         let all = NgramOptions::builder().sizes(2, 3).min_count(2).build().expect("valid sizes");
-        let report = count(&all, &[article(None, &text)]).report(&all);
+        let report = count(&all, &[article_with(None, &text)]).report(&all);
         assert_eq!(report.rows.len(), 4);
         assert_eq!(report.rows[3].ngram, "Gaza aid convoy");
     }
@@ -734,9 +719,9 @@ mod tests {
     fn merging_in_either_order_gives_the_same_counts() {
         let options = keep_all(2, 4);
         let articles = [
-            article(Some("Iran and Russia talk"), &["Russia trades grain with Iran."]),
-            article(None, &["Grain talks in Iran stall. Russia and Iran talk again."]),
-            article(None, &["The INSTC corridor links Russia and Iran."]),
+            article_with(Some("Iran and Russia talk"), &["Russia trades grain with Iran."]),
+            article_with(None, &["Grain talks in Iran stall. Russia and Iran talk again."]),
+            article_with(None, &["The INSTC corridor links Russia and Iran."]),
         ];
         let single = count(&options, &articles);
         let split = |order: [usize; 3]| {

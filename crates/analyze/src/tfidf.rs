@@ -734,18 +734,7 @@ impl SklearnCounter {
 mod tests {
     use super::*;
     use crate::Counter;
-    use dateline_model::{Paragraph, Section, Span};
-
-    fn article(text: &str) -> Article {
-        Article {
-            sections: vec![Section {
-                heading: None,
-                heading_span: None,
-                paragraphs: vec![Paragraph { text: text.to_owned(), span: Span::new(0, text.len()) }],
-            }],
-            ..Article::default()
-        }
-    }
+    use crate::test_support::article;
 
     /// Three documents; `talks` is in all of them. After stopwords:
     /// A: lavrov 2, met, tehran, talks (5 terms); B: talks, lavrov, visited, moscow (4);

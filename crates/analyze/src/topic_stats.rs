@@ -1105,27 +1105,11 @@ mod tests {
     use super::*;
     use crate::counts::{DocCounts, count_parallel};
     use crate::ngrams::{NgramOptions, count_ngrams};
-    use dateline_model::{Paragraph, Section, Span};
+    use crate::test_support::article_with;
     use proptest::prelude::*;
 
-    fn article(title: Option<&str>, paragraphs: &[&str]) -> Article {
-        Article {
-            title: title.map(str::to_owned),
-            title_span: title.map(|t| Span::new(0, t.len())),
-            sections: vec![Section {
-                heading: None,
-                heading_span: None,
-                paragraphs: paragraphs
-                    .iter()
-                    .map(|text| Paragraph { text: (*text).to_owned(), span: Span::new(0, text.len()) })
-                    .collect(),
-            }],
-            ..Article::default()
-        }
-    }
-
     fn docs(texts: &[&str]) -> Vec<(DocMeta, Article)> {
-        texts.iter().map(|t| (DocMeta { path: (*t).into(), date: None }, article(None, &[t]))).collect()
+        texts.iter().map(|t| (DocMeta { path: (*t).into(), date: None }, article_with(None, &[t]))).collect()
     }
 
     fn close(actual: f64, expected: f64) {
@@ -1263,7 +1247,7 @@ mod tests {
     #[test]
     fn windows_stay_in_segments_unless_told() {
         // Terms: [gaza aid] in the title, [aid reaches gaza] in the paragraph ("the" is a stopword).
-        let articles = [article(Some("Gaza aid"), &["The aid reaches Gaza"])];
+        let articles = [article_with(Some("Gaza aid"), &["The aid reaches Gaza"])];
         let (segment, vocab) = article_windows(WindowScope::Segment, 2, &articles);
         let [gaza, aid] = ["gaza", "aid"].map(|w| vocab.id(w).expect("a term"));
         // Windows {gaza aid}; {aid} {gaza}.

@@ -186,18 +186,7 @@ mod tests {
     use super::super::math::ln_gamma;
     use crate::counts::{Counter, DocMeta};
     use crate::terms::TermOptions;
-    use dateline_model::{Article, Paragraph, Section, Span};
-
-    fn article(text: &str) -> Article {
-        Article {
-            sections: vec![Section {
-                heading: None,
-                heading_span: None,
-                paragraphs: vec![Paragraph { text: text.to_owned(), span: Span::new(0, text.len()) }],
-            }],
-            ..Article::default()
-        }
-    }
+    use crate::test_support::article;
 
     #[test]
     fn inference_averages_the_exact_posterior_mixture() {

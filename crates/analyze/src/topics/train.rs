@@ -561,19 +561,8 @@ mod tests {
     use super::*;
     use crate::counts::Counter;
     use crate::terms::TermOptions;
-    use dateline_model::{Article, Paragraph, Section, Span};
+    use crate::test_support::article;
     use proptest::prelude::*;
-
-    fn article(text: &str) -> Article {
-        Article {
-            sections: vec![Section {
-                heading: None,
-                heading_span: None,
-                paragraphs: vec![Paragraph { text: text.to_owned(), span: Span::new(0, text.len()) }],
-            }],
-            ..Article::default()
-        }
-    }
 
     fn counts(texts: &[String]) -> Counts {
         let options = TermOptions::new();
