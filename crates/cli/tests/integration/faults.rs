@@ -84,7 +84,13 @@ fn an_unreadable_file_is_reported_and_the_rest_parsed() {
     }
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
     std::fs::set_permissions(dir.path().join("b.txt"), std::fs::Permissions::from_mode(0o000)).expect("chmod");
-    let binary = assert_cmd::cargo::cargo_bin("dateline");
+    // The unprivileged user must reach the binary whatever folder the build is in, so it
+    // runs a copy from a folder of its own.
+    let bin_dir = tempfile::tempdir().expect("a folder");
+    std::fs::set_permissions(bin_dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let binary = bin_dir.path().join("dateline");
+    std::fs::copy(assert_cmd::cargo::cargo_bin("dateline"), &binary).expect("a copy of the binary");
+    std::fs::set_permissions(&binary, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     let is_root = std::process::Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0\n"));
     let mut cmd = if is_root {
         let mut cmd = assert_cmd::Command::new("setpriv");
