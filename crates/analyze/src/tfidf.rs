@@ -201,6 +201,44 @@ impl DfBound {
             Self::Fraction(fraction) => fraction * n as f64,
         }
     }
+
+    /// Checks a `min_df`/`max_df` pair before any corpus is seen, as scikit-learn does: the
+    /// one rule set TF-IDF and LDA both apply. NaN fails every check.
+    pub(crate) fn check_pair(min: Self, max: Self) -> Result<(), DfBoundsProblem> {
+        let fraction_in = |f: f64, zero_ok: bool| (f > 0.0 || (zero_ok && f == 0.0)) && f <= 1.0;
+        match max {
+            Self::Count(0) => return Err(DfBoundsProblem::MaxDf),
+            Self::Fraction(f) if !fraction_in(f, false) => return Err(DfBoundsProblem::MaxDf),
+            _ => {}
+        }
+        if let Self::Fraction(f) = min
+            && !fraction_in(f, true)
+        {
+            return Err(DfBoundsProblem::MinDf);
+        }
+        let above = match (min, max) {
+            (Self::Count(lo), Self::Count(hi)) => lo > hi,
+            (Self::Fraction(lo), Self::Fraction(hi)) => lo > hi,
+            _ => false,
+        };
+        if above { Err(DfBoundsProblem::MinAboveMax) } else { Ok(()) }
+    }
+
+    /// The document frequencies `[low, high]` a term may have over `n` documents, or `None`
+    /// when a count and a fraction leave no room between them.
+    pub(crate) fn window(min: Self, max: Self, n: usize) -> Option<(f64, f64)> {
+        let (low, high) = (min.documents(n), max.documents(n));
+        (n == 0 || low <= high).then_some((low, high))
+    }
+}
+
+/// Which setting makes a `min_df`/`max_df` pair impossible; each caller names it in its own
+/// error type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DfBoundsProblem {
+    MaxDf,
+    MinDf,
+    MinAboveMax,
 }
 
 impl From<u32> for DfBound {
@@ -331,25 +369,11 @@ impl TfIdfBuilder {
     /// fraction outside `[0, 1]`, `min_df` is above `max_df`, or `top` is 0.
     pub fn build(self) -> Result<TfIdf, TfIdfError> {
         let Self { preset, min_df, max_df, top } = self;
-        let fraction_ok = |f: f64, low_ok: bool| f.is_finite() && (f > 0.0 || (low_ok && f == 0.0)) && f <= 1.0;
-        match max_df {
-            DfBound::Count(0) => return Err(TfIdfError::InvalidMaxDf(max_df)),
-            DfBound::Fraction(f) if !fraction_ok(f, false) => return Err(TfIdfError::InvalidMaxDf(max_df)),
-            _ => {}
-        }
-        if let DfBound::Fraction(f) = min_df
-            && !fraction_ok(f, true)
-        {
-            return Err(TfIdfError::InvalidMinDf(min_df));
-        }
-        let above = match (min_df, max_df) {
-            (DfBound::Count(min), DfBound::Count(max)) => min > max,
-            (DfBound::Fraction(min), DfBound::Fraction(max)) => min > max,
-            _ => false,
-        };
-        if above {
-            return Err(TfIdfError::MinDfAboveMaxDf { min: min_df, max: max_df });
-        }
+        DfBound::check_pair(min_df, max_df).map_err(|problem| match problem {
+            DfBoundsProblem::MaxDf => TfIdfError::InvalidMaxDf(max_df),
+            DfBoundsProblem::MinDf => TfIdfError::InvalidMinDf(min_df),
+            DfBoundsProblem::MinAboveMax => TfIdfError::MinDfAboveMaxDf { min: min_df, max: max_df },
+        })?;
         if top == Some(0) {
             return Err(TfIdfError::ZeroTop);
         }
@@ -448,10 +472,11 @@ impl TfIdf {
     /// Per term id, its idf, or `None` when `min_df`/`max_df` leave it out.
     fn idf(&self, counts: &Counts) -> Result<Vec<Option<f64>>, TfIdfError> {
         let n = counts.docs.len();
-        let (low, high) = (self.min_df.documents(n), self.max_df.documents(n));
-        if n > 0 && high < low {
-            return Err(TfIdfError::EmptyDocFrequencyRange { min: self.min_df, max: self.max_df, documents: n });
-        }
+        let (low, high) = DfBound::window(self.min_df, self.max_df, n).ok_or(TfIdfError::EmptyDocFrequencyRange {
+            min: self.min_df,
+            max: self.max_df,
+            documents: n,
+        })?;
         let n = n as u64;
         Ok(counts
             .doc_freq

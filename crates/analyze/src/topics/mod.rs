@@ -128,7 +128,7 @@ mod sampler;
 mod train;
 
 use crate::counts::Counts;
-use crate::tfidf::DfBound;
+use crate::tfidf::{DfBound, DfBoundsProblem};
 
 pub use file::{FORMAT, ModelFileError, VERSION};
 pub use model::{LdaModel, LogLikelihood};
@@ -440,25 +440,11 @@ impl LdaBuilder {
 }
 
 fn check_df_bounds(min: DfBound, max: DfBound) -> Result<(), LdaError> {
-    match max {
-        DfBound::Count(0) => return Err(LdaError::InvalidMaxDf(max)),
-        DfBound::Fraction(f) if !(f > 0.0 && f <= 1.0) => return Err(LdaError::InvalidMaxDf(max)),
-        _ => {}
-    }
-    if let DfBound::Fraction(f) = min
-        && !(0.0..=1.0).contains(&f)
-    {
-        return Err(LdaError::InvalidMinDf(min));
-    }
-    let above = match (min, max) {
-        (DfBound::Count(lo), DfBound::Count(hi)) => lo > hi,
-        (DfBound::Fraction(lo), DfBound::Fraction(hi)) => lo > hi,
-        _ => false,
-    };
-    if above {
-        return Err(LdaError::MinDfAboveMaxDf { min, max });
-    }
-    Ok(())
+    DfBound::check_pair(min, max).map_err(|problem| match problem {
+        DfBoundsProblem::MaxDf => LdaError::InvalidMaxDf(max),
+        DfBoundsProblem::MinDf => LdaError::InvalidMinDf(min),
+        DfBoundsProblem::MinAboveMax => LdaError::MinDfAboveMaxDf { min, max },
+    })
 }
 
 impl Default for Lda {

@@ -11,6 +11,7 @@ use super::optimize::{Histogram, optimize_alpha, optimize_beta};
 use super::sampler::{Priors, Shard, WordTopics, count_of, increment, topic_of};
 use super::{Alpha, Lda, LdaError};
 use crate::counts::{Counts, DocMeta};
+use crate::tfidf::DfBound;
 
 /// Rounds per sweep with more than one shard. Each shard samples a slice of its documents
 /// against counts that miss the other shards' changes since the last merge; merging after each
@@ -76,10 +77,11 @@ struct Tokens {
 /// The kept terms and the documents as tokens in term order.
 fn tokens(lda: &Lda, counts: &Counts) -> Result<Tokens, LdaError> {
     let n = counts.docs.len();
-    let (low, high) = (lda.min_df.documents(n), lda.max_df.documents(n));
-    if n > 0 && high < low {
-        return Err(LdaError::EmptyDocFrequencyRange { min: lda.min_df, max: lda.max_df, documents: n });
-    }
+    let (low, high) = DfBound::window(lda.min_df, lda.max_df, n).ok_or(LdaError::EmptyDocFrequencyRange {
+        min: lda.min_df,
+        max: lda.max_df,
+        documents: n,
+    })?;
     let mut word_of = vec![u32::MAX; counts.vocab.len()];
     let (mut terms, mut display) = (Vec::new(), Vec::new());
     for (id, term) in counts.vocab.iter() {
