@@ -65,7 +65,7 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 use dateline_model::Article;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::collocations::{BigramTable, Measure};
@@ -809,7 +809,9 @@ pub const LABEL_SEPARATOR: &str = " / ";
 /// order, and seen at least `min_count` times, the label is the one with the highest score by
 /// the measure ([`collocations`](mod@crate::collocations): NLTK's marginals over the bigram
 /// counts' tokens); ties go to the more frequent bigram, then to the one whose words rank higher
-/// in the topic. When no bigram qualifies, the label is the top two words joined by
+/// in the topic. Labels are distinct: when two topics' best bigram is the same, the topic
+/// with the better claim keeps it (the higher score, then the lower topic number) and the other
+/// takes its next best. When no bigram is left, the label is the top two words joined by
 /// [`LABEL_SEPARATOR`] (one word alone, or empty, for shorter topics).
 ///
 /// Words are matched by their case-folded terms, so `bigrams` should be counted with the same
@@ -851,8 +853,8 @@ pub fn topic_labels(
             }
         }
     }
-    // The best bigram of each topic so far.
-    let mut best: Vec<Option<Candidate>> = vec![None; top.len()];
+    // Every qualifying bigram of each topic.
+    let mut candidates: Vec<Vec<Candidate>> = vec![Vec::new(); top.len()];
     for &(ngram, count) in &bigrams.ngrams {
         if ngram.size() != 2 || count < options.min_count {
             continue;
@@ -875,18 +877,15 @@ pub fn topic_labels(
                 table.scores().get(options.measure)
             });
             let ranks = (left_rank.min(right_rank), left_rank.max(right_rank));
-            let candidate = Candidate { score, count, ranks, ngram };
-            let better = best[topic].as_ref().is_none_or(|current| candidate.cmp_better(current) == Ordering::Less);
-            if better {
-                best[topic] = Some(candidate);
-            }
+            candidates[topic].push(Candidate { score, count, ranks, ngram });
         }
     }
-    Ok(best
+    let chosen = distinct_labels(candidates);
+    Ok(chosen
         .into_iter()
         .zip(&top)
         .enumerate()
-        .map(|(topic, (best, words))| match best {
+        .map(|(topic, (chosen, words))| match chosen {
             Some(Candidate { score, count, ngram, .. }) => {
                 TopicLabel { topic, label: bigrams.display(&ngram), collocation: true, count, score: Some(score) }
             }
@@ -896,6 +895,38 @@ pub fn topic_labels(
             }
         })
         .collect())
+}
+
+/// Gives each topic its best candidate that no other topic has taken: two topics that share
+/// their best bigram (`last year`, `health care`) would otherwise read as one. The topic with
+/// the better claim takes it first (best candidates compared, then the lower topic number),
+/// and the other falls back to its next best bigram, or to its top words when it has none.
+fn distinct_labels(mut candidates: Vec<Vec<Candidate>>) -> Vec<Option<Candidate>> {
+    for list in &mut candidates {
+        list.sort_by(Candidate::cmp_better);
+    }
+    let mut chosen: Vec<Option<Candidate>> = vec![None; candidates.len()];
+    let mut next = vec![0_usize; candidates.len()];
+    let mut taken: FxHashSet<Ngram> = FxHashSet::default();
+    // Each round settles the topic whose best still-free candidate is the best of all.
+    loop {
+        let mut claim: Option<(usize, Candidate)> = None;
+        for (topic, list) in candidates.iter().enumerate() {
+            if chosen[topic].is_some() {
+                continue;
+            }
+            while list.get(next[topic]).is_some_and(|c| taken.contains(&c.ngram)) {
+                next[topic] += 1;
+            }
+            let Some(&candidate) = list.get(next[topic]) else { continue };
+            if claim.as_ref().is_none_or(|(_, best)| candidate.cmp_better(best) == Ordering::Less) {
+                claim = Some((topic, candidate));
+            }
+        }
+        let Some((topic, candidate)) = claim else { return chosen };
+        taken.insert(candidate.ngram);
+        chosen[topic] = Some(candidate);
+    }
 }
 
 /// A bigram that could label a topic.
@@ -1313,6 +1344,27 @@ mod tests {
         let labels = topic_labels(&pmi, &counts.vocab, &topics, &bigrams).expect("valid ids");
         assert_eq!(labels[0].label, "oil prices");
         assert_eq!(labels[1].label, "Lavrov / Wang");
+    }
+
+    #[test]
+    fn two_topics_never_share_a_label() {
+        let texts = [
+            "Foreign Minister Lavrov met Foreign Minister Wang.",
+            "Foreign Minister Lavrov spoke. Oil prices rose. Oil prices fell.",
+            "The minister of oil spoke of foreign oil.",
+        ];
+        let corpus = || docs(&texts).into_iter();
+        let counts = count_parallel(&TermOptions::new(), corpus());
+        let bigrams = count_ngrams(&NgramOptions::builder().sizes(2, 2).build().expect("sizes"), corpus());
+        // Both topics' best bigram is "Foreign Minister"; the second topic's claim is no better,
+        // so it falls back to its next best, then to its top words when none is left.
+        let topics = ids(
+            &counts.vocab,
+            &[&["minister", "foreign", "lavrov"], &["foreign", "minister", "oil", "prices"], &["foreign", "minister"]],
+        );
+        let labels = topic_labels(&LabelOptions::new(), &counts.vocab, &topics, &bigrams).expect("valid ids");
+        let got: Vec<(&str, bool)> = labels.iter().map(|l| (l.label.as_str(), l.collocation)).collect();
+        assert_eq!(got, [("Foreign Minister", true), ("oil prices", true), ("Foreign / Minister", false)]);
     }
 
     fn dated(path: &str, date: Option<(i32, u32, u32)>, term_tokens: u32, tokens: u64) -> DocCounts {
