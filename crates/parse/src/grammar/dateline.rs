@@ -1,5 +1,6 @@
 //! Datelines opening the lead paragraph: `TEHRAN –`, `NEW YORK, Feb 26 -`,
-//! `MOSCOW, Sept 30 (Reuters) -`, `WASHINGTON (AP) —`, `SAN FRANCISCO, Calif. (AP) —`.
+//! `MOSCOW, Sept 30 (Reuters) -`, `WASHINGTON (AP) —`, `SAN FRANCISCO, Calif. (AP) —`,
+//! `MOSCOW, February 7. /TASS/.`.
 
 use nom::Parser;
 use nom::branch::alt;
@@ -76,7 +77,22 @@ fn dash(input: &str) -> Res<'_, &str> {
     alt((recognize((ws0, alt((tag("–"), tag("—"))))), recognize((ws, alt((tag("--"), tag("-"))), ws)))).parse(input)
 }
 
-// dateline = place [region] [ "," ws0 dateline-date ] [agency] dash ws0 text
+// slashed-agency = "." ws0 "/" agency-name "/" "." ws        (". /TASS/. ", after a date)
+//
+// TASS closes its datelines this way instead of with a dash: `MOSCOW, February 7. /TASS/. Text`.
+// The name is the agency; the whole of it stands where the dash would.
+fn slashed_agency(input: &str) -> Res<'_, (&str, &str)> {
+    let name = verify(take_while1(|c: char| c.is_alphabetic() || matches!(c, ' ' | '-' | '&')), |a: &str| {
+        a.len() <= 40 && a.starts_with(char::is_uppercase)
+    });
+    let (rest, name) = delimited((char('.'), ws0, char('/')), name, (char('/'), char('.'))).parse(input)?;
+    let closing = &input[..input.len() - rest.len()];
+    // Text after a space: `/TASS/.Text` is not a dateline.
+    let (rest, _) = ws(rest)?;
+    Ok((rest, (closing, name)))
+}
+
+// dateline = place [region] [ "," ws0 dateline-date ] ( [agency] dash / slashed-agency ) ws0 text
 pub(crate) fn dateline(input: &str) -> Option<DatelineShape<'_>> {
     // Cheap rejection: a dateline starts with a capital letter.
     if !input.starts_with(char::is_uppercase) {
@@ -90,9 +106,14 @@ pub(crate) fn dateline(input: &str) -> Option<DatelineShape<'_>> {
         date = Some((consumed(input, at_date), consumed(input, after), shape));
         rest = after;
     }
-    let (rest, agency) = opt(agency).parse(rest).ok()?;
-    let (rest, dash_text) = dash(rest).ok()?;
-    let end = consumed(input, rest) - dash_text.len() + dash_text.trim_end().len();
+    let (rest, agency, end) = match slashed_agency(rest) {
+        Ok((after, (closing, name))) if date.is_some() => (after, Some(name), consumed(input, rest) + closing.len()),
+        _ => {
+            let (after, agency) = opt(agency).parse(rest).ok()?;
+            let (after, dash_text) = dash(after).ok()?;
+            (after, agency, consumed(input, after) - dash_text.len() + dash_text.trim_end().len())
+        }
+    };
     let (text, _) = ws0(rest).ok()?;
     if text.is_empty() {
         return None;
@@ -132,6 +153,14 @@ mod tests {
             parts("BEIJING, Sept. 30, 2024 (Xinhua) -- China"),
             Some(("BEIJING", None, Some("Sept. 30, 2024"), Some("Xinhua"), "China"))
         );
+        assert_eq!(
+            parts("MOSCOW, February 7. /TASS/. Investigators have"),
+            Some(("MOSCOW", None, Some("February 7"), Some("TASS"), "Investigators have"))
+        );
+        assert_eq!(
+            parts("UNITED NATIONS, March 3./TASS/.  The"),
+            Some(("UNITED NATIONS", None, Some("March 3"), Some("TASS"), "The"))
+        );
     }
 
     #[test]
@@ -145,6 +174,9 @@ mod tests {
             "TEHRAN –",
             "TEHRAN-based firms",
             "NATO's chief",
+            "MOSCOW. /TASS/. No date",
+            "MOSCOW, February 7. /TASS/.No space",
+            "MOSCOW, February 7. /TASS/.",
         ] {
             assert_eq!(dateline(line), None, "{line}");
         }
@@ -156,5 +188,9 @@ mod tests {
         let d = dateline(line).expect("dateline");
         assert_eq!(&line[..d.end], "TEHRAN  –");
         assert_eq!(&line[d.text..], "While");
+        let line = "MOSCOW, February 7. /TASS/.  Text";
+        let d = dateline(line).expect("dateline");
+        assert_eq!(&line[..d.end], "MOSCOW, February 7. /TASS/.");
+        assert_eq!(&line[d.text..], "Text");
     }
 }
