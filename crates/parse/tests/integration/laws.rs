@@ -619,10 +619,11 @@ proptest! {
     }
 
     // Texts holding a CR are left out: "\r\n" -> "\r\r\n" adds a line. So are binary ones: a
-    // binary file has no decoded text, and its diagnostic names a byte offset in the file.
+    // binary file has no decoded text, and its diagnostic names a byte offset in the file. So
+    // is a byte-order mark past the start: it is removed with a warning naming its offset.
     #[test]
     fn prop_crlf_gives_the_same_article_and_positions(text in any_text(), bom in prop::bool::ANY) {
-        let text = text.replace(['\r', '\0'], "");
+        let text = text.replace(['\r', '\0', '\u{feff}'], "");
         let bom = if bom { "\u{feff}" } else { "" };
         let lf = read_bytes(format!("{bom}{text}").as_bytes());
         let crlf = read_bytes(format!("{bom}{}", text.replace('\n', "\r\n")).as_bytes());
