@@ -16,10 +16,11 @@ Parse and analyse corpora of scraped news articles.
 
 dateline reads plain-text articles in loose formats (a title, a date line, a dateline such as
 `TEHRAN –`, sections, paragraphs, site furniture) into a typed model, and reports on them.
-Folders are read recursively in sorted order; `-` reads standard input.
+Folders are read recursively in sorted order; `-` reads standard input. Only regular files are
+read: a FIFO, socket or device is skipped with a warning, never waited on.
 
 Exit status: 0 when all is well, 1 when there were only warnings, 2 when any file failed or on
-a usage error.";
+a usage error, 130 when stopped by Ctrl-C.";
 
 const EXAMPLES: &str = "\
 Examples:
@@ -32,12 +33,14 @@ Examples:
   dateline trends --terms Gaza,Lavrov --by quarter seeds
   dateline parse seeds                       what each article is made of
   dateline parse --format jsonl seeds > articles.jsonl
+  dateline terms --format csv -o terms.csv corpus/   written whole, or not at all
   dateline check corpus/                     report problems, with file:line:column";
 
 const PARSE_EXAMPLES: &str = "\
 Examples:
   dateline parse seeds
   dateline parse --format jsonl corpus/ > articles.jsonl
+  dateline parse --format jsonl -o articles.jsonl corpus/
   dateline parse --format text seeds/002_ff26b561ed4a4f97.txt
   cat article.txt | dateline parse --format json -";
 
@@ -65,7 +68,7 @@ Examples:
 const TERMS_EXAMPLES: &str = "\
 Examples:
   dateline terms seeds
-  dateline terms --top 100 --format csv corpus/ > terms.csv
+  dateline terms --top 100 --format csv -o terms.csv corpus/
   dateline terms --by month --top 10 corpus/
   dateline terms --stem --stopwords my-stopwords.txt corpus/";
 
@@ -336,6 +339,12 @@ pub(crate) struct InputArgs {
     /// Do not print warnings on stderr (errors are always printed).
     #[arg(long, short)]
     pub(crate) quiet: bool,
+    /// Write the output to FILE instead of standard output (`-o terms.csv`). FILE is written
+    /// under a temporary name in its folder and renamed into place when the run completes,
+    /// so a failed or interrupted run leaves no half-written file, and an existing FILE as it
+    /// was. Diagnostics still go to stderr.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -24,6 +24,8 @@ pub(crate) struct Config {
     pub(crate) parser: ArticleParser,
     pub(crate) threads: Option<usize>,
     pub(crate) quiet: bool,
+    /// `--output FILE`; `None` (or `-`) is standard output.
+    pub(crate) output: Option<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -300,6 +302,7 @@ impl Config {
             parser,
             threads: input.threads.map(usize::from),
             quiet: input.quiet,
+            output: input.output.filter(|path| path.as_os_str() != "-"),
         })
     }
 }

@@ -2,8 +2,10 @@
 //!
 //! `main` only turns the outcome into an exit code: 0 when all is well, 1 when there were
 //! only warnings, 2 when a file failed or on a usage error. A closed pipe (`| head`) ends
-//! quietly with 0; a failed write (a full disk) is an error.
+//! quietly with 0; a failed write (a full disk) is an error. Ctrl-C exits with 130, leaving
+//! no half-written file behind.
 
+mod atomic;
 mod cli;
 mod cmd;
 mod config;
@@ -15,6 +17,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    atomic::exit_on_interrupt();
     let cli = cli::Cli::parse();
     match config::Config::from_cli(cli).and_then(|config| cmd::run(&config)) {
         Ok(status) => status.exit_code(),

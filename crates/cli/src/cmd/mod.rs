@@ -1,5 +1,5 @@
-//! One module per command. Each reads documents, writes its output to stdout, and reports
-//! diagnostics through the [`Reporter`].
+//! One module per command. Each reads documents, writes its output to stdout (or the
+//! `--output` file), and reports diagnostics through the [`Reporter`].
 
 mod check;
 mod collocations;
@@ -14,11 +14,14 @@ mod tfidf;
 mod topics;
 mod trends;
 
-use std::io::{BufWriter, Write};
+use std::fs::File;
+use std::io::{self, BufWriter, StdoutLock, Write};
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use dateline_parse::CorpusReader;
 
+use crate::atomic::AtomicFile;
 use crate::config::{CommandConfig, Config};
 use crate::report::{Reporter, Status};
 
@@ -26,10 +29,17 @@ pub(crate) fn run(config: &Config) -> Result<Status> {
     if let Some(threads) = config.threads {
         rayon::ThreadPoolBuilder::new().num_threads(threads).build_global().context("cannot start worker threads")?;
     }
-    let reader = CorpusReader::new(config.parser.clone());
+    // Opened first, so a bad --output fails before any work.
+    let mut output = Output::open(config.output.as_deref())?;
+    let mut reader = CorpusReader::new(config.parser.clone());
+    if let Some(temp) = output.temp_path() {
+        // The output may be inside a folder being read; it is not an article.
+        reader = reader.exclude(temp).context("cannot write the output")?;
+    }
     let documents = reader.documents(config.inputs.clone());
     let mut reporter = Reporter::new(config.quiet);
-    let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let write_error = output.write_error();
+    let mut out = BufWriter::with_capacity(1 << 16, &mut output);
     match &config.command {
         CommandConfig::Parse { format } => parse::run(documents, *format, &mut out, &mut reporter),
         CommandConfig::Check { format } => check::run(documents, *format, &mut out, &mut reporter),
@@ -49,8 +59,81 @@ pub(crate) fn run(config: &Config) -> Result<Status> {
         CommandConfig::Tfidf(stats, tfidf) => tfidf::run(documents, stats, tfidf, &mut out, &mut reporter),
     }
     .and_then(|()| out.flush().map_err(Into::into))
-    .map_err(|err| if is_write_error(&err) { err.context("cannot write the output") } else { err })?;
+    .map_err(|err| if is_write_error(&err) { err.context(write_error) } else { err })?;
+    drop(out);
+    output.commit()?;
     Ok(reporter.finish().status())
+}
+
+/// Where a command's output goes.
+enum Output {
+    Stdout(StdoutLock<'static>),
+    /// `--output FILE`: written whole, or not at all.
+    File(AtomicFile),
+    /// `--output` naming something other than a regular file or a folder, such as
+    /// `/dev/null` or a FIFO: written to as it is, as a shell's `>` would.
+    Special(File, PathBuf),
+}
+
+impl Output {
+    fn open(path: Option<&Path>) -> Result<Self> {
+        let Some(path) = path else { return Ok(Self::Stdout(io::stdout().lock())) };
+        let context = || format!("cannot write the output to {}", path.display());
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => Err(anyhow::anyhow!("it is a folder")).with_context(context),
+            Ok(meta) if !meta.is_file() => {
+                let file = std::fs::OpenOptions::new().write(true).open(path).with_context(context)?;
+                Ok(Self::Special(file, path.to_owned()))
+            }
+            _ => Ok(Self::File(AtomicFile::create(path).with_context(context)?)),
+        }
+    }
+
+    /// The temporary file being written, if any.
+    fn temp_path(&self) -> Option<&Path> {
+        match self {
+            Self::File(file) => file.temp_path(),
+            Self::Stdout(_) | Self::Special(..) => None,
+        }
+    }
+
+    /// What a failed write says.
+    fn write_error(&self) -> String {
+        match self {
+            Self::Stdout(_) => "cannot write the output".to_owned(),
+            Self::File(file) => format!("cannot write the output to {}", file.path().display()),
+            Self::Special(_, path) => format!("cannot write the output to {}", path.display()),
+        }
+    }
+
+    /// Puts the written file in place.
+    fn commit(self) -> Result<()> {
+        match self {
+            Self::File(file) => {
+                let path = file.path().to_owned();
+                file.commit().with_context(|| format!("cannot write the output to {}", path.display()))
+            }
+            Self::Stdout(_) | Self::Special(..) => Ok(()),
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Self::Stdout(out) => out.write(buf),
+            Self::File(file) => file.write(buf),
+            Self::Special(file, _) => file.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Self::Stdout(out) => out.flush(),
+            Self::File(file) => file.flush(),
+            Self::Special(file, _) => file.flush(),
+        }
+    }
 }
 
 /// Whether an error came straight from writing the output (stdout closed or full), rather

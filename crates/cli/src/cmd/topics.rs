@@ -17,6 +17,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use crate::atomic::AtomicFile;
 use crate::cli::StatsFormat;
 use crate::config::{InferConfig, StatsConfig, TopicsConfig};
 use crate::output::report::{self, Report, Table};
@@ -139,18 +140,14 @@ fn training_progress(iterations: u32) -> ProgressBar {
 }
 
 fn save(model: &LdaModel, path: &Path) -> Result<()> {
-    // Written beside the target and renamed, so a failed run leaves no half-written model.
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map_or_else(|| "model".into(), |n| n.to_string_lossy().into_owned());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::File::create(&temp)
+    // A failed or interrupted run leaves no half-written model.
+    AtomicFile::create(path)
         .map_err(anyhow::Error::from)
-        .and_then(|file| model.save(file).map_err(anyhow::Error::from))
-        .and_then(|()| std::fs::rename(&temp, path).map_err(anyhow::Error::from));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    written.with_context(|| format!("cannot save the model to {}", path.display()))
+        .and_then(|mut file| {
+            model.save(&mut file)?;
+            Ok(file.commit()?)
+        })
+        .with_context(|| format!("cannot save the model to {}", path.display()))
 }
 
 pub(crate) fn train(

@@ -3,11 +3,12 @@
 use std::io::Write;
 
 use anyhow::{Context, Result};
-use dateline_analyze::trends::save_svg;
+use dateline_analyze::trends::render_svg;
 use dateline_analyze::{ChartOptions, Trends, trends};
 use dateline_parse::Documents;
 use serde_json::{Value, json};
 
+use crate::atomic;
 use crate::config::{StatsConfig, TrendsConfig};
 use crate::output::report::{self, Report, Table};
 use crate::report::Reporter;
@@ -53,7 +54,9 @@ pub(crate) fn run(
     let result = trends(&counts, &stats.terms, &config.terms, config.by);
     if let Some(path) = &config.plot {
         let title = format!("{} per 10,000 tokens, by {}", config.terms.join(", "), config.by);
-        save_svg(&result, &ChartOptions::new().title(title), path)
+        render_svg(&result, &ChartOptions::new().title(title))
+            .map_err(anyhow::Error::from)
+            .and_then(|svg| Ok(atomic::write(path, svg.as_bytes())?))
             .with_context(|| format!("cannot draw the chart to {}", path.display()))?;
         reporter.note(&format!("chart written to {}", path.display()));
     }

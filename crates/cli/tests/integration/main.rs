@@ -3,6 +3,7 @@
 mod check;
 mod faults;
 mod formats;
+mod output;
 mod readme;
 mod stats;
 mod tidy;
