@@ -39,6 +39,31 @@ impl Article {
     pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
         self.sections.iter().flat_map(|section| section.paragraphs.iter())
     }
+
+    /// A copy with every span cleared: two articles read from different texts (an article and
+    /// its re-rendering, say) are equal this way when they say the same.
+    #[must_use]
+    pub fn without_spans(&self) -> Article {
+        let mut article = self.clone();
+        if article.title_span.is_some() {
+            article.title_span = Some(Span::default());
+        }
+        if let Some(published) = &mut article.published {
+            published.span = Span::default();
+        }
+        if let Some(dateline) = &mut article.dateline {
+            dateline.span = Span::default();
+        }
+        for section in &mut article.sections {
+            if section.heading_span.is_some() {
+                section.heading_span = Some(Span::default());
+            }
+            for paragraph in &mut section.paragraphs {
+                paragraph.span = Span::default();
+            }
+        }
+        article
+    }
 }
 
 /// When an article was published, and where in the file that was read.

@@ -13,7 +13,9 @@ use dateline_model::{
 };
 
 use crate::error::{ParseError, ParseErrorKind};
-use crate::grammar::body::{is_blank, is_byline, is_indented, looks_like_heading, looks_like_title, section_break};
+use crate::grammar::body::{
+    is_blank, is_byline, is_deck, is_indented, looks_like_heading, looks_like_title, section_break,
+};
 use crate::grammar::boilerplate::{is_boilerplate, normalize};
 use crate::grammar::date::{DateCheck, check_date, check_time, date_slot};
 use crate::grammar::dateline::dateline;
@@ -357,12 +359,16 @@ impl<'a, 'p> Assembler<'a, 'p> {
         let mut start = first.start + (first_text.len() - first_text.trim_start().len());
         let end = last.start + self.slice(last).trim_end().len();
         // A byline above the lead (`By Sara Ahmadi`) is body text; the dateline opens the next.
+        // So does a deck, unless it opens with a dateline itself.
         let byline = lines.len() == 1 && is_byline(first_text);
         if !self.lead_done && !byline {
-            self.lead_done = true;
             if let Some(shape) = dateline(&self.text[start..first.end]) {
+                self.lead_done = true;
                 self.dateline(start, &shape);
                 start += shape.text;
+            } else {
+                let first_paragraph = self.article.sections.iter().all(|s| s.paragraphs.is_empty());
+                self.lead_done = !(first_paragraph && is_deck(&self.text[start..end]));
             }
         }
         let source = &self.text[start..end];

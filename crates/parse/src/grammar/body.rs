@@ -76,6 +76,14 @@ pub(crate) fn looks_like_title(line: &str) -> bool {
         && short_line(line, TITLE_MAX_WORDS, TITLE_MAX_BYTES)
 }
 
+// deck = the body's first paragraph shaped like a title, its lines joined      (a standfirst)
+//
+// Sites print a one-line summary above the lead (`Export fell 18% in 2016` over `MOSCOW,
+// February 7. /TASS/. ...`); the dateline opens the paragraph after it.
+pub(crate) fn is_deck(line: &str) -> bool {
+    looks_like_title(line)
+}
+
 // byline = ("By" / "BY") ws UPPER ...      a line of at most 8 more words, not ending in "."
 pub(crate) fn is_byline(line: &str) -> bool {
     let line = line.trim();
