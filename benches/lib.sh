@@ -1,12 +1,20 @@
-# Shared by the timing scripts in benches/ (sourced, not run): settings, the release build of
-# `dateline` and `gen-corpus`, the generated tree, and timing helpers.
+# shellcheck shell=bash
+# shellcheck disable=SC2034 # the settings and paths are for the sourcing script
+# Shared by the timing scripts in benches/ (sourced, not run): settings, the build of
+# `dateline`, `gen-corpus` and `lda-bench`, the generated tree, the peers' Python environment,
+# and the timing and memory helpers.
 #
-# The sourcing script sets `script_name` (for messages) first. Settings from the environment:
-#   FILES        files in the tree (default 28000)
+# The sourcing script sets `script_name` (for messages) first, and may set PROFILE. Settings
+# from the environment:
+#   FILES        files in the generated tree (default 28000)
 #   SEED         generator seed (default 1)
-#   REPS         timed runs of each command; the best and the median are shown (default 5)
+#   REPS         timed runs of each dateline command (default 5)
 #   CORPUS_DIR   where trees are kept (default benches/corpus, which git ignores)
-#   DATELINE_ARGS  extra arguments for the dateline command timed, e.g. "-j 1"
+#   PROFILE      release (default) or debug: which build of the binaries is timed
+#   VENV         the peers' Python environment, made once and reused (default target/peers-venv)
+#   PYTHON       the interpreter that makes it (default python3)
+#   PEERS_SPEC   what pip installs there (default: the latest scikit-learn, nltk, tomotopy and
+#                gensim, whose versions coexist; the versions used are printed with the results)
 #
 # A tree is generated once per FILES and SEED and reused: gen-corpus is deterministic, so a
 # tree whose `.done` stamp names the current gen-corpus binary is the one asked for. A rebuilt
@@ -15,14 +23,19 @@
 FILES="${FILES:-28000}"
 SEED="${SEED:-1}"
 REPS="${REPS:-5}"
-DATELINE_ARGS="${DATELINE_ARGS:-}"
+PROFILE="${PROFILE:-release}"
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 CORPUS_DIR="${CORPUS_DIR:-$here/corpus}"
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
-dateline="$target_dir/release/dateline"
-gen_corpus="$target_dir/release/gen-corpus"
+VENV="${VENV:-$target_dir/peers-venv}"
+PYTHON="${PYTHON:-python3}"
+PEERS_SPEC="${PEERS_SPEC:-scikit-learn nltk tomotopy gensim}"
+bin_dir="$target_dir/$PROFILE"
+dateline="$bin_dir/dateline"
+gen_corpus="$bin_dir/gen-corpus"
+lda_bench="$bin_dir/lda-bench"
 tree="$CORPUS_DIR/seed-$SEED-files-$FILES"
 
 die() {
@@ -32,13 +45,16 @@ die() {
 
 [[ "$FILES" =~ ^[0-9]+$ && "$SEED" =~ ^[0-9]+$ && "$REPS" =~ ^[1-9][0-9]*$ ]] ||
     die "FILES, SEED and REPS must be whole numbers (REPS at least 1)"
+[[ "$PROFILE" == release || "$PROFILE" == debug ]] || die "PROFILE must be release or debug"
 
-# Builds `dateline` and `gen-corpus` in release mode.
+# Builds the `dateline` CLI, `gen-corpus` and `lda-bench` in $PROFILE; extra arguments (such
+# as --locked) go to cargo.
 build_binaries() {
-    echo "== building (release)" >&2
-    (cd "$root" && cargo build --release --quiet -p dateline) ||
-        die "cannot build the dateline CLI (cargo build --release -p dateline)"
-    (cd "$root" && cargo build --release --quiet -p dateline-benches --bin gen-corpus) || die "cannot build gen-corpus"
+    local profile_flag=()
+    [[ "$PROFILE" == release ]] && profile_flag=(--release)
+    echo "== building dateline, gen-corpus and lda-bench ($PROFILE)" >&2
+    (cd "$root" && cargo build "${profile_flag[@]}" --quiet "$@" -p dateline --bin dateline \
+        -p dateline-benches --bin gen-corpus --bin lda-bench) || die "cannot build the binaries ($PROFILE)"
     [[ -x "$dateline" ]] || die "no binary at $dateline"
 }
 
@@ -53,22 +69,58 @@ ensure_tree() {
         "$gen_corpus" --out "$tree" --files "$FILES" --seed "$SEED" >&2
         echo "$generator" >"$tree.done"
     fi
+    measure_tree
+}
+
+# Sets `files` and `bytes` to the size of the tree.
+measure_tree() {
     files=$(find "$tree" -type f | wc -l)
     bytes=$(find "$tree" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
     ((files > 0)) || die "no files under $tree"
+}
+
+# Makes the peers' venv unless it has them all, and checks it.
+ensure_peers() {
+    local check='import sklearn, nltk, tomotopy, gensim'
+    if ! "$VENV/bin/python" -c "$check" 2>/dev/null; then
+        echo "== setting up $VENV with $PEERS_SPEC" >&2
+        [[ -x "$VENV/bin/python" ]] || "$PYTHON" -m venv "$VENV" || die "cannot make a venv with $PYTHON -m venv"
+        # shellcheck disable=SC2086 # PEERS_SPEC is a list of requirements
+        "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check $PEERS_SPEC >&2 ||
+            die "cannot pip install $PEERS_SPEC (no wheel for this Python and machine, or no network?)"
+        "$VENV/bin/python" -c "$check" || die "$VENV still lacks a peer"
+    fi
+}
+
+# Writes dateline's built-in English stopwords, one a line, to the file $1, for the peers that
+# should leave out the same words. They are read from the source, where they are one quoted
+# word a line in `ENGLISH_STOPWORDS`.
+write_builtin_stopwords() {
+    sed -n '/^pub const ENGLISH_STOPWORDS/,/^];/p' "$root/crates/analyze/src/terms.rs" |
+        sed -n 's/^ *"\([^"]*\)",$/\1/p' >"$1"
+    (($(wc -l <"$1") >= 50)) || die "could not read the built-in stopwords from crates/analyze/src/terms.rs"
 }
 
 read_with_cat() {
     find "$tree" -type f -print0 | xargs -0 cat >/dev/null
 }
 
+# Seconds since the epoch, to the nanosecond.
+now() {
+    date +%s.%N
+}
+
+# The seconds from $1 to $2, as now() gives them.
+elapsed() {
+    awk -v s="$1" -v e="$2" 'BEGIN { printf "%.4f\n", e - s }'
+}
+
 # Seconds taken by one run of the command "$@".
 seconds() {
-    local start end
-    start=$(date +%s.%N)
+    local start
+    start=$(now)
     "$@" || return
-    end=$(date +%s.%N)
-    awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f\n", e - s }'
+    elapsed "$start" "$(now)"
 }
 
 # "best median" of the numbers on standard input, one a line.
@@ -76,15 +128,35 @@ best_median_of() {
     sort -g | awk '{ t[NR] = $1 } END { m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2; printf "%s %.4f\n", t[1], m }'
 }
 
-# "best median" of `n` runs (default REPS) of the command "$@", in seconds. Dies if a run does.
-best_and_median() {
-    local n="$REPS" i times
-    if [[ "$1" =~ ^[0-9]+$ ]]; then
-        n="$1"
+# Runs "$@", appending its peak resident set size in KiB to the file $1 (GNU time's %M, or
+# else VmHWM read from /proc while it runs); returns its exit status.
+if /usr/bin/time -f %M -o /dev/null true 2>/dev/null; then
+    with_peak_rss() {
+        local out="$1"
         shift
-    fi
-    times=$(for ((i = 0; i < n; i++)); do seconds "$@" || exit; done) || die "a timed run of '$*' failed"
-    best_median_of <<<"$times"
+        /usr/bin/time -f %M -a -o "$out" "$@"
+    }
+else
+    with_peak_rss() {
+        local out="$1" pid hwm=0 value status=0
+        shift
+        "$@" &
+        pid=$!
+        while kill -0 "$pid" 2>/dev/null; do
+            value=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
+            [[ -n "$value" ]] && hwm=$value
+            sleep 0.05
+        done
+        wait "$pid" || status=$?
+        echo "$hwm" >>"$out"
+        return "$status"
+    }
+fi
+
+# The largest peak recorded in the file $1, in KiB. GNU time also writes "Command exited with
+# non-zero status 1" lines there; only the numbers count.
+max_rss() {
+    awk '/^[0-9]+$/ && $1 > m { m = $1 } END { print m + 0 }' "$1"
 }
 
 # The 1-minute load average.

@@ -1,8 +1,9 @@
 //! Support for dateline's benches: a seeded generator of realistic article corpora.
 //!
 //! The criterion benches live in `benches/`, the generator's command line in
-//! `src/bin/gen-corpus.rs`, and `check-vs-cat.sh` times `dateline check` against `cat` over a
-//! generated tree. See this package's `README.md` for how to run each and the figures measured.
+//! `src/bin/gen-corpus.rs`, and `run` times dateline's commands against `cat` and its peers
+//! over a generated tree. See this package's `README.md` for how to run each and the figures
+//! measured.
 //!
 //! # Example
 //!

@@ -1,4 +1,4 @@
-//! `lda-bench`: dateline's side of `benches/topics-vs-tomotopy.sh`.
+//! `lda-bench`: dateline's side of the topics row of `benches/run`.
 //!
 //! ```text
 //! lda-bench --docs 250 --tokens tokens.txt --train --words dateline.json
