@@ -237,7 +237,11 @@ impl<'a, 'p> Assembler<'a, 'p> {
                     Ok(Some((time, precision))) => (Some(time), precision),
                     Ok(None) => (None, Precision::Day),
                     Err(message) => {
-                        self.error(ParseErrorKind::InvalidTime, span, format!("impossible time in `{raw}`: {message}"));
+                        // At the time itself: the date is fine and stays.
+                        let (start, end) = slot.time_raw.unwrap_or(slot.raw);
+                        let at = Span::new(line.start + start, line.start + end);
+                        let time = &self.text[at.start..at.end];
+                        self.error(ParseErrorKind::InvalidTime, at, format!("impossible time `{time}`: {message}"));
                         (None, Precision::Day)
                     }
                 };
@@ -386,7 +390,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
             region: shape.region.map(str::to_owned),
             agency: shape.agency.map(str::to_owned),
             date: shape.date.map(|(s, e, _)| self.text[start + s..start + e].to_owned()),
-            span: Span::new(start, start + shape.end),
+            span: Span::new(start + shape.start, start + shape.end),
         });
         let Some((date_start, date_end, date)) = shape.date else {
             return;

@@ -5,11 +5,11 @@ use dateline_model::Precision;
 use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
-use nom::character::complete::{char, digit1, one_of};
-use nom::combinator::{eof, map_opt, opt, recognize, verify};
+use nom::character::complete::{char, one_of};
+use nom::combinator::{consumed as with_text, eof, map_opt, opt, recognize, verify};
 use nom::sequence::{preceded, terminated};
 
-use super::{Res, consumed, ws, ws0};
+use super::{Res, consumed, is_gap, ws, ws0};
 
 /// A month as written: digits (`09`) or a name already resolved to its number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +48,8 @@ pub(crate) struct DateLine<'a> {
     pub(crate) time: Option<TimeShape<'a>>,
     /// Byte range of the date and time text within the line.
     pub(crate) raw: (usize, usize),
+    /// Byte range of the time within the line, so an impossible time is reported where it is.
+    pub(crate) time_raw: Option<(usize, usize)>,
     /// Byte offset within the line where body text starts, for an inline prefix.
     pub(crate) body: Option<usize>,
 }
@@ -123,27 +125,37 @@ fn weekday(input: &str) -> Res<'_, &str> {
         .parse(input)
 }
 
+/// ASCII digits, and the full-width digits of East Asian text (`２０２４`), which mean the same.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+// DIGIT = "0" / ... / "9" / "０" / ... / "９"
+fn digits(input: &str) -> Res<'_, &str> {
+    take_while1(is_digit).parse(input)
+}
+
 // day = 1*DIGIT [ "st" / "nd" / "rd" / "th" ]
 fn day(input: &str) -> Res<'_, &str> {
-    terminated(digit1, opt(alt((tag_no_case("st"), tag_no_case("nd"), tag_no_case("rd"), tag_no_case("th")))))
+    terminated(digits, opt(alt((tag_no_case("st"), tag_no_case("nd"), tag_no_case("rd"), tag_no_case("th")))))
         .parse(input)
 }
 
 // year = 4*DIGIT          (a longer run is still a year, and an error when checked)
 fn year(input: &str) -> Res<'_, &str> {
-    verify(digit1, |digits: &str| digits.len() >= 4).parse(input)
+    verify(digits, |digits: &str| digits.chars().count() >= 4).parse(input)
 }
 
-// comma-sep = ws0 "," ws0 / ws
+// comma-sep = ws0 ( "," / "，" ) ws0 / ws
 fn comma_sep(input: &str) -> Res<'_, &str> {
-    alt((recognize((ws0, char(','), ws0)), ws)).parse(input)
+    alt((recognize((ws0, one_of(",，"), ws0)), ws)).parse(input)
 }
 
-// iso-date = year "-" 1*DIGIT "-" 1*DIGIT / year "/" 1*DIGIT "/" 1*DIGIT
+// iso-date = year sep 1*DIGIT sep 1*DIGIT        sep: the same "-", "/", "－" or "／" twice
 fn iso_date(input: &str) -> Res<'_, DateShape<'_>> {
     let (rest, year) = year(input)?;
-    let (rest, sep) = one_of("-/").parse(rest)?;
-    let (rest, (month, _, day)) = (digit1, char(sep), digit1).parse(rest)?;
+    let (rest, sep) = one_of("-/－／").parse(rest)?;
+    let (rest, (month, _, day)) = (digits, char(sep), digits).parse(rest)?;
     Ok((rest, DateShape { year: Some(year), month: MonthText::Digits(month), day }))
 }
 
@@ -184,17 +196,19 @@ fn meridiem(input: &str) -> Res<'_, Meridiem> {
     .parse(input)
 }
 
-// time = 1*DIGIT ":" 1*DIGIT [ ":" 1*DIGIT ] [ ws0 meridiem ]      ("20:9" is 20:09)
+// time = 1*DIGIT colon 1*DIGIT [ colon 1*DIGIT ] [ ws0 meridiem ]   ("20:9" is 20:09)
+// colon = ":" / "："
 pub(crate) fn time(input: &str) -> Res<'_, TimeShape<'_>> {
+    let colon = || one_of(":：");
     let (rest, (hour, _, minute, second, meridiem)) =
-        (digit1, char(':'), digit1, opt(preceded(char(':'), digit1)), opt(preceded(ws0, meridiem))).parse(input)?;
+        (digits, colon(), digits, opt(preceded(colon(), digits)), opt(preceded(ws0, meridiem))).parse(input)?;
     Ok((rest, TimeShape { hour, minute, second, meridiem }))
 }
 
-// time-sep = ws0 ( "-" / "–" / "—" / "," / "|" / "@" ) ws0 / ws "at" ws / ws / "T"
+// time-sep = ws0 ( "-" / "–" / "—" / "," / "，" / "|" / "@" ) ws0 / ws "at" ws / ws / "T"
 fn time_sep(input: &str) -> Res<'_, &str> {
     alt((
-        recognize((ws0, alt((tag("-"), tag("–"), tag("—"), tag(","), tag("|"), tag("@"))), ws0)),
+        recognize((ws0, alt((tag("-"), tag("–"), tag("—"), tag(","), tag("，"), tag("|"), tag("@"))), ws0)),
         recognize((ws, tag_no_case("at"), ws)),
         ws,
         tag("T"),
@@ -204,14 +218,23 @@ fn time_sep(input: &str) -> Res<'_, &str> {
 
 // zone = ws ( 1*5UPPER [offset] / offset / "Z" )      offset = ("+" / "-") 1*DIGIT [":" 1*DIGIT]
 fn zone(input: &str) -> Res<'_, &str> {
-    let offset = || recognize((one_of("+-"), digit1, opt((char(':'), digit1))));
+    let offset = || recognize((one_of("+-"), digits, opt((char(':'), digits))));
     preceded(ws0, alt((recognize((take_while_m_n(1, 5, |c: char| c.is_ascii_uppercase()), opt(offset()))), offset())))
         .parse(input)
 }
 
+/// A time, and where it stands in `line` given the rest of the line after it.
+type TimeAt<'a> = (Option<TimeShape<'a>>, Option<(usize, usize)>);
+
 // date-time = date [ time-sep time ]
-fn date_time(input: &str) -> Res<'_, (DateShape<'_>, Option<TimeShape<'_>>)> {
-    (date, opt(preceded(time_sep, time))).parse(input)
+/// The date, and the time with its text (which ends where the date-time does).
+fn date_time(input: &str) -> Res<'_, (DateShape<'_>, Option<(&str, TimeShape<'_>)>)> {
+    (date, opt(preceded(time_sep, with_text(time)))).parse(input)
+}
+
+fn time_at<'a>(line: &str, after: &str, time: Option<(&str, TimeShape<'a>)>) -> TimeAt<'a> {
+    let end = consumed(line, after);
+    (time.map(|(_, shape)| shape), time.map(|(text, _)| (end - text.len(), end)))
 }
 
 // label = ( "date" / "dated" / "published" / "posted" / "updated" ) [ ws "on" ] ( ":" ws0 / ws )
@@ -239,7 +262,8 @@ fn inline_prefix(line: &str) -> Res<'_, DateLine<'_>> {
         return Err(nom::Err::Error(nom::error::Error::new(body, nom::error::ErrorKind::Eof)));
     }
     let raw = (consumed(line, at_date), consumed(line, after));
-    Ok(("", DateLine { date, time, raw, body: Some(consumed(line, body)) }))
+    let (time, time_raw) = time_at(line, after, time);
+    Ok(("", DateLine { date, time, raw, time_raw, body: Some(consumed(line, body)) }))
 }
 
 // header-line = ws0 [label] [weekday] date-time [zone] ws0 EOL
@@ -249,13 +273,14 @@ fn header_line(line: &str) -> Res<'_, DateLine<'_>> {
     let (after_zone, _) = opt(zone).parse(after)?;
     let (rest, _) = (ws0, eof).parse(after_zone)?;
     let raw = (consumed(line, at_date), consumed(line, after_zone));
-    Ok((rest, DateLine { date, time, raw, body: None }))
+    let (time, time_raw) = time_at(line, after, time);
+    Ok((rest, DateLine { date, time, raw, time_raw, body: None }))
 }
 
 // date-slot = inline-prefix / header-line
 pub(crate) fn date_slot(line: &str) -> Option<DateLine<'_>> {
     // Cheap rejection first: every date slot starts with a letter or a digit after blanks.
-    let first = line.trim_start().chars().next()?;
+    let first = line.trim_start_matches(is_gap).chars().next()?;
     if !first.is_alphanumeric() {
         return None;
     }
@@ -288,8 +313,15 @@ const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
+/// The value of at most four digits, ASCII or full-width.
 fn small_number(digits: &str) -> Option<u32> {
-    if digits.len() > 4 { None } else { digits.parse().ok() }
+    if digits.chars().count() > 4 {
+        return None;
+    }
+    digits.chars().try_fold(0, |value, c| {
+        let digit = c.to_digit(10).or_else(|| is_digit(c).then(|| u32::from(c) - u32::from('０')))?;
+        Some(value * 10 + digit)
+    })
 }
 
 /// Checks a written date against the calendar: never rolls over, never invents a part.
@@ -342,7 +374,7 @@ pub(crate) fn check_date(shape: &DateShape<'_>, reference: Option<NaiveDate>) ->
 /// Checks a written time of day: `24:00`, `20:60` and `13:00 pm` are errors, never rolled over.
 pub(crate) fn check_time(shape: &TimeShape<'_>) -> Result<(NaiveTime, Precision), String> {
     let part = |digits: &str, what: &str, max: u32| -> Result<u32, String> {
-        match small_number(digits).filter(|_| digits.len() <= 2) {
+        match small_number(digits).filter(|_| digits.chars().count() <= 2) {
             Some(n) if n <= max => Ok(n),
             _ => Err(format!("{what} {digits} does not exist ({what}s run from 0 to {max})")),
         }
@@ -421,6 +453,51 @@ mod tests {
             assert_eq!(slot_date(line).map(|s| s.1), Some(t), "{line}");
         }
         assert_eq!(slot_date("September 15, 2024 - 20:9").map(|s| s.2).as_deref(), Some("September 15, 2024 - 20:9"));
+    }
+
+    #[test]
+    fn full_width_digits_are_digits() {
+        let d = ymd(2024, 9, 15);
+        for line in [
+            "２０２４-０９-１５",
+            "２０２４－０９－１５",
+            "２０２４／０９／１５",
+            "September １５, ２０２４",
+            "１５ September ２０２４",
+        ] {
+            assert_eq!(slot_date(line).map(|s| s.0), Some(d), "{line}");
+        }
+        let t = NaiveTime::from_hms_opt(20, 9, 0);
+        assert_eq!(slot_date("２０２４-０９-１５ ２０：０９").map(|s| s.1), Some(t));
+        assert_eq!(slot_date("September １５，２０２４ - ２０:９").map(|s| s.1), Some(t));
+        // Two full-width digits are six bytes, and still no year.
+        assert!(date_slot("September 15, ２０").is_none());
+        let long = date_slot("２０２４０".repeat(4).as_str()).map(|s| s.raw);
+        assert_eq!(long, None, "a bare number is no date");
+        let line = format!("{}-01-01", "２".repeat(20));
+        let long_year = date_slot(&line).expect("shape");
+        assert!(matches!(check_date(&long_year.date, None), DateCheck::Invalid(m) if m.contains("out of range")));
+        // A separator mixed with another is no ISO date.
+        assert!(date_slot("２０２４-０９／１５").is_none());
+    }
+
+    #[test]
+    fn invisible_characters_count_as_space() {
+        let line = "\u{200b}September\u{2060} 15,\u{200b}2024\u{200e} -\u{feff}20:09\u{200b}";
+        let slot = date_slot(line).expect("a header line");
+        assert_eq!(&line[slot.raw.0..slot.raw.1], "September\u{2060} 15,\u{200b}2024\u{200e} -\u{feff}20:09");
+        assert_eq!(slot.time_raw.map(|(s, e)| &line[s..e]), Some("20:09"));
+    }
+
+    #[test]
+    fn the_time_has_its_own_range() {
+        let line = "Posted: September 15, 2024 - 20:60 GMT";
+        let slot = date_slot(line).expect("a header line");
+        assert_eq!(slot.time_raw.map(|(s, e)| &line[s..e]), Some("20:60"));
+        let line = " date 2024-09-15T20:60 Body";
+        let slot = date_slot(line).expect("an inline prefix");
+        assert_eq!(slot.time_raw.map(|(s, e)| &line[s..e]), Some("20:60"));
+        assert_eq!(date_slot("2024-09-15").expect("a header line").time_raw, None);
     }
 
     #[test]

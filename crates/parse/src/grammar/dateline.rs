@@ -11,11 +11,13 @@ use nom::multi::many_m_n;
 use nom::sequence::{delimited, preceded};
 
 use super::date::{DateShape, dateline_date, month_number};
-use super::{Res, consumed, ws, ws0};
+use super::{Res, consumed, is_gap, ws, ws0};
 
 /// A dateline as written, with byte ranges relative to the start of the paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct DatelineShape<'a> {
+    /// Where the place starts: past any invisible characters opening the paragraph.
+    pub(crate) start: usize,
     pub(crate) place: &'a str,
     pub(crate) region: Option<&'a str>,
     /// The dateline's own date: its byte range and shape.
@@ -92,13 +94,15 @@ fn slashed_agency(input: &str) -> Res<'_, (&str, &str)> {
     Ok((rest, (closing, name)))
 }
 
-// dateline = place [region] [ "," ws0 dateline-date ] ( [agency] dash / slashed-agency ) ws0 text
+// dateline = ws0 place [region] [ "," ws0 dateline-date ] ( [agency] dash / slashed-agency ) ws0 text
 pub(crate) fn dateline(input: &str) -> Option<DatelineShape<'_>> {
+    // A paragraph never starts with white space, but may with a zero-width space.
+    let at_place = input.trim_start_matches(is_gap);
     // Cheap rejection: a dateline starts with a capital letter.
-    if !input.starts_with(char::is_uppercase) {
+    if !at_place.starts_with(char::is_uppercase) {
         return None;
     }
-    let (rest, (place, region)) = (place, opt(region)).parse(input).ok()?;
+    let (rest, (place, region)) = (place, opt(region)).parse(at_place).ok()?;
     let (mut rest, mut date) = (rest, None);
     if let Ok((at_date, _)) = (char::<_, nom::error::Error<&str>>(','), ws0).parse(rest)
         && let Ok((after, shape)) = dateline_date(at_date)
@@ -111,14 +115,22 @@ pub(crate) fn dateline(input: &str) -> Option<DatelineShape<'_>> {
         _ => {
             let (after, agency) = opt(agency).parse(rest).ok()?;
             let (after, dash_text) = dash(after).ok()?;
-            (after, agency, consumed(input, after) - dash_text.len() + dash_text.trim_end().len())
+            (after, agency, consumed(input, after) - dash_text.len() + dash_text.trim_end_matches(is_gap).len())
         }
     };
     let (text, _) = ws0(rest).ok()?;
     if text.is_empty() {
         return None;
     }
-    Some(DatelineShape { place, region, date, agency, end, text: consumed(input, text) })
+    Some(DatelineShape {
+        start: consumed(input, at_place),
+        place,
+        region,
+        date,
+        agency,
+        end,
+        text: consumed(input, text),
+    })
 }
 
 #[cfg(test)]
@@ -161,6 +173,20 @@ mod tests {
             parts("UNITED NATIONS, March 3./TASS/.  The"),
             Some(("UNITED NATIONS", None, Some("March 3"), Some("TASS"), "The"))
         );
+    }
+
+    #[test]
+    fn no_break_and_invisible_spaces_separate_the_parts() {
+        let line = "NEW\u{a0}YORK,\u{a0}Feb\u{a0}26\u{a0}-\u{a0}Stocks fell";
+        assert_eq!(parts(line), Some(("NEW\u{a0}YORK", None, Some("Feb\u{a0}26"), None, "Stocks fell")));
+        let line = "\u{200b}TEHRAN\u{200b} –\u{2060}While visiting";
+        assert_eq!(parts(line), Some(("TEHRAN", None, None, None, "While visiting")));
+        let d = dateline(line).expect("dateline");
+        assert_eq!(&line[d.start..d.end], "TEHRAN\u{200b} –");
+        // The place is kept as written: a zero-width space inside it stays.
+        assert_eq!(parts("TEH\u{200b}RAN – While").map(|p| p.0), Some("TEH\u{200b}RAN"));
+        // Joiners are letters' business, not space.
+        assert_eq!(dateline("TEHRAN\u{200c} – While"), None);
     }
 
     #[test]

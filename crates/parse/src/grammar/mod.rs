@@ -21,14 +21,27 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
 
-// ws = 1*space
-pub(crate) fn ws(input: &str) -> Res<'_, &str> {
-    take_while1(is_space).parse(input)
+/// Characters that take no room and carry nothing between the parts of a date or a dateline:
+/// the zero-width space, the word joiner, the zero-width no-break space, and the direction
+/// marks that sites writing in both directions scatter around. The zero-width joiner and
+/// non-joiner are left out: they join or part letters in Persian and Indic words.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{2060}' | '\u{feff}')
 }
 
-// ws0 = *space
+/// What the grammar's `ws` is made of: white space, and invisible characters beside it.
+pub(crate) fn is_gap(c: char) -> bool {
+    is_space(c) || is_invisible(c)
+}
+
+// ws = 1*( space / invisible )
+pub(crate) fn ws(input: &str) -> Res<'_, &str> {
+    take_while1(is_gap).parse(input)
+}
+
+// ws0 = *( space / invisible )
 pub(crate) fn ws0(input: &str) -> Res<'_, &str> {
-    take_while(is_space).parse(input)
+    take_while(is_gap).parse(input)
 }
 
 /// The byte offset of `rest` inside `input`, where `rest` is a suffix of `input`.
