@@ -6,10 +6,12 @@
 //! so the laws are exercised on realistic structure and not only on noise.
 
 use chrono::NaiveDate;
-use dateline_model::{Article, DateSource, Diagnostic, Document, Span};
+use dateline_model::{Article, Diagnostic, Document};
 use dateline_parse::{ArticleParser, CorpusReader, decode, parse_article, parse_article_lenient, render};
 use proptest::prelude::*;
 use proptest::sample::select;
+
+use crate::invariants::{self, has_error, without_spans};
 
 // ---------------------------------------------------------------------------------------------
 // Generators
@@ -404,141 +406,22 @@ fn any_bytes() -> impl Strategy<Value = Vec<u8>> {
 }
 
 /// Parsers with and without options: a reference date changes how dateline dates are read.
-///
-/// The user-given furniture line is one word on purpose: `render` does not know a parser's
-/// furniture lines, so it cannot keep a last paragraph folded from `Sponsored` and `content`
-/// from reading back as a user-given `Sponsored content`.
+/// The same two the fuzz targets use (see `invariants::parsers` for the choice of options).
 fn any_parser() -> impl Strategy<Value = ArticleParser> {
-    prop_oneof![
-        3 => Just(ArticleParser::new()),
-        1 => Just(ArticleParser::new().reference_date(NaiveDate::from_ymd_opt(2024, 3, 1)).boilerplate(["Sponsored"])),
-    ]
+    let [(plain, _), (with_options, _)] = invariants::parsers();
+    prop_oneof![3 => Just(plain), 1 => Just(with_options)]
 }
 
 // ---------------------------------------------------------------------------------------------
-// Checks
+// Checks (shared with the fuzz targets, in `invariants.rs`)
 // ---------------------------------------------------------------------------------------------
 
-fn check_span(text: &str, span: Span, what: &str) -> Result<(), TestCaseError> {
-    prop_assert!(span.start <= span.end, "{what}: start after end: {span:?}");
-    prop_assert!(span.end <= text.len(), "{what}: past the end ({}): {span:?}", text.len());
-    prop_assert!(
-        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
-        "{what}: not on char boundaries: {span:?}"
-    );
-    Ok(())
-}
-
-/// Every span lies in `text` on char boundaries, and the body's spans come in order.
 fn check_spans(text: &str, article: &Article, diagnostics: &[Diagnostic]) -> Result<(), TestCaseError> {
-    if let Some(span) = article.title_span {
-        check_span(text, span, "title")?;
-    }
-    prop_assert_eq!(article.title.is_some(), article.title_span.is_some());
-    if let Some(published) = &article.published {
-        check_span(text, published.span, "published")?;
-    }
-    if let Some(dateline) = &article.dateline {
-        check_span(text, dateline.span, "dateline")?;
-    }
-    for section in &article.sections {
-        prop_assert_eq!(section.heading.is_some(), section.heading_span.is_some());
-        if let Some(span) = section.heading_span {
-            check_span(text, span, "heading")?;
-        }
-    }
-    let mut previous_end = 0;
-    for paragraph in article.paragraphs() {
-        check_span(text, paragraph.span, "paragraph")?;
-        prop_assert!(
-            paragraph.span.start >= previous_end,
-            "paragraphs overlap or go backwards at {:?}",
-            paragraph.span
-        );
-        previous_end = paragraph.span.end;
-    }
-    for diagnostic in diagnostics {
-        check_span(text, diagnostic.span, "diagnostic")?;
-    }
-    prop_assert!(
-        diagnostics.windows(2).all(|w| w[0].span.start <= w[1].span.start),
-        "diagnostics out of order: {diagnostics:?}"
-    );
-    // Everything read from the text comes in the text's order, without overlaps: title, date
-    // line, then the body's headings and paragraphs; the dateline stands clear of all of them.
-    let mut in_order: Vec<(&str, Span)> = Vec::new();
-    in_order.extend(article.title_span.map(|span| ("title", span)));
-    in_order
-        .extend(article.published.as_ref().filter(|p| p.source != DateSource::Dateline).map(|p| ("published", p.span)));
-    for section in &article.sections {
-        in_order.extend(section.heading_span.map(|span| ("heading", span)));
-        in_order.extend(section.paragraphs.iter().map(|p| ("paragraph", p.span)));
-    }
-    for pair in in_order.windows(2) {
-        let ((what, before), (next, after)) = (pair[0], pair[1]);
-        prop_assert!(before.end <= after.start, "{what} {before:?} runs into {next} {after:?}");
-    }
-    if let Some(dateline) = &article.dateline {
-        for &(what, span) in &in_order {
-            let apart = dateline.span.end <= span.start || span.end <= dateline.span.start;
-            prop_assert!(apart, "the dateline {:?} overlaps {what} {span:?}", dateline.span);
-        }
-    }
-    Ok(())
+    invariants::check_spans(text, article, diagnostics).map_err(TestCaseError::fail)
 }
 
-/// Text fields are the source at their span (paragraphs with line breaks folded to spaces).
 fn check_texts(text: &str, article: &Article) -> Result<(), TestCaseError> {
-    let at = |span: Span| text.get(span.start..span.end).unwrap_or("<not a slice>");
-    if let (Some(title), Some(span)) = (&article.title, article.title_span) {
-        prop_assert_eq!(title.as_str(), at(span), "title");
-    }
-    if let Some(published) = &article.published {
-        prop_assert_eq!(published.raw.as_str(), at(published.span), "published.raw");
-    }
-    if let Some(dateline) = &article.dateline {
-        let source = at(dateline.span);
-        prop_assert!(source.starts_with(&dateline.place), "dateline {source:?} vs {dateline:?}");
-        for part in [&dateline.region, &dateline.agency, &dateline.date].into_iter().flatten() {
-            prop_assert!(source.contains(part.as_str()), "dateline {source:?} vs {dateline:?}");
-        }
-    }
-    for section in &article.sections {
-        if let (Some(heading), Some(span)) = (&section.heading, section.heading_span) {
-            prop_assert_eq!(heading.as_str(), at(span), "heading");
-        }
-    }
-    for paragraph in article.paragraphs() {
-        prop_assert_eq!(&paragraph.text, &at(paragraph.span).replace('\n', " "), "paragraph");
-    }
-    Ok(())
-}
-
-/// The article with every span cleared, for comparing articles read from different texts.
-fn without_spans(article: &Article) -> Article {
-    let mut article = article.clone();
-    if article.title_span.is_some() {
-        article.title_span = Some(Span::default());
-    }
-    if let Some(published) = &mut article.published {
-        published.span = Span::default();
-    }
-    if let Some(dateline) = &mut article.dateline {
-        dateline.span = Span::default();
-    }
-    for section in &mut article.sections {
-        if section.heading_span.is_some() {
-            section.heading_span = Some(Span::default());
-        }
-        for paragraph in &mut section.paragraphs {
-            paragraph.span = Span::default();
-        }
-    }
-    article
-}
-
-fn has_error(diagnostics: &[Diagnostic]) -> bool {
-    diagnostics.iter().any(Diagnostic::is_error)
+    invariants::check_texts(text, article).map_err(TestCaseError::fail)
 }
 
 fn read_bytes(bytes: &[u8]) -> Document {

@@ -1,6 +1,9 @@
 //! Integration tests of dateline-parse: seeds, fixtures, laws, and generated large inputs.
 
 mod fixtures;
+mod fuzz_failures;
+// `pub`: the fuzz targets include this file too, and call its functions from outside.
+pub mod invariants;
 mod large;
 mod laws;
 mod seeds;

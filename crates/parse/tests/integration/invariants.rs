@@ -1,0 +1,508 @@
+//! What the parser promises about any input, as plain functions that say what broke.
+//!
+//! One copy serves the property laws (`laws.rs`), the replay of fuzz findings
+//! (`fuzz_failures.rs`) and the cargo-fuzz targets in `fuzz/`, whose library includes this
+//! file by its path. A file shared by path keeps test code out of dateline-parse's public API
+//! and spares the workspace a crate of its own; the price is that it may use only what both
+//! sides depend on: dateline-parse, dateline-model and chrono.
+//!
+//! Each fuzz target is one function of the fuzzer's bytes, listed in [`TARGETS`], so a file
+//! under `tests/fuzz-failures/<target>/` replays exactly as the fuzzer ran it.
+
+use chrono::{Datelike, NaiveDate, Timelike};
+use dateline_model::{Article, DateSource, Diagnostic, Precision, Span};
+use dateline_parse::{ArticleParser, CorpusReader, DecodeError, decode, render};
+
+/// `Err` names the invariant that broke and shows what broke it.
+pub type Checked = Result<(), String>;
+
+macro_rules! ensure {
+    ($holds:expr, $($message:tt)+) => {
+        if !$holds {
+            return Err(format!($($message)+));
+        }
+    };
+}
+
+/// A fuzz target: a function of the fuzzer's bytes.
+pub type Target = fn(&[u8]) -> Checked;
+
+/// The fuzz targets by name: `fuzz/fuzz_targets/<name>.rs` calls the function.
+pub const TARGETS: [(&str, Target); 4] =
+    [("parse_str", parse_str), ("parse_bytes", parse_bytes), ("round_trip", round_trip), ("date_line", date_line)];
+
+/// The date year-less dateline dates are read against by the second of [`parsers`].
+pub fn reference_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 3, 1).expect("a real date")
+}
+
+/// A parser with no options, and one with a reference date and a user-given furniture line,
+/// each with its reference date.
+///
+/// The user-given line is one word on purpose: `render` does not know a parser's furniture
+/// lines, so it cannot keep a last paragraph folded from `Sponsored` and `content` from
+/// reading back as a user-given `Sponsored content`.
+pub fn parsers() -> [(ArticleParser, Option<NaiveDate>); 2] {
+    let reference = Some(reference_date());
+    [
+        (ArticleParser::new(), None),
+        (ArticleParser::new().reference_date(reference).boilerplate(["Sponsored"]), reference),
+    ]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Targets
+// ---------------------------------------------------------------------------------------------
+
+/// Any bytes, read as text (invalid UTF-8 replaced), parsed by every parser.
+pub fn parse_str(data: &[u8]) -> Checked {
+    let text = String::from_utf8_lossy(data);
+    for (parser, reference) in parsers() {
+        check_article(&parser, reference, &text)?;
+    }
+    Ok(())
+}
+
+/// Any bytes as a file: what the decoder promises, the document the corpus reader makes of
+/// them, and the same document whatever the line endings.
+pub fn parse_bytes(data: &[u8]) -> Checked {
+    check_decoding(data)?;
+    for (parser, reference) in parsers() {
+        check_document(&parser, reference, data)?;
+    }
+    check_line_endings(data)
+}
+
+/// Any bytes, read as text: an article read without errors renders to text that reads back
+/// to the same article, and renders the same again.
+pub fn round_trip(data: &[u8]) -> Checked {
+    let text = String::from_utf8_lossy(data);
+    for (parser, reference) in parsers() {
+        check_round_trip(&parser, reference, &text)?;
+    }
+    Ok(())
+}
+
+/// The first line of the bytes, read as text, as the date line of a few articles: alone above
+/// the body, under a title, as an inline `date` prefix, and as a dateline's date.
+pub fn date_line(data: &[u8]) -> Checked {
+    let text = String::from_utf8_lossy(data);
+    let line = text.split('\n').next().unwrap_or_default();
+    let body = "Officials met on Sunday.";
+    let settings = [
+        (String::new(), format!("\n\n{body}\n")),
+        (String::from("Talks in the Caspian\n\n"), format!("\n\n{body}\n")),
+        (String::from("date "), format!(" {body}\n")),
+        (String::from("NEW YORK, "), format!(" (Reuters) - {body}\n")),
+    ];
+    let mut header_dates = Vec::new();
+    for (before, after) in &settings {
+        let article_text = format!("{before}{line}{after}");
+        let in_line = Span::new(before.len(), before.len() + line.len());
+        for (parser, reference) in parsers() {
+            check_article(&parser, reference, &article_text)?;
+            let (article, diagnostics) = parser.parse_lenient(&article_text);
+            let Some(published) = &article.published else { continue };
+            // Nothing around the line holds a date, so any date was read from the line.
+            let span = published.span;
+            ensure!(
+                in_line.start <= span.start && span.end <= in_line.end,
+                "date {span:?} read from outside the line {in_line:?} in {article_text:?}"
+            );
+            if published.source == DateSource::Header {
+                let shifted = Span::new(span.start - in_line.start, span.end - in_line.start);
+                header_dates.push((published.date, published.time, published.raw.clone(), shifted));
+            }
+            if before.is_empty() {
+                check_iso_line(line, &article, &diagnostics)?;
+            }
+        }
+    }
+    // A header line reads the same at the top and under a title, with either parser.
+    ensure!(
+        matches!(header_dates.len(), 0 | 4) && header_dates.windows(2).all(|w| w[0] == w[1]),
+        "a header line read differently by place: {header_dates:?}"
+    );
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+// ---------------------------------------------------------------------------------------------
+
+/// Parses `text` leniently and strictly and checks everything the result says about `text`.
+pub fn check_article(parser: &ArticleParser, reference: Option<NaiveDate>, text: &str) -> Checked {
+    let (article, diagnostics) = parser.parse_lenient(text);
+    check_spans(text, &article, &diagnostics)?;
+    check_texts(text, &article)?;
+    check_positions(text, &diagnostics)?;
+    check_published(&article, reference)?;
+    check_strict_agrees(parser, text, &article, &diagnostics)
+}
+
+/// The strict parse fails exactly when the lenient one reports an error, at that error.
+pub fn check_strict_agrees(
+    parser: &ArticleParser,
+    text: &str,
+    article: &Article,
+    diagnostics: &[Diagnostic],
+) -> Checked {
+    match parser.parse(text) {
+        Ok(strict) => {
+            ensure!(!has_error(diagnostics), "strict parse succeeded despite {diagnostics:?}");
+            ensure!(strict == *article, "strict {strict:?} differs from lenient {article:?}");
+        }
+        Err(error) => {
+            let Some(first) = diagnostics.iter().find(|d| d.is_error()) else {
+                return Err(format!("strict error {error} without a lenient one"));
+            };
+            ensure!(
+                (error.line(), error.column(), error.span()) == (first.line, first.column, first.span),
+                "strict error {error} is not the first lenient one, {first:?}"
+            );
+        }
+    }
+    Ok(())
+}
+
+fn check_span(text: &str, span: Span, what: &str) -> Checked {
+    ensure!(span.start <= span.end, "{what}: start after end: {span:?}");
+    ensure!(span.end <= text.len(), "{what}: past the end ({}): {span:?}", text.len());
+    ensure!(
+        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        "{what}: not on char boundaries: {span:?}"
+    );
+    Ok(())
+}
+
+/// Every span lies in `text` on char boundaries, and what was read comes in the text's order.
+pub fn check_spans(text: &str, article: &Article, diagnostics: &[Diagnostic]) -> Checked {
+    if let Some(span) = article.title_span {
+        check_span(text, span, "title")?;
+    }
+    ensure!(article.title.is_some() == article.title_span.is_some(), "title without span or span without title");
+    if let Some(published) = &article.published {
+        check_span(text, published.span, "published")?;
+    }
+    if let Some(dateline) = &article.dateline {
+        check_span(text, dateline.span, "dateline")?;
+    }
+    for section in &article.sections {
+        ensure!(section.heading.is_some() == section.heading_span.is_some(), "heading without span: {section:?}");
+        if let Some(span) = section.heading_span {
+            check_span(text, span, "heading")?;
+        }
+    }
+    let mut previous_end = 0;
+    for paragraph in article.paragraphs() {
+        check_span(text, paragraph.span, "paragraph")?;
+        ensure!(paragraph.span.start >= previous_end, "paragraphs overlap or go backwards at {:?}", paragraph.span);
+        previous_end = paragraph.span.end;
+    }
+    for diagnostic in diagnostics {
+        check_span(text, diagnostic.span, "diagnostic")?;
+    }
+    ensure!(
+        diagnostics.windows(2).all(|w| w[0].span.start <= w[1].span.start),
+        "diagnostics out of order: {diagnostics:?}"
+    );
+    // Everything read from the text comes in the text's order, without overlaps: title, date
+    // line, then the body's headings and paragraphs; the dateline stands clear of all of them.
+    let mut in_order: Vec<(&str, Span)> = Vec::new();
+    in_order.extend(article.title_span.map(|span| ("title", span)));
+    in_order
+        .extend(article.published.as_ref().filter(|p| p.source != DateSource::Dateline).map(|p| ("published", p.span)));
+    for section in &article.sections {
+        in_order.extend(section.heading_span.map(|span| ("heading", span)));
+        in_order.extend(section.paragraphs.iter().map(|p| ("paragraph", p.span)));
+    }
+    for pair in in_order.windows(2) {
+        let ((what, before), (next, after)) = (pair[0], pair[1]);
+        ensure!(before.end <= after.start, "{what} {before:?} runs into {next} {after:?}");
+    }
+    if let Some(dateline) = &article.dateline {
+        for &(what, span) in &in_order {
+            let apart = dateline.span.end <= span.start || span.end <= dateline.span.start;
+            ensure!(apart, "the dateline {:?} overlaps {what} {span:?}", dateline.span);
+        }
+    }
+    Ok(())
+}
+
+/// Text fields are the source at their span (paragraphs with line breaks folded to spaces).
+pub fn check_texts(text: &str, article: &Article) -> Checked {
+    let at = |span: Span| text.get(span.start..span.end).unwrap_or("<not a slice>");
+    if let (Some(title), Some(span)) = (&article.title, article.title_span) {
+        ensure!(title == at(span), "title {title:?} is not its source {:?}", at(span));
+    }
+    if let Some(published) = &article.published {
+        ensure!(published.raw == at(published.span), "published.raw {published:?} is not its source");
+    }
+    if let Some(dateline) = &article.dateline {
+        let source = at(dateline.span);
+        ensure!(source.starts_with(&dateline.place), "dateline {source:?} vs {dateline:?}");
+        for part in [&dateline.region, &dateline.agency, &dateline.date].into_iter().flatten() {
+            ensure!(source.contains(part.as_str()), "dateline {source:?} vs {dateline:?}");
+        }
+    }
+    for section in &article.sections {
+        if let (Some(heading), Some(span)) = (&section.heading, section.heading_span) {
+            ensure!(heading == at(span), "heading {heading:?} is not its source {:?}", at(span));
+        }
+    }
+    for paragraph in article.paragraphs() {
+        let folded = at(paragraph.span).replace('\n', " ");
+        ensure!(paragraph.text == folded, "paragraph {:?} is not its source {folded:?}", paragraph.text);
+    }
+    Ok(())
+}
+
+/// Each diagnostic's line and column are where its span starts: lines counted by `\n`,
+/// columns in characters, both from 1.
+pub fn check_positions(text: &str, diagnostics: &[Diagnostic]) -> Checked {
+    for diagnostic in diagnostics {
+        let before = text.get(..diagnostic.span.start).unwrap_or(text);
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line = before.matches('\n').count() + 1;
+        let column = before[line_start..].chars().count() + 1;
+        ensure!((diagnostic.line, diagnostic.column) == (line, column), "{diagnostic:?} is at {line}:{column}");
+    }
+    Ok(())
+}
+
+/// The publication date is the one its raw text writes, and its other fields agree: a time
+/// exactly when the precision says so, an inferred year only from a reference date.
+///
+/// Checked against the raw text's own digits and words rather than a second grammar: the
+/// year (unless inferred), month and day, hour and minute each appear in it, a month by
+/// number or by a name it begins. An ISO date must be exactly chrono's date for its numbers.
+pub fn check_published(article: &Article, reference: Option<NaiveDate>) -> Checked {
+    let Some(published) = &article.published else { return Ok(()) };
+    let (date, raw) = (published.date, published.raw.as_str());
+    let numbers: Vec<u64> = raw
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|run| run.len() <= 18)
+        .filter_map(|run| run.parse().ok())
+        .collect();
+    let has = |n: u32| numbers.contains(&u64::from(n));
+    let names_month = raw.split(|c: char| !c.is_ascii_alphabetic()).any(|word| {
+        word.len() >= 3 && MONTH_NAMES[date.month0() as usize].starts_with(word.to_ascii_lowercase().as_str())
+    });
+    ensure!(!published.span.is_empty(), "an empty date span: {published:?}");
+    ensure!(has(date.day()), "day {} is not in {raw:?}", date.day());
+    ensure!(has(date.month()) || names_month, "month {} is not in {raw:?}", date.month());
+    if published.year_inferred {
+        ensure!(published.source == DateSource::Dateline, "an inferred year outside a dateline: {published:?}");
+        let Some(reference) = reference else {
+            return Err(format!("a year inferred without a reference date: {published:?}"));
+        };
+        ensure!(
+            date <= reference && reference.year() - date.year() < 8,
+            "{date} is not a recent date on or before {reference}"
+        );
+    } else {
+        ensure!(u32::try_from(date.year()).is_ok_and(has), "year {} is not in {raw:?}", date.year());
+    }
+    if let Some(iso) = iso_numbers(raw) {
+        let calendar = NaiveDate::from_ymd_opt(iso.0, iso.1, iso.2);
+        ensure!(calendar == Some(date), "{raw:?} read as {date}, the calendar says {calendar:?}");
+    }
+    match (published.time, published.precision) {
+        (None, Precision::Day) | (Some(_), Precision::Second) => {}
+        (Some(time), Precision::Minute) if time.second() == 0 => {}
+        (time, precision) => return Err(format!("time {time:?} with precision {precision:?} in {raw:?}")),
+    }
+    if let Some(time) = published.time {
+        ensure!(published.source != DateSource::Dateline, "a time from a dateline: {published:?}");
+        let hour = time.hour();
+        ensure!(has(hour) || has(hour % 12) || (hour % 12 == 0 && has(12)), "hour {hour} is not in {raw:?}");
+        ensure!(has(time.minute()), "minute {} is not in {raw:?}", time.minute());
+        ensure!(has(time.second()) || published.precision != Precision::Second, "second not in {raw:?}");
+    }
+    if published.source == DateSource::Dateline {
+        let Some(dateline) = &article.dateline else {
+            return Err(format!("a date from a dateline without one: {published:?}"));
+        };
+        ensure!(dateline.date.as_deref() == Some(raw), "the dateline {dateline:?} does not hold {raw:?}");
+        let span = published.span;
+        ensure!(dateline.span.start <= span.start && span.end <= dateline.span.end, "{span:?} is outside {dateline:?}");
+    }
+    Ok(())
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Year, month and day of a raw date that starts `2024-09-15` or `2024/09/15`.
+fn iso_numbers(raw: &str) -> Option<(i32, u32, u32)> {
+    let sep = raw.trim_start_matches(|c: char| c.is_ascii_digit()).chars().next().filter(|c| matches!(c, '-' | '/'))?;
+    let mut parts = raw.split(sep);
+    let year = parts.next().filter(|y| y.len() >= 4)?;
+    let month = parts.next()?;
+    let day: String = parts.next()?.chars().take_while(char::is_ascii_digit).collect();
+    // Past the calendar's range (or four digits) is the parser's error to report, not a date.
+    Some((year.parse().ok()?, month.parse().ok()?, day.parse().ok()?))
+}
+
+/// A line that is nothing but an ISO date reads as chrono's date for its numbers, and when
+/// there is no such day the article has no date and an error at the line.
+fn check_iso_line(line: &str, article: &Article, diagnostics: &[Diagnostic]) -> Checked {
+    let trimmed = line.trim();
+    let digits_or_sep = |c: char| c.is_ascii_digit() || c == '-' || c == '/';
+    if trimmed.is_empty() || !trimmed.chars().all(digits_or_sep) {
+        return Ok(());
+    }
+    let parts: Vec<&str> = trimmed.split(['-', '/']).collect();
+    let seps: Vec<char> = trimmed.chars().filter(|c| matches!(c, '-' | '/')).collect();
+    let shaped = parts.len() == 3 && parts[0].len() >= 4 && parts.iter().all(|p| !p.is_empty()) && seps[0] == seps[1];
+    if !shaped {
+        return Ok(());
+    }
+    let number = |p: &str| if p.len() > 4 { None } else { p.parse::<u32>().ok() };
+    let calendar = match (number(parts[0]).and_then(|y| i32::try_from(y).ok()), number(parts[1]), number(parts[2])) {
+        (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y, m, d),
+        _ => None,
+    };
+    let read = article.published.as_ref().map(|p| p.date);
+    ensure!(read == calendar, "{line:?} read as {read:?}, the calendar says {calendar:?}");
+    if calendar.is_none() {
+        let error = diagnostics.iter().find(|d| d.is_error());
+        ensure!(error.is_some_and(|e| e.line == 1), "no error at the impossible date {line:?}: {diagnostics:?}");
+    }
+    Ok(())
+}
+
+/// An article read without errors renders to text that reads back to it; rendering that
+/// gives the same text again.
+pub fn check_round_trip(parser: &ArticleParser, reference: Option<NaiveDate>, text: &str) -> Checked {
+    let (article, diagnostics) = parser.parse_lenient(text);
+    // An impossible date is reported and left out of the model, so the printer cannot write
+    // it back and the reprinted text lacks its error: only error-free articles must hold.
+    if has_error(&diagnostics) {
+        return Ok(());
+    }
+    let rendered = render(&article);
+    let (again, again_diagnostics) = parser.parse_lenient(&rendered);
+    ensure!(!has_error(&again_diagnostics), "rendered text has errors: {again_diagnostics:?}\n{rendered}");
+    ensure!(
+        without_spans(&again) == without_spans(&article),
+        "rendered text reads back differently:\n{rendered}\nfirst {article:?}\nthen {again:?}"
+    );
+    let twice = render(&again);
+    ensure!(twice == rendered, "rendering is not a fixpoint:\n{rendered}\nthen\n{twice}");
+    check_article(parser, reference, &rendered)
+}
+
+/// What the decoder promises whatever it had to guess: `\n` endings only, a NUL in the first
+/// 8 KiB called binary at its offset (unless the file reads as UTF-16), and each warning where
+/// its line and column say, in order. Text it need not touch (UTF-8 with no CR, NUL or BOM
+/// inside, and no character that could be part of mojibake) comes back as it was, borrowed.
+pub fn check_decoding(data: &[u8]) -> Checked {
+    let body = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
+    let first_nul = body.iter().take(8 * 1024).position(|&b| b == 0).map(|at| at + (data.len() - body.len()));
+    let decoded = match decode(data) {
+        Ok(decoded) => decoded,
+        Err(DecodeError::Binary { offset }) => {
+            ensure!(first_nul == Some(offset), "binary at {offset}, the first early NUL is at {first_nul:?}");
+            return Ok(());
+        }
+        Err(error) => return Err(format!("{error}")),
+    };
+    let text = decoded.text.as_ref();
+    ensure!(!text.contains('\r'), "a CR left in {text:?}");
+    for diagnostic in &decoded.diagnostics {
+        check_span(text, diagnostic.span, "decoder warning")?;
+    }
+    ensure!(
+        decoded.diagnostics.windows(2).all(|w| w[0].span.start <= w[1].span.start),
+        "decoder warnings out of order: {:?}",
+        decoded.diagnostics
+    );
+    check_positions(text, &decoded.diagnostics)?;
+    let untouched = std::str::from_utf8(body)
+        .is_ok_and(|s| !s.contains(['\r', '\0', '\u{feff}']) && !s.chars().any(|c| ('\u{80}'..='\u{ff}').contains(&c)));
+    if untouched {
+        ensure!(text.as_bytes() == body, "decoded {text:?} from clean text");
+        ensure!(matches!(decoded.text, std::borrow::Cow::Borrowed(_)), "clean text was copied");
+        ensure!(decoded.diagnostics.is_empty(), "warnings on clean text: {:?}", decoded.diagnostics);
+    }
+    if let std::borrow::Cow::Borrowed(borrowed) = decoded.text {
+        ensure!(borrowed.as_bytes() == body, "borrowed {borrowed:?}, not the file's text");
+    }
+    Ok(())
+}
+
+/// The corpus reader's document for `data` is the lenient parse of the decoded text, with
+/// the decoder's warnings and the parser's diagnostics together, in order.
+pub fn check_document(parser: &ArticleParser, reference: Option<NaiveDate>, data: &[u8]) -> Checked {
+    let doc = CorpusReader::new(parser.clone()).parse_bytes("fuzz.txt".to_owned(), data);
+    let Ok(decoded) = decode(data) else {
+        ensure!(doc.article.is_none() && doc.diagnostics.len() == 1, "a binary file gave {doc:?}");
+        return Ok(());
+    };
+    let text = decoded.text.as_ref();
+    let (article, _) = parser.parse_lenient(text);
+    let expected = (!article.is_empty()).then(|| article.clone());
+    ensure!(doc.article == expected, "the document's article {:?} is not the text's {expected:?}", doc.article);
+    check_spans(text, &article, &doc.diagnostics)?;
+    check_positions(text, &doc.diagnostics)?;
+    check_texts(text, &article)?;
+    check_published(&article, reference)
+}
+
+/// A UTF-8 file gives the same document with `\r\n` or `\r` endings. Not one holding a CR
+/// (`\r\n` would become `\r\r\n`), nor one whose warnings name byte offsets in the file (NULs,
+/// a byte-order mark past the start), which the CRs move.
+pub fn check_line_endings(data: &[u8]) -> Checked {
+    let Ok(text) = std::str::from_utf8(data) else { return Ok(()) };
+    if text.contains(['\r', '\0']) || text.strip_prefix('\u{feff}').unwrap_or(text).contains('\u{feff}') {
+        return Ok(());
+    }
+    let read = |text: &str| CorpusReader::new(ArticleParser::new()).parse_bytes("fuzz.txt".to_owned(), text.as_bytes());
+    let lf = read(text);
+    for ending in ["\r\n", "\r"] {
+        let other = read(&text.replace('\n', ending));
+        ensure!(other == lf, "{ending:?} endings give {other:?}, `\\n` gives {lf:?}");
+    }
+    Ok(())
+}
+
+/// The article with every span cleared, for comparing articles read from different texts.
+pub fn without_spans(article: &Article) -> Article {
+    let mut article = article.clone();
+    if article.title_span.is_some() {
+        article.title_span = Some(Span::default());
+    }
+    if let Some(published) = &mut article.published {
+        published.span = Span::default();
+    }
+    if let Some(dateline) = &mut article.dateline {
+        dateline.span = Span::default();
+    }
+    for section in &mut article.sections {
+        if section.heading_span.is_some() {
+            section.heading_span = Some(Span::default());
+        }
+        for paragraph in &mut section.paragraphs {
+            paragraph.span = Span::default();
+        }
+    }
+    article
+}
+
+/// Whether any diagnostic is an error.
+pub fn has_error(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(Diagnostic::is_error)
+}
