@@ -48,14 +48,21 @@ die() {
 [[ "$PROFILE" == release || "$PROFILE" == debug ]] || die "PROFILE must be release or debug"
 
 # Builds the `dateline` CLI, `gen-corpus` and `lda-bench` in $PROFILE; extra arguments (such
-# as --locked) go to cargo.
+# as --locked) go to cargo. The debug binaries are the ones `cargo test --workspace` builds for
+# the integration tests: a plain `cargo build` of two packages resolves dependency features
+# differently and would compile them again, so after CI's tests this builds nothing.
 build_binaries() {
-    local profile_flag=()
-    [[ "$PROFILE" == release ]] && profile_flag=(--release)
     echo "== building dateline, gen-corpus and lda-bench ($PROFILE)" >&2
-    (cd "$root" && cargo build "${profile_flag[@]}" --quiet "$@" -p dateline --bin dateline \
-        -p dateline-benches --bin gen-corpus --bin lda-bench) || die "cannot build the binaries ($PROFILE)"
-    [[ -x "$dateline" ]] || die "no binary at $dateline"
+    if [[ "$PROFILE" == release ]]; then
+        (cd "$root" && cargo build --release --quiet "$@" -p dateline --bin dateline \
+            -p dateline-benches --bin gen-corpus --bin lda-bench)
+    else
+        (cd "$root" && cargo test --workspace --no-run --quiet "$@")
+    fi || die "cannot build the binaries ($PROFILE)"
+    local binary
+    for binary in "$dateline" "$gen_corpus" "$lda_bench"; do
+        [[ -x "$binary" ]] || die "no binary at $binary"
+    done
 }
 
 # Generates the tree unless it is there, then sets `files` and `bytes` to its size.
