@@ -19,6 +19,7 @@ use crate::grammar::body::{
 use crate::grammar::boilerplate::{is_boilerplate, normalize};
 use crate::grammar::date::{DateCheck, check_date, check_time, date_slot};
 use crate::grammar::dateline::dateline;
+use crate::grammar::is_gap;
 use crate::lines::{Line, LineIndex, Lines, line_before};
 
 /// A configurable article parser.
@@ -97,6 +98,28 @@ impl ArticleParser {
         }
         let index = LineIndex::new(text);
         (article, issues.iter().map(|issue| issue.locate(&index)).collect())
+    }
+
+    /// Renders `article` as text this parser reads back to it (spans aside), for an article it
+    /// read without errors: [`render`](crate::render), with this parser's own furniture lines in
+    /// view, so that no paragraph is written to end in one.
+    ///
+    /// ```
+    /// use dateline_parse::ArticleParser;
+    ///
+    /// let parser = ArticleParser::new().boilerplate(["Sponsored"]);
+    /// let article = parser.parse("Copyright\nTehran sponsored")?;
+    /// // On one line the paragraph would read as furniture (`Copyright ...`), and split before
+    /// // its last word, that word would too.
+    /// assert_eq!(parser.render(&article), "Copyright\nTehran sponsored\n");
+    /// # Ok::<(), dateline_parse::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn render(&self, article: &Article) -> String {
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = crate::printer::write_for(&mut out, article, self);
+        out
     }
 
     pub(crate) fn is_boilerplate(&self, line: &str) -> bool {
@@ -347,8 +370,13 @@ impl<'a, 'p> Assembler<'a, 'p> {
     fn open_section(&mut self, heading: Option<Line>) {
         let (heading, heading_span) = match heading {
             Some(line) => {
-                let text = self.slice(line).trim_end();
-                (Some(text.to_owned()), Some(Span::new(line.start, line.start + text.len())))
+                // What a `=====` marker takes off the start of its heading (white space and
+                // invisible characters) goes from a subheading too: written back after a
+                // marker, it would be lost.
+                let raw = self.slice(line);
+                let start = line.start + (raw.len() - raw.trim_start_matches(is_gap).len());
+                let text = self.text[start..line.end].trim_end();
+                (Some(text.to_owned()), Some(Span::new(start, start + text.len())))
             }
             None => (None, None),
         };

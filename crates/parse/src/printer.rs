@@ -11,12 +11,13 @@ use std::fmt::{self, Write};
 use dateline_model::{Article, DateSource, Dateline, Diagnostic, Paragraph};
 
 use crate::grammar::body::{is_byline, is_deck, looks_like_heading, looks_like_title, section_break};
-use crate::grammar::boilerplate::is_boilerplate;
 use crate::grammar::date::date_slot;
 use crate::grammar::dateline::dateline;
 use crate::grammar::is_space;
+use crate::parser::ArticleParser;
 
-/// Renders `article` as text that [`parse_article`](crate::parse_article) reads back.
+/// Renders `article` as text that [`parse_article`](crate::parse_article) reads back. For a
+/// parser with furniture lines of its own, [`ArticleParser::render`] writes what it reads back.
 ///
 /// ```
 /// let text = "Tehran, Moscow talk\n\nSeptember 15, 2024 - 20:9\n\nTEHRAN – Officials met.\n";
@@ -38,18 +39,24 @@ pub fn render(article: &Article) -> String {
 ///
 /// Whatever `out` returns.
 pub fn write_article<W: Write>(out: &mut W, article: &Article) -> fmt::Result {
+    write_for(out, article, &ArticleParser::new())
+}
+
+/// Writes `article` as text that `parser` reads back: [`write_article`], with `parser`'s own
+/// furniture lines in view as well as the built-in ones.
+pub(crate) fn write_for<W: Write>(out: &mut W, article: &Article, parser: &ArticleParser) -> fmt::Result {
     // A dateline read after a deck goes back there, where sites print it, when the text reads
     // back the same; otherwise on the deck, which always does (a deck such as `===== talks`
     // cannot be written on its own: it came from `TEHRAN – ===== talks`).
     if let Some(after_deck) = dateline_after_deck(article) {
         let mut text = String::new();
-        write_with_dateline_at(&mut text, article, Some(after_deck))?;
-        let (again, diagnostics) = crate::parse_article_lenient(&text);
+        write_with_dateline_at(&mut text, article, Some(after_deck), parser)?;
+        let (again, diagnostics) = parser.parse_lenient(&text);
         if !diagnostics.iter().any(Diagnostic::is_error) && again.without_spans() == article.without_spans() {
             return out.write_str(&text);
         }
     }
-    write_with_dateline_at(out, article, None)
+    write_with_dateline_at(out, article, None, parser)
 }
 
 /// The paragraph after a deck that the parser would try for a dateline, when the article has
@@ -65,7 +72,12 @@ fn dateline_after_deck(article: &Article) -> Option<usize> {
 
 /// Writes the article with the dateline on paragraph `dateline_at`, or by default on the first
 /// that is not a byline.
-fn write_with_dateline_at<W: Write>(out: &mut W, article: &Article, dateline_at: Option<usize>) -> fmt::Result {
+fn write_with_dateline_at<W: Write>(
+    out: &mut W,
+    article: &Article,
+    dateline_at: Option<usize>,
+    parser: &ArticleParser,
+) -> fmt::Result {
     let mut blocks = Blocks { out, first: true };
     if let Some(title) = &article.title {
         blocks.start()?;
@@ -79,7 +91,7 @@ fn write_with_dateline_at<W: Write>(out: &mut W, article: &Article, dateline_at:
         blocks.out.write_str(&published.raw)?;
     }
     let header_sees_lead = inline.is_none() && date_line.is_none();
-    let lines = paragraph_lines(article, inline.map(|p| p.raw.as_str()), header_sees_lead, dateline_at);
+    let lines = paragraph_lines(article, inline.map(|p| p.raw.as_str()), header_sees_lead, dateline_at, parser);
     let guard_lead = blocks.first && inline.is_none() && lead_reads_as_title(article, &lines);
     let mut lines = lines.iter();
     for (i, section) in article.sections.iter().enumerate() {
@@ -155,6 +167,7 @@ fn paragraph_lines(
     inline: Option<&str>,
     header_sees_lead: bool,
     dateline_at: Option<usize>,
+    parser: &ArticleParser,
 ) -> Vec<String> {
     let paragraphs: Vec<&Paragraph> = article.paragraphs().collect();
     let ends_in_paragraph = article.sections.last().is_some_and(|s| !s.paragraphs.is_empty());
@@ -199,7 +212,8 @@ fn paragraph_lines(
                 _ => !tried || dateline(&first[from..]).is_none(),
             };
             let header_ok = k > 0 || !header_sees_lead || date_slot(first).is_none();
-            let furniture_ok = last != Some(k) || !is_boilerplate(second.unwrap_or(first), &[]);
+            // Split, its second line must not be one of the parser's furniture lines either.
+            let furniture_ok = last != Some(k) || !parser.is_boilerplate(second.unwrap_or(first));
             // A date on the second line is fine: at the top of the file, where it would read
             // back as a title above its date line, `lead_reads_as_title` puts `=====` first.
             let second_ok =
