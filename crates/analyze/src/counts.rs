@@ -93,16 +93,91 @@ where
 }
 
 /// Spelling variants of one term with their counts; the term's own spelling is implicit.
-pub(crate) type Surfaces = Vec<(Box<str>, u64)>;
+type Surfaces = Vec<(Box<str>, u64)>;
+
+/// Where the occurrences of one surface form of a term are counted: as the term's own
+/// spelling, or as its variant number `n`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Spelling {
+    Own,
+    Variant(usize),
+}
+
+/// How each term is spelled in the text, for its display form: the variants that differ from
+/// the term itself (`Iran` for `iran`), each with its count.
+///
+/// A counter asks [`Spellings::of`] once per distinct surface form (its [`FormCache`] keeps
+/// the answer), then [`Spellings::count`] per token: a token costs an index, not a string
+/// comparison.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Spellings(Vec<Surfaces>);
+
+impl Spellings {
+    /// Where `surface`, a token of term `id` as written, is counted.
+    pub(crate) fn of(&mut self, id: TermId, term: &str, surface: &str) -> Spelling {
+        let surface = strip_possessive(surface);
+        if surface == term {
+            return Spelling::Own;
+        }
+        let index = id as usize;
+        if self.0.len() <= index {
+            self.0.resize_with(index + 1, Vec::new);
+        }
+        let variants = &mut self.0[index];
+        let at = variants.iter().position(|(s, _)| **s == *surface).unwrap_or_else(|| {
+            variants.push((surface.into(), 0));
+            variants.len() - 1
+        });
+        Spelling::Variant(at)
+    }
+
+    /// Counts one occurrence of term `id` spelled as `spelling` (from [`Spellings::of`]).
+    pub(crate) fn count(&mut self, id: TermId, spelling: Spelling) {
+        if let Spelling::Variant(at) = spelling {
+            self.0[id as usize][at].1 += 1;
+        }
+    }
+
+    /// Adds `other`'s spellings, its term `old` becoming `remap[old]` here.
+    pub(crate) fn absorb(&mut self, other: &Spellings, remap: &[TermId]) {
+        for (old, from) in other.0.iter().enumerate().filter(|(_, from)| !from.is_empty()) {
+            let new = remap[old] as usize;
+            if self.0.len() <= new {
+                self.0.resize_with(new + 1, Vec::new);
+            }
+            let into = &mut self.0[new];
+            for (surface, n) in from {
+                match into.iter_mut().find(|(s, _)| s == surface) {
+                    Some((_, m)) => *m += n,
+                    None => into.push((surface.clone(), *n)),
+                }
+            }
+        }
+    }
+
+    /// The display form of term `id` (spelled `term`, seen `total` times): its most frequent
+    /// spelling; ties go to the term's own spelling, then the smallest.
+    pub(crate) fn display(&self, id: TermId, term: &str, total: u64) -> Box<str> {
+        let variants = self.0.get(id as usize).map_or(&[][..], Vec::as_slice);
+        let own = total - variants.iter().map(|(_, n)| n).sum::<u64>();
+        let mut best: (&str, u64) = (term, own);
+        for (surface, n) in variants {
+            if *n > best.1 || (*n == best.1 && best.0 != term && **surface < *best.0) {
+                best = (surface, *n);
+            }
+        }
+        best.0.into()
+    }
+}
 
 /// Counts documents one at a time; merge counters from several threads with [`Counter::merge`].
 #[derive(Debug, Clone)]
 pub struct Counter<'o> {
     options: &'o TermOptions,
     vocab: Vocabulary,
-    /// The term each folded token form counts as (`None`: left out).
-    forms: FormCache<Option<TermId>>,
-    surfaces: Vec<Surfaces>,
+    /// The term each surface form counts as, and how it spells it (`None`: left out).
+    forms: FormCache<Option<(TermId, Spelling)>>,
+    spellings: Spellings,
     term_freq: Vec<u64>,
     doc_freq: Vec<u32>,
     docs: Vec<(usize, DocCounts)>,
@@ -119,7 +194,7 @@ impl<'o> Counter<'o> {
             options,
             vocab: Vocabulary::default(),
             forms: FormCache::new(),
-            surfaces: Vec::new(),
+            spellings: Spellings::default(),
             term_freq: Vec::new(),
             doc_freq: Vec::new(),
             docs: Vec::new(),
@@ -133,7 +208,6 @@ impl<'o> Counter<'o> {
         if self.term_freq.len() < need {
             self.term_freq.resize(need, 0);
             self.doc_freq.resize(need, 0);
-            self.surfaces.resize_with(need, Vec::new);
             self.scratch.resize(need, 0);
         }
     }
@@ -145,11 +219,12 @@ impl<'o> Counter<'o> {
             for token in tokens(segment.text) {
                 n_tokens += 1;
                 sentences += u64::from(token.sentence_start);
-                let (options, vocab) = (self.options, &mut self.vocab);
-                let term = self
-                    .forms
-                    .get(&token, |folded, kind| options.term_of_folded(folded, kind).map(|t| vocab.intern(&t)));
-                let Some(id) = term else { continue };
+                let (options, vocab, spellings) = (self.options, &mut self.vocab, &mut self.spellings);
+                let term = self.forms.get(&token, |folded, kind| {
+                    let id = vocab.intern(&options.term_of_folded(folded, kind)?);
+                    Some((id, spellings.of(id, vocab.term(id), token.text)))
+                });
+                let Some((id, spelling)) = term else { continue };
                 self.grow(id);
                 let slot = &mut self.scratch[id as usize];
                 if *slot == 0 {
@@ -157,14 +232,7 @@ impl<'o> Counter<'o> {
                 }
                 *slot += 1;
                 self.term_freq[id as usize] += 1;
-                let surface = strip_possessive(token.text);
-                if surface != self.vocab.term(id) {
-                    let variants = &mut self.surfaces[id as usize];
-                    match variants.iter_mut().find(|(s, _)| **s == *surface) {
-                        Some((_, n)) => *n += 1,
-                        None => variants.push((surface.into(), 1)),
-                    }
-                }
+                self.spellings.count(id, spelling);
             }
         }
         // Local ids are renumbered in `finish`, which sorts each document's terms once then.
@@ -188,8 +256,8 @@ impl<'o> Counter<'o> {
             let new = new as usize;
             self.term_freq[new] += other.term_freq[old];
             self.doc_freq[new] += other.doc_freq[old];
-            merge_surfaces(&mut self.surfaces[new], &other.surfaces[old]);
         }
+        self.spellings.absorb(&other.spellings, &remap);
         self.docs.extend(other.docs.into_iter().map(|(index, mut doc)| {
             for (id, _) in &mut doc.terms {
                 *id = remap[*id as usize];
@@ -203,9 +271,7 @@ impl<'o> Counter<'o> {
     #[must_use]
     pub fn finish(self) -> Counts {
         let ids = SortedIds::of(&self.vocab);
-        let display = |old: TermId| {
-            display_form(self.vocab.term(old), self.term_freq[old as usize], &self.surfaces[old as usize])
-        };
+        let display = |old: TermId| self.spellings.display(old, self.vocab.term(old), self.term_freq[old as usize]);
         Counts {
             vocab: ids.vocabulary(&self.vocab, Some(&display)),
             docs: renumber_docs(&ids, self.docs),
@@ -229,31 +295,9 @@ pub(crate) fn renumber_docs(ids: &SortedIds, mut docs: Vec<(usize, DocCounts)>) 
         .collect()
 }
 
-/// Adds the spellings counted in `from` to those in `into`.
-pub(crate) fn merge_surfaces(into: &mut Surfaces, from: &Surfaces) {
-    for (surface, n) in from {
-        match into.iter_mut().find(|(s, _)| s == surface) {
-            Some((_, m)) => *m += n,
-            None => into.push((surface.clone(), *n)),
-        }
-    }
-}
-
 /// The surface without a possessive `'s` or `’s`: how a term's display form is spelled.
 pub(crate) fn strip_possessive(surface: &str) -> &str {
     surface.strip_suffix("’s").or_else(|| surface.strip_suffix("'s")).filter(|s| !s.is_empty()).unwrap_or(surface)
-}
-
-/// The most frequent spelling; ties go to the term's own spelling, then the smallest.
-pub(crate) fn display_form(term: &str, total: u64, variants: &Surfaces) -> Box<str> {
-    let own = total - variants.iter().map(|(_, n)| n).sum::<u64>();
-    let mut best: (&str, u64) = (term, own);
-    for (surface, n) in variants {
-        if *n > best.1 || (*n == best.1 && best.0 != term && **surface < *best.0) {
-            best = (surface, *n);
-        }
-    }
-    best.0.into()
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::counts::{DocMeta, Surfaces, display_form, merge_surfaces, strip_possessive};
+use crate::counts::{DocMeta, Spelling, Spellings};
 use crate::segments::segments;
 use crate::terms::{FormCache, Stopwords, TermOptions};
 use crate::tokenize::tokens;
@@ -414,9 +414,10 @@ where
 pub struct NgramCounter<'o> {
     options: &'o NgramOptions,
     vocab: Vocabulary,
-    /// Each folded token form's term and whether it is a stopword (`None`: not a term).
-    forms: FormCache<Option<(TermId, bool)>>,
-    surfaces: Vec<Surfaces>,
+    /// Each surface form's term, whether it is a stopword, and how it spells the term (`None`:
+    /// not a term).
+    forms: FormCache<Option<(TermId, bool, Spelling)>>,
+    spellings: Spellings,
     term_freq: Vec<u64>,
     tokens: u64,
     sentences: u64,
@@ -431,7 +432,7 @@ impl<'o> NgramCounter<'o> {
             options,
             vocab: Vocabulary::default(),
             forms: FormCache::new(),
-            surfaces: Vec::new(),
+            spellings: Spellings::default(),
             term_freq: Vec::new(),
             tokens: 0,
             sentences: 0,
@@ -442,27 +443,21 @@ impl<'o> NgramCounter<'o> {
     /// The term of a token with its id and whether it is a stopword, or `None` for a token
     /// that is not a term at all (a left-out number).
     fn term(&mut self, token: &crate::tokenize::Token<'_>) -> Option<(TermId, bool)> {
-        let (options, vocab) = (self.options, &mut self.vocab);
-        let (id, stopword) =
-            self.forms.get(token, |folded, kind| match options.terms.term_of_folded(folded, kind) {
-                Some(term) => Some((vocab.intern(&term), false)),
+        let (options, vocab, spellings) = (self.options, &mut self.vocab, &mut self.spellings);
+        let (id, stopword, spelling) = self.forms.get(token, |folded, kind| {
+            let (id, stopword) = match options.terms.term_of_folded(folded, kind) {
+                Some(term) => (vocab.intern(&term), false),
                 // A stopword, or a left-out number: only a stopword is a term with every word kept.
-                None => options.all_terms.term_of_folded(folded, kind).map(|t| (vocab.intern(&t), true)),
-            })?;
+                None => (vocab.intern(&options.all_terms.term_of_folded(folded, kind)?), true),
+            };
+            Some((id, stopword, spellings.of(id, vocab.term(id), token.text)))
+        })?;
         let index = id as usize;
         if self.term_freq.len() <= index {
             self.term_freq.resize(index + 1, 0);
-            self.surfaces.resize_with(index + 1, Vec::new);
         }
         self.term_freq[index] += 1;
-        let surface = strip_possessive(token.text);
-        if surface != self.vocab.term(id) {
-            let variants = &mut self.surfaces[index];
-            match variants.iter_mut().find(|(s, _)| **s == *surface) {
-                Some((_, n)) => *n += 1,
-                None => variants.push((surface.into(), 1)),
-            }
-        }
+        self.spellings.count(id, spelling);
         Some((id, stopword))
     }
 
@@ -508,12 +503,10 @@ impl<'o> NgramCounter<'o> {
         let remap = self.vocab.absorb(&other.vocab);
         let need = self.vocab.len();
         self.term_freq.resize(need, 0);
-        self.surfaces.resize_with(need, Vec::new);
         for (old, &new) in remap.iter().enumerate() {
-            let new = new as usize;
-            self.term_freq[new] += other.term_freq[old];
-            merge_surfaces(&mut self.surfaces[new], &other.surfaces[old]);
+            self.term_freq[new as usize] += other.term_freq[old];
         }
+        self.spellings.absorb(&other.spellings, &remap);
         self.tokens += other.tokens;
         self.sentences += other.sentences;
         self.ngrams.merge(other.ngrams, &remap);
@@ -524,9 +517,7 @@ impl<'o> NgramCounter<'o> {
     #[must_use]
     pub fn finish(self) -> NgramCounts {
         let ids = SortedIds::of(&self.vocab);
-        let display = |old: TermId| {
-            display_form(self.vocab.term(old), self.term_freq[old as usize], &self.surfaces[old as usize])
-        };
+        let display = |old: TermId| self.spellings.display(old, self.vocab.term(old), self.term_freq[old as usize]);
         let vocab = ids.vocabulary(&self.vocab, Some(&display));
         let term_freq = ids.permute(&self.term_freq);
         let ngrams = self.ngrams.finish(ids.new_ids());

@@ -251,8 +251,9 @@ impl TermOptions {
     }
 }
 
-/// Remembers what each distinct folded form of a token stands for, so that deciding it
-/// (stopwords, numbers, stems, interning) happens once per form, not once per token.
+/// Remembers what each distinct surface form of a token stands for, so that folding and
+/// deciding it (stopwords, numbers, stems, interning, spelling) happen once per form, not once
+/// per token. Keyed by the text as written, a token costs one hash lookup.
 #[derive(Debug, Clone)]
 pub(crate) struct FormCache<T> {
     forms: Vocabulary,
@@ -268,15 +269,10 @@ impl<T: Copy> FormCache<T> {
     /// What `token` stands for: `decide(folded form, kind)` the first time its form is seen.
     #[inline]
     pub(crate) fn get(&mut self, token: &Token<'_>, decide: impl FnOnce(&str, TokenKind) -> T) -> T {
-        // Most tokens are already lower case: intern them as they stand, no copy.
-        let form = if is_folded(token.text) {
-            self.forms.intern(token.text)
-        } else {
-            fold(token.text, &mut self.buf);
-            self.forms.intern(&self.buf)
-        };
+        let form = self.forms.intern(token.text);
         if form as usize == self.values.len() {
-            let value = decide(self.forms.term(form), token.kind);
+            fold(token.text, &mut self.buf);
+            let value = decide(&self.buf, token.kind);
             self.values.push(value);
         }
         self.values[form as usize]
@@ -293,8 +289,9 @@ pub fn is_folded(surface: &str) -> bool {
 /// Case-folds `surface` into `buf`, with `’` as `'` and a possessive `'s` taken off.
 pub fn fold(surface: &str, buf: &mut String) {
     buf.clear();
-    if is_folded(surface) {
+    if surface.is_ascii() {
         buf.push_str(surface);
+        buf.make_ascii_lowercase();
     } else {
         for c in surface.chars() {
             match c {
