@@ -14,7 +14,7 @@ use dateline_model::{
 
 use crate::error::{ParseError, ParseErrorKind};
 use crate::grammar::body::{
-    is_blank, is_byline, is_deck, is_indented, looks_like_heading, looks_like_title, section_break,
+    TITLE_MAX_BYTES, is_blank, is_byline, is_deck, is_indented, looks_like_heading, looks_like_title, section_break,
 };
 use crate::grammar::boilerplate::{is_boilerplate, normalize};
 use crate::grammar::date::{DateCheck, check_date, check_time, date_slot};
@@ -143,6 +143,27 @@ impl Issue {
     }
 }
 
+/// How the header gave the date; a second header of the same shape in the body means a second
+/// article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HeaderShape {
+    /// An inline `date` prefix.
+    Inline,
+    /// A title above a date line.
+    TitleAndLine,
+    /// A date line without a title: a lone date line in the body is a timeline's heading as
+    /// often as a second article, so none is looked for.
+    Line,
+}
+
+/// A date line in the body that looks like the start of another article: the first one, and
+/// how many there are.
+#[derive(Debug, Clone, Copy)]
+struct SecondArticle {
+    first: Span,
+    count: usize,
+}
+
 /// Where the body begins: a line start, and possibly the rest of the date line before it.
 #[derive(Debug, Clone, Copy)]
 struct BodyStart {
@@ -167,6 +188,14 @@ struct Assembler<'a, 'p> {
     pending_heading: Option<Line>,
     /// The only date was a dateline's, without a year, and was reported as such.
     year_less_dateline: bool,
+    /// How the header gave the date, if it did.
+    header_shape: Option<HeaderShape>,
+    /// The last block was one title-shaped line.
+    after_title_like: bool,
+    /// Date lines in the body shaped like the header's.
+    second_article: Option<SecondArticle>,
+    /// The first furniture line taken off the end.
+    furniture_at: Option<Span>,
 }
 
 impl<'a, 'p> Assembler<'a, 'p> {
@@ -181,8 +210,15 @@ impl<'a, 'p> Assembler<'a, 'p> {
             lead_done: false,
             pending_heading: None,
             year_less_dateline: false,
+            header_shape: None,
+            after_title_like: false,
+            second_article: None,
+            furniture_at: None,
         };
         let start = asm.header();
+        if asm.header_shape.is_some() && asm.article.title.is_some() {
+            asm.header_shape = Some(HeaderShape::TitleAndLine);
+        }
         let body_end = asm.furniture(start.lead.map_or(start.at, |lead| lead.start));
         asm.body(start, body_end);
         asm.finish()
@@ -230,7 +266,11 @@ impl<'a, 'p> Assembler<'a, 'p> {
                         self.title(first);
                         return start;
                     }
-                    if looks_like_title(first_text) && section_break(self.slice(third)).is_none() {
+                    // Furniture (`Leave a Comment`) has a title's shape but is none.
+                    if looks_like_title(first_text)
+                        && !self.parser.is_boilerplate(first_text)
+                        && section_break(self.slice(third)).is_none()
+                    {
                         self.title(first);
                         return BodyStart { lead: None, at: third.start };
                     }
@@ -245,8 +285,19 @@ impl<'a, 'p> Assembler<'a, 'p> {
         let trimmed = raw.trim_start();
         let start = line.start + (raw.len() - trimmed.len());
         let title = trimmed.trim_end();
+        let span = Span::new(start, start + title.len());
+        // Only a title above a date line gets here this long: read as the title, but said.
+        if title.len() > TITLE_MAX_BYTES {
+            self.warn(
+                span,
+                format!(
+                    "a title of {} bytes, longer than any headline ({TITLE_MAX_BYTES} at most): body text above the date line?",
+                    title.len()
+                ),
+            );
+        }
         self.article.title = Some(title.to_owned());
-        self.article.title_span = Some(Span::new(start, start + title.len()));
+        self.article.title_span = Some(span);
     }
 
     /// Reads `line` as a date slot. `next` is where the following line starts.
@@ -280,6 +331,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
             }
         }
         let lead = slot.body.map(|body| Line { start: line.start + body, end: line.end });
+        self.header_shape = Some(if lead.is_some() { HeaderShape::Inline } else { HeaderShape::Line });
         Some(BodyStart { lead, at: next })
     }
 
@@ -299,8 +351,11 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 if !self.parser.is_boilerplate(text) {
                     break;
                 }
-                found.push(text.trim().to_owned());
+                let trimmed = text.trim();
+                found.push(trimmed.to_owned());
                 body_end = line.start;
+                let start = line.start + (text.len() - text.trim_start().len());
+                self.furniture_at = Some(Span::new(start, start + trimmed.len()));
             }
             if line.start == 0 {
                 break;
@@ -336,8 +391,10 @@ impl<'a, 'p> Assembler<'a, 'p> {
 
     fn block(&mut self, block: &mut Vec<Line>) {
         let Some(&first) = block.first() else { return };
+        self.look_for_a_second_header(block);
         let lone_line = block.len() == 1;
         let text = self.slice(first);
+        self.after_title_like = lone_line && looks_like_title(text) && !self.parser.is_boilerplate(text);
         if lone_line && self.blocks_seen > 0 && looks_like_heading(text) && !self.parser.is_boilerplate(text) {
             // Body text follows a subheading; wait for the next block to know.
             if let Some(previous) = self.pending_heading.replace(first) {
@@ -359,6 +416,47 @@ impl<'a, 'p> Assembler<'a, 'p> {
         }
         self.blocks_seen += 1;
         block.clear();
+    }
+
+    /// Notes a date line in the body laid out the way the header's was (a title above a date
+    /// line, or a paragraph opening with an inline `date` prefix): two articles in one file,
+    /// most likely. They stay one article; the warning says where the second seems to start.
+    fn look_for_a_second_header(&mut self, block: &[Line]) {
+        let Some(shape) = self.header_shape else { return };
+        let header_line = |line: Line| {
+            date_slot(self.slice(line))
+                .filter(|slot| slot.body.is_none())
+                .map(|slot| Span::new(line.start + slot.raw.0, line.start + slot.raw.1))
+        };
+        match shape {
+            HeaderShape::Line => {}
+            HeaderShape::TitleAndLine => {
+                let found = match *block {
+                    [line] if self.after_title_like => header_line(line),
+                    [title, line, ..] if looks_like_title(self.slice(title)) => header_line(line),
+                    _ => None,
+                };
+                self.note_second_header(found);
+            }
+            // Every paragraph of the block: an indented line starts one, as wire copy does.
+            HeaderShape::Inline => {
+                for (i, &line) in block.iter().enumerate() {
+                    if i > 0 && !is_indented(self.slice(line)) {
+                        continue;
+                    }
+                    let found = date_slot(self.slice(line))
+                        .map(|slot| Span::new(line.start + slot.raw.0, line.start + slot.raw.1));
+                    self.note_second_header(found);
+                }
+            }
+        }
+    }
+
+    fn note_second_header(&mut self, found: Option<Span>) {
+        if let Some(span) = found {
+            let second = self.second_article.get_or_insert(SecondArticle { first: span, count: 0 });
+            second.count += 1;
+        }
     }
 
     fn settle_pending_as_paragraph(&mut self) {
@@ -473,10 +571,39 @@ impl<'a, 'p> Assembler<'a, 'p> {
         if sections.first().is_some_and(|s| s.heading.is_none() && s.paragraphs.is_empty()) {
             sections.remove(0);
         }
+        let no_body = self.article.sections.is_empty();
+        // Nothing but furniture: saying it has no date would be beside the point.
+        let only_furniture = no_body && self.article.title.is_none() && self.article.published.is_none();
         if self.article.is_empty() {
             self.warn(Span::new(0, 0), "no article text: the file is empty or blank".to_owned());
-        } else if self.article.published.is_none() && !self.date_error && !self.year_less_dateline {
+        } else if let (true, Some(at)) = (no_body, self.furniture_at) {
+            let lines = &self.article.boilerplate;
+            let mut found = lines.iter().take(3).map(|line| format!("`{line}`")).collect::<Vec<_>>().join(", ");
+            if lines.len() > 3 {
+                found.push_str(&format!(" and {} more lines", lines.len() - 3));
+            }
+            let message = if only_furniture && !self.date_error {
+                format!("no article text: the file holds only site furniture ({found})")
+            } else {
+                format!("no body text: only site furniture after the header ({found})")
+            };
+            self.warn(at, message);
+        } else if no_body {
+            self.warn(Span::new(0, 0), "no body text: the article is a header only".to_owned());
+        }
+        let dateless = self.article.published.is_none() && !self.date_error && !self.year_less_dateline;
+        if dateless && !self.article.is_empty() && !only_furniture {
             self.warn(Span::new(0, 0), "no publication date found".to_owned());
+        }
+        if let Some(SecondArticle { first, count }) = self.second_article {
+            let raw = &self.text[first.start..first.end];
+            let more = if count > 1 { format!(" ({count} such date lines in the body)") } else { String::new() };
+            self.warn(
+                first,
+                format!(
+                    "a second article seems to start here: `{raw}` is laid out like this article's own date line{more}; were files joined? Read as part of this one"
+                ),
+            );
         }
         self.issues.sort_by_key(|issue| issue.span.start);
         (self.article, self.issues)

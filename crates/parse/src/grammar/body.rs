@@ -44,7 +44,9 @@ pub(crate) fn section_break(line: &str) -> Option<SectionBreak> {
 const HEADING_MAX_WORDS: usize = 15;
 const HEADING_MAX_BYTES: usize = 150;
 const TITLE_MAX_WORDS: usize = 40;
-const TITLE_MAX_BYTES: usize = 400;
+/// The longest line read as a title by its shape; a longer one above a date line is still the
+/// title, with a warning.
+pub(crate) const TITLE_MAX_BYTES: usize = 400;
 
 /// The last character that is not a closing quote or bracket.
 fn last_significant(line: &str) -> Option<char> {
