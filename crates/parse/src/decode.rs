@@ -69,6 +69,33 @@ enum ChangeKind {
     Mojibake { seen: String, meant: char, repaired: bool },
 }
 
+/// The changes to report, in text order: all of the kinds reported once, and of the others
+/// only the first [`MAX_REPORTED`] and one more (where the summary points), with how many
+/// there were in all. A file of invalid bytes costs no more memory than a clean one.
+#[derive(Debug, Default)]
+struct Changes {
+    kept: Vec<Change>,
+    counts: [usize; 3],
+}
+
+impl Changes {
+    /// Keeps `change` if it will be reported; gives its index if so.
+    fn push(&mut self, change: Change) -> Option<usize> {
+        if let Some(group) = change.kind.summarised() {
+            self.counts[group] += 1;
+            if self.counts[group] > MAX_REPORTED + 1 {
+                return None;
+            }
+        }
+        self.kept.push(change);
+        Some(self.kept.len() - 1)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.kept.is_empty()
+    }
+}
+
 impl ChangeKind {
     /// The kinds reported one by one up to [`MAX_REPORTED`], then in a summary.
     fn summarised(&self) -> Option<usize> {
@@ -185,23 +212,23 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
                 let unit = if big_endian { u16::from_be_bytes } else { u16::from_le_bytes };
                 let (text, mut changes) = utf16(body, 0, unit);
                 let kind = ChangeKind::Utf16WithoutBom { big_endian };
-                changes.insert(0, Change { kind, file_offset: 0, text_offset: 0, len: 0 });
+                changes.kept.insert(0, Change { kind, file_offset: 0, text_offset: 0, len: 0 });
                 (text, changes, "UTF-16")
             } else {
                 utf8_or_windows_1252(body, bom)
             }
         }
     };
-    changes.sort_by_key(|change| change.text_offset);
+    changes.kept.sort_by_key(|change| change.text_offset);
     let (text, changes) = normalize_line_endings(text, changes);
     let diagnostics = describe(&text, &changes, encoding);
     Ok(Decoded { text, diagnostics })
 }
 
-fn utf8_or_windows_1252(bytes: &[u8], bom: usize) -> (Cow<'_, str>, Vec<Change>, &'static str) {
+fn utf8_or_windows_1252(bytes: &[u8], bom: usize) -> (Cow<'_, str>, Changes, &'static str) {
     match std::str::from_utf8(bytes) {
         Ok(text) => {
-            let mut changes = Vec::new();
+            let mut changes = Changes::default();
             let text = if memchr(0, bytes).is_some() || memmem::find(bytes, BOM).is_some() {
                 let mut out = String::with_capacity(text.len());
                 push_removing_nul_and_bom(&mut out, text, bom, &mut changes);
@@ -227,7 +254,7 @@ const BOM: &[u8] = "\u{feff}".as_bytes();
 
 /// Appends `chunk` (which starts at `file_offset` in the file) to `out`, without NULs and
 /// byte-order marks; each run of NULs and each mark becomes a change.
-fn push_removing_nul_and_bom(out: &mut String, chunk: &str, file_offset: usize, changes: &mut Vec<Change>) {
+fn push_removing_nul_and_bom(out: &mut String, chunk: &str, file_offset: usize, changes: &mut Changes) {
     let bytes = chunk.as_bytes();
     let (mut copied, mut at) = (0, 0);
     while let Some(found) = memchr2(0, BOM[0], &bytes[at..]).map(|i| at + i) {
@@ -248,9 +275,9 @@ fn push_removing_nul_and_bom(out: &mut String, chunk: &str, file_offset: usize, 
     out.push_str(&chunk[copied..]);
 }
 
-fn utf8_lossy(bytes: &[u8], file_offset: usize) -> (String, Vec<Change>) {
+fn utf8_lossy(bytes: &[u8], file_offset: usize) -> (String, Changes) {
     let mut text = String::with_capacity(bytes.len() + 16);
-    let mut changes = Vec::new();
+    let mut changes = Changes::default();
     let mut at = file_offset;
     let end = file_offset + bytes.len();
     for chunk in bytes.utf8_chunks() {
@@ -349,9 +376,9 @@ fn is_windows_1252(bytes: &[u8]) -> bool {
     invalid_before_end && bytes.iter().all(|&b| windows_1252_char(b).is_some())
 }
 
-fn windows_1252(bytes: &[u8]) -> (String, Vec<Change>) {
+fn windows_1252(bytes: &[u8]) -> (String, Changes) {
     let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
-    let mut changes = Vec::new();
+    let mut changes = Changes::default();
     let mut at = 0;
     let mut reported = false;
     while at < bytes.len() {
@@ -420,7 +447,7 @@ fn undo_windows_1252(text: &str) -> Option<String> {
 
 /// Repairs mojibake when the whole text reads as it (and nothing else was changed, so the text
 /// is still the file's bytes and the other changes' offsets stay right); reports it otherwise.
-fn mojibake<'a>(text: Cow<'a, str>, bom: usize, changes: &mut Vec<Change>) -> Cow<'a, str> {
+fn mojibake<'a>(text: Cow<'a, str>, bom: usize, changes: &mut Changes) -> Cow<'a, str> {
     let Some((start, end, meant)) = mojibake_at(&text) else {
         return text;
     };
@@ -464,24 +491,27 @@ fn utf16_without_bom(sniff: &[u8]) -> Option<bool> {
 
 /// Transcodes UTF-16 that starts at `file_start` in the file. NULs and byte-order marks
 /// inside it are removed, as in UTF-8.
-fn utf16(bytes: &[u8], file_start: usize, unit: fn([u8; 2]) -> u16) -> (Cow<'static, str>, Vec<Change>) {
+fn utf16(bytes: &[u8], file_start: usize, unit: fn([u8; 2]) -> u16) -> (Cow<'static, str>, Changes) {
     let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
     let mut text = String::with_capacity(bytes.len() / 2 + 16);
-    let mut changes: Vec<Change> = Vec::new();
+    let mut changes = Changes::default();
     let mut file_offset = file_start;
     let mut in_nul_run = false;
+    // The run of NULs being read, if it is kept for a report.
+    let mut nul_run: Option<usize> = None;
     for decoded in char::decode_utf16(units) {
         let was_nul_run = std::mem::take(&mut in_nul_run);
         match decoded {
             Ok('\0') => {
-                match changes.last_mut() {
-                    Some(Change { kind: ChangeKind::Nul { count }, .. }) if was_nul_run => *count += 1,
-                    _ => changes.push(Change {
-                        kind: ChangeKind::Nul { count: 1 },
-                        file_offset,
-                        text_offset: text.len(),
-                        len: 0,
-                    }),
+                if was_nul_run {
+                    if let Some(Change { kind: ChangeKind::Nul { count }, .. }) =
+                        nul_run.and_then(|i| changes.kept.get_mut(i))
+                    {
+                        *count += 1;
+                    }
+                } else {
+                    let kind = ChangeKind::Nul { count: 1 };
+                    nul_run = changes.push(Change { kind, file_offset, text_offset: text.len(), len: 0 });
                 }
                 in_nul_run = true;
                 file_offset += 2;
@@ -516,13 +546,13 @@ fn utf16(bytes: &[u8], file_start: usize, unit: fn([u8; 2]) -> u16) -> (Cow<'sta
 
 /// Turns `\r\n` and lone `\r` into `\n`, moving the changes' text offsets to match.
 /// `changes` are in text order.
-fn normalize_line_endings(text: Cow<'_, str>, mut changes: Vec<Change>) -> (Cow<'_, str>, Vec<Change>) {
+fn normalize_line_endings(text: Cow<'_, str>, mut changes: Changes) -> (Cow<'_, str>, Changes) {
     if memchr(b'\r', text.as_bytes()).is_none() {
         return (text, changes);
     }
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(bytes.len());
-    let mut pending = changes.iter_mut().peekable();
+    let mut pending = changes.kept.iter_mut().peekable();
     let mut removed = 0;
     let mut start = 0;
     while let Some(cr) = memchr(b'\r', &bytes[start..]).map(|i| start + i) {
@@ -544,7 +574,7 @@ fn normalize_line_endings(text: Cow<'_, str>, mut changes: Vec<Change>) -> (Cow<
     (Cow::Owned(out), changes)
 }
 
-fn describe(text: &str, changes: &[Change], encoding: &str) -> Vec<Diagnostic> {
+fn describe(text: &str, changes: &Changes, encoding: &str) -> Vec<Diagnostic> {
     if changes.is_empty() {
         return Vec::new();
     }
@@ -556,23 +586,22 @@ fn describe(text: &str, changes: &[Change], encoding: &str) -> Vec<Diagnostic> {
     };
     let mut diagnostics = Vec::new();
     let mut reported = [0; 3];
-    let mut unreported: [Option<(&Change, usize)>; 3] = [None; 3];
-    for change in changes {
-        if let Some(group) = change.kind.summarised() {
-            if reported[group] == MAX_REPORTED {
-                unreported[group].get_or_insert((change, 0)).1 += 1;
-                continue;
+    for change in &changes.kept {
+        let message = match change.kind.summarised() {
+            // The one kept past the reported ones stands for all the rest.
+            Some(group) if reported[group] == MAX_REPORTED => {
+                let unreported = changes.counts[group] - MAX_REPORTED;
+                ChangeKind::summary(group, unreported, change.file_offset, encoding)
             }
-            reported[group] += 1;
-        }
-        diagnostics.push(diagnostic(change, change.kind.message(change.file_offset)));
+            group => {
+                if let Some(group) = group {
+                    reported[group] += 1;
+                }
+                change.kind.message(change.file_offset)
+            }
+        };
+        diagnostics.push(diagnostic(change, message));
     }
-    for (group, unreported) in unreported.iter().enumerate() {
-        if let Some((first, count)) = unreported {
-            diagnostics.push(diagnostic(first, ChangeKind::summary(group, *count, first.file_offset, encoding)));
-        }
-    }
-    diagnostics.sort_by_key(|d| d.span.start);
     diagnostics
 }
 
@@ -639,6 +668,20 @@ mod tests {
             messages,
             [(nul_at, "3 NULs from byte offset 8192, removed"), (1, "NUL at byte offset 8198, removed")]
         );
+    }
+
+    #[test]
+    fn many_runs_of_nuls_are_summarised_in_utf16_too() {
+        let text = "ab\0\0".repeat(20);
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let decoded = decode(&le).expect("text");
+        assert_eq!(decoded.text, "ab".repeat(20));
+        let messages: Vec<&str> = decoded.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages.len(), MAX_REPORTED + 1);
+        assert_eq!(messages[0], "2 NULs from byte offset 6, removed");
+        assert_eq!(messages[MAX_REPORTED], "10 more runs of NULs from byte offset 86, removed");
+        assert_eq!(decoded.diagnostics[MAX_REPORTED].column, 2 * MAX_REPORTED + 3);
     }
 
     #[test]
