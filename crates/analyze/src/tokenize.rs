@@ -59,7 +59,8 @@ fn is_word_piece(piece: &str) -> bool {
 }
 
 fn kind_of(text: &str) -> TokenKind {
-    if text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') { TokenKind::Number } else { TokenKind::Word }
+    // Bytes, not chars: no byte of a multi-byte character is a digit, `.` or `,`.
+    if text.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') { TokenKind::Number } else { TokenKind::Word }
 }
 
 /// Word-boundary classes (UAX #29) of the characters the fast scanner handles.
@@ -160,23 +161,27 @@ impl FastPieces<'_> {
     }
 }
 
-impl<'a> Iterator for FastPieces<'a> {
-    type Item = (usize, &'a str);
-
-    fn next(&mut self) -> Option<(usize, &'a str)> {
+impl<'a> FastPieces<'a> {
+    /// The piece starting at byte `start` (not white space): its end and its first
+    /// character's class. A word runs on through letters, digits and `_`, and through `:`,
+    /// `.`, `'` between letters and `.`, `,`, `;` between digits; anything else is a piece of
+    /// one character.
+    fn piece_at(&self, start: usize) -> (usize, Class) {
         let bytes = self.text.as_bytes();
-        let mut start = self.at;
-        while bytes.get(start).is_some_and(u8::is_ascii_whitespace) {
-            start += 1;
-        }
-        if start >= bytes.len() {
-            self.at = start;
-            return None;
-        }
-        let (mut previous, len) = self.class_at(start);
+        let (first, len) = self.class_at(start);
         let mut end = start + len;
-        if joins_word(previous) {
+        if joins_word(first) {
+            let mut previous = first;
             loop {
+                // Most of a word is ASCII letters: run over them by table before anything else.
+                while let Some(&b) = bytes.get(end).filter(|b| b.is_ascii()) {
+                    let class = ASCII_CLASSES[usize::from(b)];
+                    if !joins_word(class) {
+                        break;
+                    }
+                    previous = class;
+                    end += 1;
+                }
                 let (here, len) = self.class_at(end);
                 if len == 0 {
                     break;
@@ -198,36 +203,32 @@ impl<'a> Iterator for FastPieces<'a> {
                 end += len;
             }
         }
-        self.at = end;
-        Some((start, &self.text[start..end]))
+        (end, first)
     }
-}
 
-/// The pieces of a text: from the fast scanner when it applies, else from the Unicode tables.
-#[derive(Debug, Clone)]
-enum Pieces<'a> {
-    Fast(FastPieces<'a>),
-    Unicode(unicode_segmentation::UWordBoundIndices<'a>),
-}
-
-impl<'a> Pieces<'a> {
-    fn new(text: &'a str) -> Self {
-        if fast_path_applies(text) {
-            Self::Fast(FastPieces { text, at: 0 })
-        } else {
-            Self::Unicode(text.split_word_bound_indices())
+    /// The start, end and first class of the next piece, skipping ASCII white space.
+    fn next_piece(&mut self) -> Option<(usize, usize, Class)> {
+        let bytes = self.text.as_bytes();
+        let mut start = self.at;
+        while bytes.get(start).is_some_and(u8::is_ascii_whitespace) {
+            start += 1;
         }
+        if start >= bytes.len() {
+            self.at = start;
+            return None;
+        }
+        let (end, first) = self.piece_at(start);
+        self.at = end;
+        Some((start, end, first))
     }
 }
 
-impl<'a> Iterator for Pieces<'a> {
+impl<'a> Iterator for FastPieces<'a> {
     type Item = (usize, &'a str);
 
     fn next(&mut self) -> Option<(usize, &'a str)> {
-        match self {
-            Self::Fast(pieces) => pieces.next(),
-            Self::Unicode(pieces) => pieces.next(),
-        }
+        let (start, end, _) = self.next_piece()?;
+        Some((start, &self.text[start..end]))
     }
 }
 
@@ -242,34 +243,89 @@ impl<'a> Iterator for Pieces<'a> {
 /// assert_eq!(starts, [true, false, false, false, true, false, false]);
 /// ```
 pub fn tokens(text: &str) -> Tokens<'_> {
-    Tokens { text, pieces: Pieces::new(text).peekable(), stop_pending: true, last_word: "" }
+    let sentences = Sentences { text, stop_pending: true, last_word: "" };
+    Tokens(if fast_path_applies(text) {
+        Scanner::Fast(FastTokens { pieces: FastPieces { text, at: 0 }, sentences })
+    } else {
+        Scanner::Unicode(PieceTokens { pieces: text.split_word_bound_indices().peekable(), sentences })
+    })
 }
 
 /// Iterator over the tokens of a text; see [`tokens`].
 #[derive(Debug)]
-pub struct Tokens<'a> {
+pub struct Tokens<'a>(Scanner<'a>);
+
+#[derive(Debug)]
+enum Scanner<'a> {
+    Fast(FastTokens<'a>),
+    Unicode(PieceTokens<'a, std::iter::Peekable<unicode_segmentation::UWordBoundIndices<'a>>>),
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Token<'a>> {
+        match &mut self.0 {
+            Scanner::Fast(tokens) => tokens.next(),
+            Scanner::Unicode(tokens) => tokens.next(),
+        }
+    }
+}
+
+/// Where sentences start: the state both scanners share.
+#[derive(Debug, Clone)]
+struct Sentences<'a> {
     text: &'a str,
-    pieces: std::iter::Peekable<Pieces<'a>>,
     /// A sentence-ending stop has been seen since the last word.
     stop_pending: bool,
     /// The previous word, to tell abbreviations from sentence ends.
     last_word: &'a str,
 }
 
-impl<'a> Iterator for Tokens<'a> {
+impl<'a> Sentences<'a> {
+    /// Notes a piece between words: `.`, `!`, `?` or `…` may end the sentence.
+    fn between_words(&mut self, piece: &str) {
+        if matches!(piece, "." | "!" | "?" | "…") && !(piece == "." && is_abbreviation(self.last_word)) {
+            self.stop_pending = true;
+        }
+    }
+
+    /// The token spanning `start..end`.
+    fn token(&mut self, start: usize, end: usize) -> Token<'a> {
+        let text = &self.text[start..end];
+        let starts_upper = match text.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase() || b.is_ascii_digit(),
+            _ => text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+        };
+        let sentence_start = std::mem::take(&mut self.stop_pending) && (starts_upper || self.last_word.is_empty());
+        self.last_word = text;
+        Token { text, start, end, kind: kind_of(text), sentence_start }
+    }
+}
+
+/// Tokens from word pieces: skips the pieces that are not words and joins
+/// `word-word(-word...)` written without spaces into one token.
+#[derive(Debug, Clone)]
+struct PieceTokens<'a, P> {
+    pieces: P,
+    sentences: Sentences<'a>,
+}
+
+impl<'a, I> Iterator for PieceTokens<'a, std::iter::Peekable<I>>
+where
+    I: Iterator<Item = (usize, &'a str)> + Clone,
+{
     type Item = Token<'a>;
 
     fn next(&mut self) -> Option<Token<'a>> {
         loop {
             let (start, piece) = self.pieces.next()?;
             if !is_word_piece(piece) {
-                if matches!(piece, "." | "!" | "?" | "…") && !(piece == "." && is_abbreviation(self.last_word)) {
-                    self.stop_pending = true;
-                }
+                self.sentences.between_words(piece);
                 continue;
             }
             let mut end = start + piece.len();
-            // Join `word-word(-word...)` written without spaces into one token.
             while let Some(&(hyphen_at, hyphen)) = self.pieces.peek() {
                 if hyphen_at != end || !is_hyphen(hyphen) {
                     break;
@@ -285,11 +341,41 @@ impl<'a> Iterator for Tokens<'a> {
                     _ => break,
                 }
             }
-            let text = &self.text[start..end];
-            let starts_upper = text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
-            let sentence_start = std::mem::take(&mut self.stop_pending) && (starts_upper || self.last_word.is_empty());
-            self.last_word = text;
-            return Some(Token { text, start, end, kind: kind_of(text), sentence_start });
+            return Some(self.sentences.token(start, end));
+        }
+    }
+}
+
+/// The same tokens as [`PieceTokens`] over [`FastPieces`], read straight off the bytes: the
+/// pieces between words are looked at only for stops, and a hyphen is joined by looking one
+/// byte ahead rather than through a copy of the iterator. Most text takes this path.
+#[derive(Debug, Clone)]
+struct FastTokens<'a> {
+    pieces: FastPieces<'a>,
+    sentences: Sentences<'a>,
+}
+
+impl<'a> Iterator for FastTokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        loop {
+            let (start, mut end, first) = self.pieces.next_piece()?;
+            // A word piece starts with a letter or digit; `_x` is a piece, but not a word.
+            if !matches!(first, Class::Letter | Class::Digit) {
+                self.sentences.between_words(&self.pieces.text[start..end]);
+                continue;
+            }
+            // Within the fast alphabet the only hyphen is `-`, a piece of its own.
+            while self.pieces.text.as_bytes().get(end) == Some(&b'-') {
+                let (word_end, first) = self.pieces.piece_at(end + 1);
+                if !matches!(first, Class::Letter | Class::Digit) {
+                    break;
+                }
+                end = word_end;
+            }
+            self.pieces.at = end;
+            return Some(self.sentences.token(start, end));
         }
     }
 }
@@ -364,6 +450,21 @@ mod tests {
             let fast: Vec<(usize, &str)> = FastPieces { text: &text, at: 0 }.filter(|(_, p)| is_word_piece(p)).collect();
             let unicode: Vec<(usize, &str)> = text.split_word_bound_indices().filter(|(_, p)| is_word_piece(p)).collect();
             proptest::prop_assert_eq!(fast, unicode);
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte scanner is only an optimisation: it gives exactly the tokens that joining
+        /// the fast scanner's pieces gives, sentence starts and kinds included.
+        #[test]
+        fn prop_fast_tokens_agree_with_joined_pieces(
+            text in "[a-zA-Z0-9 _.,;:'!?\\-\n\t\"()%$éÉüßøłŒ’‘“”–—…«»°€£•\u{a0}]{0,80}|([A-Za-z]{1,3}[ .\\-_!?]{1,2}){0,20}"
+        ) {
+            let sentences = || Sentences { text: &text, stop_pending: true, last_word: "" };
+            let fast: Vec<Token<'_>> = FastTokens { pieces: FastPieces { text: &text, at: 0 }, sentences: sentences() }.collect();
+            let joined: Vec<Token<'_>> =
+                PieceTokens { pieces: FastPieces { text: &text, at: 0 }.peekable(), sentences: sentences() }.collect();
+            proptest::prop_assert_eq!(fast, joined);
         }
     }
 
