@@ -41,7 +41,7 @@ pub(crate) fn run(config: &Config) -> Result<Status> {
     let write_error = output.write_error();
     let mut out = BufWriter::with_capacity(1 << 16, &mut output);
     match &config.command {
-        CommandConfig::Parse { format } => parse::run(documents, *format, &mut out, &mut reporter),
+        CommandConfig::Parse { format } => parse::run(documents, *format, &config.parser, &mut out, &mut reporter),
         CommandConfig::Check { format } => check::run(documents, *format, &mut out, &mut reporter),
         CommandConfig::Stats(stats, by) => stats::run(documents, stats, *by, &mut out, &mut reporter),
         CommandConfig::Terms(stats, by) => terms::run(documents, stats, *by, &mut out, &mut reporter),

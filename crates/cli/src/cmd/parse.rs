@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use anyhow::Result;
-use dateline_parse::Documents;
+use dateline_parse::{ArticleParser, Documents};
 
 use crate::cli::ParseFormat;
 use crate::output::{self, DocumentSink};
@@ -12,12 +12,13 @@ use crate::report::Reporter;
 pub(crate) fn run(
     documents: Documents<'_>,
     format: ParseFormat,
+    parser: &ArticleParser,
     out: &mut dyn Write,
     reporter: &mut Reporter,
 ) -> Result<()> {
     let mut sink: Box<dyn DocumentSink + '_> = match format {
         ParseFormat::Table => Box::new(output::table::Records::new(out)),
-        ParseFormat::Text => Box::new(output::text::Text::new(out)),
+        ParseFormat::Text => Box::new(output::text::Text::new(out, parser)),
         ParseFormat::Json => Box::new(output::json::JsonArray::new(out)),
         ParseFormat::Jsonl => Box::new(output::json::JsonLines::new(out)),
         ParseFormat::Csv => Box::new(output::csv::Csv::new(out)),

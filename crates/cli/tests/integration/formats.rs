@@ -73,6 +73,24 @@ fn text_reprints_articles_that_parse_the_same() {
 }
 
 #[test]
+fn text_keeps_a_paragraph_from_ending_in_a_user_furniture_line() {
+    // Found by the round_trip fuzz target: split before its last word to stay body text, the
+    // paragraph ended in the line --boilerplate names, and read back as furniture.
+    let dir = super::corpus(&[("a.txt", b"Copyright\nTehran sponsored\n"), ("furniture", b"Sponsored\n")]);
+    let furniture = dir.path().join("furniture");
+    let text = dateline()
+        .args(["parse", "--format", "text", "--boilerplate"])
+        .arg(&furniture)
+        .arg(dir.path().join("a.txt"))
+        .output()
+        .expect("runs")
+        .stdout;
+    let body = String::from_utf8(text).expect("UTF-8 output");
+    let body = body.split_once('\n').map(|(_, rest)| rest).unwrap_or_default();
+    assert_eq!(body, "Copyright\nTehran sponsored\n");
+}
+
+#[test]
 fn empty_input_gives_an_empty_json_array() {
     let dir = super::corpus(&[]);
     dateline().args(["parse", "--format", "json"]).arg(dir.path()).assert().success().stdout("[]\n");
