@@ -190,8 +190,8 @@ struct Assembler<'a, 'p> {
     year_less_dateline: bool,
     /// How the header gave the date, if it did.
     header_shape: Option<HeaderShape>,
-    /// The last block was one title-shaped line.
-    after_title_like: bool,
+    /// The last block, when it was one line.
+    last_lone_line: Option<Line>,
     /// Date lines in the body shaped like the header's.
     second_article: Option<SecondArticle>,
     /// The first furniture line taken off the end.
@@ -211,7 +211,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
             pending_heading: None,
             year_less_dateline: false,
             header_shape: None,
-            after_title_like: false,
+            last_lone_line: None,
             second_article: None,
             furniture_at: None,
         };
@@ -394,7 +394,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
         self.look_for_a_second_header(block);
         let lone_line = block.len() == 1;
         let text = self.slice(first);
-        self.after_title_like = lone_line && looks_like_title(text) && !self.parser.is_boilerplate(text);
+        self.last_lone_line = lone_line.then_some(first);
         if lone_line && self.blocks_seen > 0 && looks_like_heading(text) && !self.parser.is_boilerplate(text) {
             // Body text follows a subheading; wait for the next block to know.
             if let Some(previous) = self.pending_heading.replace(first) {
@@ -428,12 +428,18 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 .filter(|slot| slot.body.is_none())
                 .map(|slot| Span::new(line.start + slot.raw.0, line.start + slot.raw.1))
         };
+        // A title: the shape, and not furniture. Asked only once a date line is found.
+        let title = |line: Line| {
+            let text = self.slice(line);
+            looks_like_title(text) && !self.parser.is_boilerplate(text)
+        };
         match shape {
             HeaderShape::Line => {}
             HeaderShape::TitleAndLine => {
+                // The title alone above its date line, or directly on it.
                 let found = match *block {
-                    [line] if self.after_title_like => header_line(line),
-                    [title, line, ..] if looks_like_title(self.slice(title)) => header_line(line),
+                    [line] => header_line(line).filter(|_| self.last_lone_line.is_some_and(title)),
+                    [above, line] => header_line(line).filter(|_| title(above)),
                     _ => None,
                 };
                 self.note_second_header(found);

@@ -277,11 +277,76 @@ fn header_line(line: &str) -> Res<'_, DateLine<'_>> {
     Ok((rest, DateLine { date, time, raw, time_raw, body: None }))
 }
 
+/// Whether a line could be a date slot, for a cheap rejection: it starts (after blanks) with
+/// a digit, or with a word that is a label, a weekday or a month. Every paragraph of the body
+/// is asked, so it looks at the first word once, in a buffer on the stack.
+fn could_be_date_slot(line: &str) -> bool {
+    let start = line.trim_start_matches(is_gap);
+    if start.starts_with(is_digit) {
+        return true;
+    }
+    let word = start.as_bytes().iter().take_while(|b| b.is_ascii_alphabetic()).take(10);
+    let mut lower = [0; 10];
+    let mut len = 0;
+    for (slot, byte) in lower.iter_mut().zip(word) {
+        *slot = byte.to_ascii_lowercase();
+        len += 1;
+    }
+    matches!(
+        &lower[..len],
+        b"date"
+            | b"dated"
+            | b"published"
+            | b"posted"
+            | b"updated"
+            | b"monday"
+            | b"mon"
+            | b"tuesday"
+            | b"tue"
+            | b"tues"
+            | b"wednesday"
+            | b"wed"
+            | b"weds"
+            | b"thursday"
+            | b"thu"
+            | b"thur"
+            | b"thurs"
+            | b"friday"
+            | b"fri"
+            | b"saturday"
+            | b"sat"
+            | b"sunday"
+            | b"sun"
+            | b"january"
+            | b"jan"
+            | b"february"
+            | b"feb"
+            | b"march"
+            | b"mar"
+            | b"april"
+            | b"apr"
+            | b"may"
+            | b"june"
+            | b"jun"
+            | b"july"
+            | b"jul"
+            | b"august"
+            | b"aug"
+            | b"september"
+            | b"sept"
+            | b"sep"
+            | b"october"
+            | b"oct"
+            | b"november"
+            | b"nov"
+            | b"december"
+            | b"dec"
+    )
+}
+
 // date-slot = inline-prefix / header-line
 pub(crate) fn date_slot(line: &str) -> Option<DateLine<'_>> {
-    // Cheap rejection first: every date slot starts with a letter or a digit after blanks.
-    let first = line.trim_start_matches(is_gap).chars().next()?;
-    if !first.is_alphanumeric() {
+    if !could_be_date_slot(line) {
         return None;
     }
     alt((inline_prefix, header_line)).parse(line).ok().map(|(_, slot)| slot)
@@ -498,6 +563,22 @@ mod tests {
         let slot = date_slot(line).expect("an inline prefix");
         assert_eq!(slot.time_raw.map(|(s, e)| &line[s..e]), Some("20:60"));
         assert_eq!(date_slot("2024-09-15").expect("a header line").time_raw, None);
+    }
+
+    #[test]
+    fn the_cheap_rejection_lets_every_label_weekday_and_month_through() {
+        for (name, _) in MONTHS {
+            assert!(could_be_date_slot(&format!("{} 5", name.to_uppercase())), "{name}");
+        }
+        for name in WEEKDAYS.iter().chain(&["date", "dated", "published", "posted", "updated"]) {
+            assert!(could_be_date_slot(&format!(" \u{200b}{name}, x")), "{name}");
+        }
+        for line in ["２０２４-０９-１５", "7 May 2024", "Sept.30"] {
+            assert!(could_be_date_slot(line), "{line}");
+        }
+        for line in ["The talks", "Dates were set", "Mayor", "", " ", "Septembers"] {
+            assert!(!could_be_date_slot(line), "{line}");
+        }
     }
 
     #[test]
