@@ -333,7 +333,8 @@ pub(crate) struct InputArgs {
     /// before this one (YYYY-MM-DD); a warning says so.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub(crate) reference_date: Option<NaiveDate>,
-    /// Worker threads [default: one per core].
+    /// Worker threads [default: one per core]. Files are read and parsed ahead of the work on
+    /// as many threads again; with 1, everything runs on one thread.
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub(crate) threads: Option<u16>,
     /// Do not print warnings on stderr (errors are always printed).

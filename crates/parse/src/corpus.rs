@@ -15,6 +15,8 @@ use std::ffi::OsString;
 use std::fs::{FileType, Metadata};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, SyncSender};
+use std::thread::JoinHandle;
 
 use dateline_model::{Diagnostic, Document, Severity, Span};
 use rayon::prelude::*;
@@ -47,6 +49,10 @@ pub const STDIN_PATH: &str = "<stdin>";
 /// How many files are read and parsed together before their documents are handed out.
 /// Large enough to keep every core busy, small enough to bound memory.
 const BATCH: usize = 256;
+
+/// Parsed batches waiting for the consumer, besides the one it holds and the one being
+/// parsed: the reader stays a batch ahead.
+const BATCHES_AHEAD: usize = 1;
 
 /// Reads documents from inputs with one [`ArticleParser`].
 ///
@@ -86,11 +92,73 @@ impl CorpusReader {
     }
 
     /// The documents of all `inputs`, in order: each input in turn, folders in sorted order.
-    /// Files are parsed in parallel on the current rayon pool.
+    ///
+    /// A background thread reads and parses the files, a batch at a time, on a thread pool of
+    /// its own as large as the current rayon pool, and keeps a batch ready ahead of the
+    /// consumer (unless that pool has one thread: then the files are read as the documents
+    /// are asked for). So files are parsed while the documents before them are being used, even
+    /// when the consumer keeps every thread of the current pool busy (`par_bridge` does: its
+    /// threads wait on each other, not on work, while one of them pulls the next document).
     pub fn documents(&self, inputs: Vec<Input>) -> Documents<'_> {
+        let threads = rayon::current_num_threads();
+        let inline = |inputs| Producer::Inline { reader: self, sources: Box::new(self.sources(inputs)) };
+        // On a one-thread pool, asked for to use one core, nothing runs beside the consumer.
+        if threads == 1 {
+            return Documents { producer: inline(inputs), ready: VecDeque::new() };
+        }
+        let reader = self.clone();
+        let fallback = inputs.clone();
+        let sources = self.sources(inputs);
+        let (batches, received) = std::sync::mpsc::sync_channel(BATCHES_AHEAD);
+        let spawned = std::thread::Builder::new()
+            .name("dateline-reader".into())
+            .spawn(move || reader.produce(sources, threads, &batches));
+        let producer = match spawned {
+            Ok(thread) => Producer::Background { received, thread: Some(thread) },
+            // No thread to spare: the files are read here, as the documents are asked for.
+            Err(_) => inline(fallback),
+        };
+        Documents { producer, ready: VecDeque::new() }
+    }
+
+    fn sources(&self, inputs: Vec<Input>) -> impl Iterator<Item = Source> + Send + 'static {
         let excluded = self.excluded.clone();
-        let sources = inputs.into_iter().flat_map(move |input| sources(input, &excluded));
-        Documents { reader: self, sources: Box::new(sources), ready: VecDeque::new() }
+        inputs.into_iter().flat_map(move |input| sources(input, &excluded))
+    }
+
+    /// Reads and parses the next batch of `sources`, in order, in parallel on `pool`. Empty
+    /// when the sources have run out.
+    fn next_batch(&self, sources: &mut dyn Iterator<Item = Source>, pool: Pool<'_>) -> Vec<Document> {
+        let batch: Vec<Source> = sources.take(BATCH).collect();
+        let parse = || {
+            let mut parsed = Vec::with_capacity(batch.len());
+            batch.par_iter().map(|source| self.load(source)).collect_into_vec(&mut parsed);
+            parsed
+        };
+        match pool {
+            Pool::Own(pool) => pool.install(parse),
+            Pool::Current => parse(),
+            Pool::None => batch.iter().map(|source| self.load(source)).collect(),
+        }
+    }
+
+    /// Reads and parses `sources` batch by batch on a pool of `threads` threads of its own,
+    /// and sends each batch on, until the sources run out or the documents are dropped.
+    fn produce(&self, mut sources: impl Iterator<Item = Source>, threads: usize, batches: &SyncSender<Vec<Document>>) {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .thread_name(|i| format!("dateline-parse-{i}"))
+            .build()
+            .ok();
+        // Never on the consumer's pool: its threads may all be waiting for this one's batch.
+        let pool = pool.as_ref().map_or(Pool::None, Pool::Own);
+        loop {
+            let batch = self.next_batch(&mut sources, pool);
+            // An error: the documents were dropped, and nobody wants the rest.
+            if batch.is_empty() || batches.send(batch).is_err() {
+                return;
+            }
+        }
     }
 
     /// Reads and parses one file. Anything but a regular file is skipped with a warning, and
@@ -245,9 +313,27 @@ fn not_regular(kind: &str) -> String {
 
 /// The documents of a corpus, in input order. Made by [`CorpusReader::documents`].
 pub struct Documents<'r> {
-    reader: &'r CorpusReader,
-    sources: Box<dyn Iterator<Item = Source> + Send + 'r>,
+    producer: Producer<'r>,
     ready: VecDeque<Document>,
+}
+
+/// Where a batch of files is parsed.
+#[derive(Clone, Copy)]
+enum Pool<'p> {
+    /// On a pool of the reader's own.
+    Own(&'p rayon::ThreadPool),
+    /// On the current rayon pool, from the consumer's thread.
+    Current,
+    /// One file after another.
+    None,
+}
+
+/// Where the batches of documents come from.
+enum Producer<'r> {
+    /// A thread reading ahead; its batches arrive in order.
+    Background { received: Receiver<Vec<Document>>, thread: Option<JoinHandle<()>> },
+    /// Reading here, as the documents are asked for: when no thread could be started.
+    Inline { reader: &'r CorpusReader, sources: Box<dyn Iterator<Item = Source> + Send + 'r> },
 }
 
 impl std::fmt::Debug for Documents<'_> {
@@ -261,13 +347,35 @@ impl Iterator for Documents<'_> {
 
     fn next(&mut self) -> Option<Document> {
         if self.ready.is_empty() {
-            let batch: Vec<Source> = self.sources.by_ref().take(BATCH).collect();
-            let reader = self.reader;
-            let mut parsed = Vec::with_capacity(batch.len());
-            batch.par_iter().map(|source| reader.load(source)).collect_into_vec(&mut parsed);
-            self.ready.extend(parsed);
+            let batch = match &mut self.producer {
+                Producer::Background { received, thread } => match received.recv() {
+                    Ok(batch) => batch,
+                    // The reader has finished, or panicked: its panic is this thread's, so
+                    // that no file goes missing without a word.
+                    Err(_) => {
+                        if let Some(Err(panic)) = thread.take().map(JoinHandle::join) {
+                            std::panic::resume_unwind(panic);
+                        }
+                        Vec::new()
+                    }
+                },
+                Producer::Inline { reader, sources } => reader.next_batch(sources, Pool::Current),
+            };
+            self.ready.extend(batch);
         }
         self.ready.pop_front()
+    }
+}
+
+impl Drop for Documents<'_> {
+    fn drop(&mut self) {
+        // Stop the reader before going on: dropping the receiver makes its next send fail.
+        if let Producer::Background { received, thread } = &mut self.producer {
+            drop(std::mem::replace(received, std::sync::mpsc::sync_channel(0).1));
+            if let Some(thread) = thread.take() {
+                let _ = thread.join();
+            }
+        }
     }
 }
 
@@ -490,5 +598,52 @@ mod tests {
         assert_eq!(doc.diagnostics.len(), 1);
         assert_eq!(doc.diagnostics[0].severity, Severity::Warning);
         assert_eq!(doc.diagnostics[0].message, "not a regular file (a FIFO), skipped");
+    }
+
+    /// Files named 0000.txt, 0001.txt, ...: more than two batches.
+    fn numbered_files(dir: &Path, n: usize) {
+        for i in 0..n {
+            std::fs::write(dir.join(format!("{i:04}.txt")), format!("Title {i}\n\n2024-01-10\n\nText {i}.\n"))
+                .expect("a file");
+        }
+    }
+
+    #[test]
+    fn documents_arrive_in_order_from_the_reading_thread_and_on_one_thread() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let n = 2 * BATCH + 7;
+        numbered_files(dir.path(), n);
+        let reader = CorpusReader::default();
+        let titles = |pool: &rayon::ThreadPool| -> Vec<String> {
+            pool.install(|| {
+                let documents = reader.documents(vec![Input::Path(dir.path().into())]);
+                documents.filter_map(|d| d.article.and_then(|a| a.title)).collect()
+            })
+        };
+        let expected: Vec<String> = (0..n).map(|i| format!("Title {i}")).collect();
+        for threads in [1, 2, 3] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a pool");
+            assert_eq!(titles(&pool), expected, "{threads} threads");
+        }
+    }
+
+    #[test]
+    fn dropping_the_documents_early_stops_the_reading_thread() {
+        let dir = tempfile::tempdir().expect("a folder");
+        numbered_files(dir.path(), 4 * BATCH);
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().expect("a pool");
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let path = dir.path().to_owned();
+        std::thread::spawn(move || {
+            let first = pool.install(|| {
+                let reader = CorpusReader::default();
+                let mut documents = reader.documents(vec![Input::Path(path)]);
+                documents.next().map(|d| d.path)
+                // Dropped here, with the reader a batch ahead and blocked on sending it.
+            });
+            let _ = sender.send(first);
+        });
+        let first = receiver.recv_timeout(std::time::Duration::from_secs(60)).expect("the drop returns");
+        assert!(first.is_some_and(|path| path.ends_with("0000.txt")));
     }
 }
