@@ -7,14 +7,19 @@
 //! - `parse/decode/*`: `decode` on a typical article with CRLF and with LF line endings.
 //! - `parse/corpus/*`: `CorpusReader` over a generated tree on disk (file reads, decoding and
 //!   parsing on every core, in order).
+//! - `parse/malformed/<input>/1MiB`, `.../8MiB`: `CorpusReader::parse_bytes` (decoding and
+//!   parsing one file) on each pathological input of `dateline_benches::malformed`, at n and 8n
+//!   bytes. The `linear-check` binary prints the ratio of the two and flags one above 10.
 //!
 //! `cargo bench -p dateline-benches -- parse/article` runs one group.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dateline_benches::corpus::{Generator, Limits, LineEnding, TYPICAL_BYTES};
+use dateline_benches::malformed;
 use dateline_parse::{ArticleParser, CorpusReader, Input, decode, parse_article_lenient};
 
 /// The seed of every generated input, so figures compare across runs and machines.
@@ -104,5 +109,22 @@ fn corpus(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, article, decoding, corpus);
+fn pathological(c: &mut Criterion) {
+    let reader = CorpusReader::new(ArticleParser::new());
+    let mut group = c.benchmark_group("parse/malformed");
+    // 34 benches of up to 8 MiB each: short runs, or the group takes many minutes.
+    group.sample_size(10).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2));
+    for input in malformed::ALL {
+        for (size, bytes) in [("1MiB", 1 << 20), ("8MiB", 8 << 20)] {
+            let file = input.build(bytes);
+            group.throughput(Throughput::Bytes(file.len() as u64));
+            group.bench_function(format!("{}/{size}", input.name), |b| {
+                b.iter(|| reader.parse_bytes(String::from("pathological.txt"), black_box(&file)));
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, article, decoding, corpus, pathological);
 criterion_main!(benches);

@@ -1,4 +1,5 @@
-//! Support for dateline's benches: a seeded generator of realistic article corpora.
+//! Support for dateline's benches: a seeded generator of realistic article corpora, and
+//! pathological inputs for the parser's linear-time check (`malformed`).
 //!
 //! The criterion benches live in `benches/`, the generator's command line in
 //! `src/bin/gen-corpus.rs`, and `run` times dateline's commands against `cat` and its peers
@@ -18,3 +19,4 @@
 //! ```
 
 pub mod corpus;
+pub mod malformed;
