@@ -1,4 +1,5 @@
-//! Integration tests of dateline-parse: seeds, fixtures, laws, and generated large inputs.
+//! Integration tests of dateline-parse: seeds, fixtures, laws, malformed input, and generated
+//! large inputs.
 
 mod fixtures;
 mod fuzz_failures;
@@ -6,4 +7,5 @@ mod fuzz_failures;
 pub mod invariants;
 mod large;
 mod laws;
+mod malformed;
 mod seeds;
