@@ -127,7 +127,9 @@ pub const ALL: &[Pathological] = &[
     Pathological {
         name: "windows-1252",
         about: "a Windows-1252 file: dashes and quotes as single bytes on every line",
-        build: |bytes| windows_1252(&repeat(HEADER, "Officials met – again — on the city’s budget.\n\n", bytes + bytes / 7)),
+        build: |bytes| {
+            windows_1252(&repeat(HEADER, "Officials met – again — on the city’s budget.\n\n", bytes + bytes / 7))
+        },
     },
     Pathological {
         name: "mojibake",
