@@ -28,7 +28,8 @@ pub struct DocCounts {
     pub tokens: u64,
     /// Sentences.
     pub sentences: u64,
-    /// `(term, count)` for each counted term, sorted by term id.
+    /// `(term, count)` for each counted term, sorted by term id; empty when counted by
+    /// [`count_totals_parallel`].
     pub terms: Vec<(TermId, u32)>,
 }
 
@@ -79,16 +80,30 @@ pub fn count_parallel<I>(options: &TermOptions, docs: I) -> Counts
 where
     I: Iterator<Item = (DocMeta, Article)> + Send,
 {
+    count_with(|| Counter::new(options), docs)
+}
+
+/// Counts like [`count_parallel`] but keeps only the corpus totals: every document's
+/// [`DocCounts::terms`] is left empty (its tokens, sentences and metadata are kept). For
+/// term and document frequencies over the whole corpus, in less time and memory.
+pub fn count_totals_parallel<I>(options: &TermOptions, docs: I) -> Counts
+where
+    I: Iterator<Item = (DocMeta, Article)> + Send,
+{
+    count_with(|| Counter::totals_only(options), docs)
+}
+
+fn count_with<'o, I>(counter: impl Fn() -> Counter<'o> + Sync + Send, docs: I) -> Counts
+where
+    I: Iterator<Item = (DocMeta, Article)> + Send,
+{
     docs.enumerate()
         .par_bridge()
-        .fold(
-            || Counter::new(options),
-            |mut counter, (index, (meta, article))| {
-                counter.add(index, meta, &article);
-                counter
-            },
-        )
-        .reduce(|| Counter::new(options), Counter::merge)
+        .fold(&counter, |mut counter, (index, (meta, article))| {
+            counter.add(index, meta, &article);
+            counter
+        })
+        .reduce(&counter, Counter::merge)
         .finish()
 }
 
@@ -184,6 +199,8 @@ pub struct Counter<'o> {
     /// Per-term counts of the document being counted, and which terms it touched.
     scratch: Vec<u32>,
     touched: Vec<TermId>,
+    /// Whether each document keeps its term counts ([`count_totals_parallel`] does not).
+    keep_doc_terms: bool,
 }
 
 impl<'o> Counter<'o> {
@@ -200,7 +217,14 @@ impl<'o> Counter<'o> {
             docs: Vec::new(),
             scratch: Vec::new(),
             touched: Vec::new(),
+            keep_doc_terms: true,
         }
+    }
+
+    /// An empty counter that keeps the corpus totals only, as [`count_totals_parallel`] does.
+    #[must_use]
+    pub fn totals_only(options: &'o TermOptions) -> Self {
+        Self { keep_doc_terms: false, ..Self::new(options) }
     }
 
     fn grow(&mut self, id: TermId) {
@@ -236,9 +260,12 @@ impl<'o> Counter<'o> {
             }
         }
         // Local ids are renumbered in `finish`, which sorts each document's terms once then.
-        let mut terms = Vec::with_capacity(self.touched.len());
+        let mut terms = Vec::with_capacity(if self.keep_doc_terms { self.touched.len() } else { 0 });
         for &id in &self.touched {
-            terms.push((id, std::mem::take(&mut self.scratch[id as usize])));
+            let n = std::mem::take(&mut self.scratch[id as usize]);
+            if self.keep_doc_terms {
+                terms.push((id, n));
+            }
             self.doc_freq[id as usize] += 1;
         }
         self.touched.clear();
@@ -312,6 +339,24 @@ mod tests {
     fn freq(counts: &Counts, term: &str) -> (u64, u32) {
         let id = counts.vocab.id(term).expect(term) as usize;
         (counts.term_freq[id], counts.doc_freq[id])
+    }
+
+    #[test]
+    fn totals_only_counts_the_same_totals_without_document_terms() {
+        let options = TermOptions::new();
+        let docs = || {
+            ["Lavrov met Lavrov's team. INSTC talks began.", "Talks ended.", "The talks went on and on."]
+                .into_iter()
+                .enumerate()
+                .map(|(i, text)| (meta(&i.to_string()), article_with(None, &[text])))
+        };
+        let full = count_parallel(&options, docs());
+        let totals = count_totals_parallel(&options, docs());
+        assert_eq!(totals.vocab, full.vocab);
+        assert_eq!((&totals.term_freq, &totals.doc_freq), (&full.term_freq, &full.doc_freq));
+        assert_eq!((totals.tokens(), totals.sentences()), (full.tokens(), full.sentences()));
+        assert!(full.docs.iter().all(|d| !d.terms.is_empty()));
+        assert!(totals.docs.iter().all(|d| d.terms.is_empty()));
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub mod trends;
 pub mod vocab;
 
 pub use collocations::{CollocationOptions, CollocationReport, CollocationRow, Measure, collocation_table};
-pub use counts::{Counter, Counts, DocCounts, DocMeta, count_parallel};
+pub use counts::{Counter, Counts, DocCounts, DocMeta, count_parallel, count_totals_parallel};
 pub use frequency::{TermGroup, TermRow, term_table, term_table_by};
 pub use keyness::{
     Correction, DocFilter, Keyness, KeynessError, KeynessMeasure, KeynessOptions, KeynessRow, Selection,

@@ -1,7 +1,7 @@
 //! The part every statistics command shares: read the documents, report their diagnostics,
 //! keep the articles in the date range, and hand them on to be counted or searched.
 
-use dateline_analyze::{Counts, DocMeta, count_parallel};
+use dateline_analyze::{Counts, DocMeta, count_parallel, count_totals_parallel};
 use dateline_model::Article;
 use dateline_parse::Documents;
 
@@ -11,6 +11,11 @@ use crate::report::Reporter;
 /// The articles' counts, with the command's term options.
 pub(crate) fn count(documents: Documents<'_>, stats: &StatsConfig, reporter: &mut Reporter) -> Counts {
     with_articles(documents, stats, reporter, |articles| count_parallel(&stats.terms, articles))
+}
+
+/// The articles' counts without each document's terms: enough for corpus-wide frequencies.
+pub(crate) fn count_totals(documents: Documents<'_>, stats: &StatsConfig, reporter: &mut Reporter) -> Counts {
+    with_articles(documents, stats, reporter, |articles| count_totals_parallel(&stats.terms, articles))
 }
 
 /// Hands the articles in the date range to `work` (which may consume them in parallel),

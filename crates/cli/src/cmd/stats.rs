@@ -81,7 +81,7 @@ pub(crate) fn run(
     out: &mut dyn Write,
     reporter: &mut Reporter,
 ) -> Result<()> {
-    let counts = super::corpus::count(documents, stats, reporter);
+    let counts = super::corpus::count_totals(documents, stats, reporter);
     let summary = SummaryReport(summarize(&counts));
     let periods = PeriodsReport::new(&counts, by);
     let terms = TermsReport(vec![term_table(&counts, stats.top)]);

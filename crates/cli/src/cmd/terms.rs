@@ -69,7 +69,11 @@ pub(crate) fn run(
     out: &mut dyn Write,
     reporter: &mut Reporter,
 ) -> Result<()> {
-    let counts = super::corpus::count(documents, stats, reporter);
+    // Groups need each document's terms; the corpus as a whole needs only the totals.
+    let counts = match by {
+        None => super::corpus::count_totals(documents, stats, reporter),
+        Some(_) => super::corpus::count(documents, stats, reporter),
+    };
     let groups = match by {
         None => vec![term_table(&counts, stats.top)],
         Some(GroupBy::Period(period)) => term_table_by(&counts, stats.top, |doc| doc_period(doc, period).to_string()),
