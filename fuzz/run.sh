@@ -32,8 +32,17 @@ if [[ ${1:-} == --replay ]]; then
         target=$(basename "$source" .rs)
         mapfile -t dirs < <(seed_dirs "$target")
         echo "replaying ${dirs[*]} through $target"
-        fuzz/target/debug/"$target" -runs=0 "${dirs[@]}" 2>&1 | grep -E '^(Done|INFO: seed corpus)' || true
-        test "${PIPESTATUS[0]}" -eq 0
+        # A failing input is saved under fuzz/artifacts/, as when fuzzing, not in the cwd.
+        mkdir -p "fuzz/artifacts/$target"
+        status=0
+        output=$(fuzz/target/debug/"$target" -runs=0 -artifact_prefix="fuzz/artifacts/$target/" "${dirs[@]}" 2>&1) ||
+            status=$?
+        if ((status != 0)); then
+            printf '%s\n' "$output" >&2
+            echo "$target failed on an input above (exit $status)" >&2
+            exit 1
+        fi
+        grep -E '^(Done|INFO: seed corpus)' <<<"$output" || true
     done
     exit 0
 fi
