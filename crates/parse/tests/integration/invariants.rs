@@ -412,7 +412,7 @@ pub fn check_round_trip(parser: &ArticleParser, reference: Option<NaiveDate>, te
     let (again, again_diagnostics) = parser.parse_lenient(&rendered);
     ensure!(!has_error(&again_diagnostics), "rendered text has errors: {again_diagnostics:?}\n{rendered}");
     ensure!(
-        without_spans(&again) == without_spans(&article),
+        again.without_spans() == article.without_spans(),
         "rendered text reads back differently:\n{rendered}\nfirst {article:?}\nthen {again:?}"
     );
     let twice = parser.render(&again);
@@ -492,29 +492,6 @@ pub fn check_line_endings(data: &[u8]) -> Checked {
         ensure!(other == lf, "{ending:?} endings give {other:?}, `\\n` gives {lf:?}");
     }
     Ok(())
-}
-
-/// The article with every span cleared, for comparing articles read from different texts.
-pub fn without_spans(article: &Article) -> Article {
-    let mut article = article.clone();
-    if article.title_span.is_some() {
-        article.title_span = Some(Span::default());
-    }
-    if let Some(published) = &mut article.published {
-        published.span = Span::default();
-    }
-    if let Some(dateline) = &mut article.dateline {
-        dateline.span = Span::default();
-    }
-    for section in &mut article.sections {
-        if section.heading_span.is_some() {
-            section.heading_span = Some(Span::default());
-        }
-        for paragraph in &mut section.paragraphs {
-            paragraph.span = Span::default();
-        }
-    }
-    article
 }
 
 /// Whether any diagnostic is an error.
