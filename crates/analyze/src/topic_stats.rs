@@ -1307,8 +1307,8 @@ mod tests {
         assert!(one.per_topic.iter().all(|s| (-1.0..=1.0).contains(s)), "{one:?}");
     }
 
-    #[test]
-    fn labels_pick_the_strongest_bigram_among_top_words() {
+    /// Three short texts about foreign ministers and oil, counted, with their bigrams.
+    fn minister_texts() -> (Counts, NgramCounts) {
         let texts = [
             "Foreign Minister Lavrov met Foreign Minister Wang.",
             "Foreign Minister Lavrov spoke. Oil prices rose. Oil prices fell.",
@@ -1317,6 +1317,12 @@ mod tests {
         let corpus = || docs(&texts).into_iter();
         let counts = count_parallel(&TermOptions::new(), corpus());
         let bigrams = count_ngrams(&NgramOptions::builder().sizes(2, 2).build().expect("sizes"), corpus());
+        (counts, bigrams)
+    }
+
+    #[test]
+    fn labels_pick_the_strongest_bigram_among_top_words() {
+        let (counts, bigrams) = minister_texts();
         let topics = ids(
             &counts.vocab,
             &[&["minister", "oil", "foreign", "prices"], &["lavrov", "wang"], &["spoke"], &[], &["minister", "lavrov"]],
@@ -1348,14 +1354,7 @@ mod tests {
 
     #[test]
     fn two_topics_never_share_a_label() {
-        let texts = [
-            "Foreign Minister Lavrov met Foreign Minister Wang.",
-            "Foreign Minister Lavrov spoke. Oil prices rose. Oil prices fell.",
-            "The minister of oil spoke of foreign oil.",
-        ];
-        let corpus = || docs(&texts).into_iter();
-        let counts = count_parallel(&TermOptions::new(), corpus());
-        let bigrams = count_ngrams(&NgramOptions::builder().sizes(2, 2).build().expect("sizes"), corpus());
+        let (counts, bigrams) = minister_texts();
         // Both topics' best bigram is "Foreign Minister"; the second topic's claim is no better,
         // so it falls back to its next best, then to its top words when none is left.
         let topics = ids(

@@ -1,6 +1,7 @@
 //! Bad files and bad outputs: every file is accounted for, nothing hangs, nothing panics.
 
 use std::io::{BufRead, BufReader};
+use std::path::Path;
 use std::process::Stdio;
 
 use predicates::prelude::*;
@@ -128,6 +129,16 @@ fn unread_row(path: &str, warnings: usize, errors: usize) -> String {
     format!("{path},,,,,,,0,,{warnings},{errors}\n")
 }
 
+/// The `parse --format csv` header and then `rows`.
+fn csv(rows: &[String]) -> String {
+    format!("{CSV_HEADER}{}", rows.concat())
+}
+
+/// `dateline parse --format csv INPUTS...` run in `dir`, with a timeout so a hang fails.
+fn parse_csv(dir: &Path, inputs: &[&str]) -> assert_cmd::assert::Assert {
+    dateline().current_dir(dir).args(["parse", "--format", "csv"]).args(inputs).timeout(TIMEOUT).assert()
+}
+
 /// `a.txt` and `c.txt`, two good articles, to be read whatever else is in the folder.
 fn two_articles() -> tempfile::TempDir {
     corpus(&[("a.txt", &dated("2024-01-10")), ("c.txt", &dated("2024-01-12"))])
@@ -139,31 +150,13 @@ fn a_dangling_link_is_an_error_and_the_rest_is_read() {
     let dir = two_articles();
     std::os::unix::fs::symlink("gone.txt", dir.path().join("b.txt")).expect("a link");
     let message = "b.txt:1:1: error: cannot read: broken symbolic link (No such file or directory";
-    dateline()
-        .current_dir(dir.path())
-        .args(["parse", "--format", "csv", "."])
-        .timeout(TIMEOUT)
-        .assert()
+    parse_csv(dir.path(), &["."])
         .code(2)
-        .stdout(format!(
-            "{CSV_HEADER}{}{}{}",
-            row("./a.txt", "2024-01-10"),
-            unread_row("./b.txt", 0, 1),
-            row("./c.txt", "2024-01-12")
-        ))
+        .stdout(csv(&[row("./a.txt", "2024-01-10"), unread_row("./b.txt", 0, 1), row("./c.txt", "2024-01-12")]))
         .stderr(predicate::str::starts_with(format!("./{message}")));
-    dateline()
-        .current_dir(dir.path())
-        .args(["parse", "--format", "csv", "a.txt", "b.txt", "c.txt"])
-        .timeout(TIMEOUT)
-        .assert()
+    parse_csv(dir.path(), &["a.txt", "b.txt", "c.txt"])
         .code(2)
-        .stdout(format!(
-            "{CSV_HEADER}{}{}{}",
-            row("a.txt", "2024-01-10"),
-            unread_row("b.txt", 0, 1),
-            row("c.txt", "2024-01-12")
-        ))
+        .stdout(csv(&[row("a.txt", "2024-01-10"), unread_row("b.txt", 0, 1), row("c.txt", "2024-01-12")]))
         .stderr(predicate::str::starts_with(message));
 }
 
@@ -178,21 +171,16 @@ fn a_symlink_loop_is_reported_and_the_rest_is_read_once() {
     std::fs::create_dir(dir.path().join("sub")).expect("a folder");
     std::fs::write(dir.path().join("sub/d.txt"), dated("2024-01-13")).expect("a file");
     std::os::unix::fs::symlink("..", dir.path().join("sub/up")).expect("a link");
-    let output = dateline()
-        .current_dir(dir.path())
-        .args(["parse", "--format", "csv", "."])
-        .timeout(TIMEOUT)
-        .assert()
+    let output = parse_csv(dir.path(), &["."])
         .code(2)
-        .stdout(format!(
-            "{CSV_HEADER}{}{}{}{}{}{}",
+        .stdout(csv(&[
             row("./a.txt", "2024-01-10"),
             row("./c.txt", "2024-01-12"),
             unread_row("./loop-1", 0, 1),
             unread_row("./loop-2", 0, 1),
             row("./sub/d.txt", "2024-01-13"),
             unread_row("./sub/up", 1, 0),
-        ))
+        ]))
         .get_output()
         .clone();
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -223,32 +211,22 @@ fn a_folder_named_like_a_file_is_read_as_a_folder() {
         ("x.txt/y.txt/deeper.txt", &dated("2024-01-12")),
         ("z.txt", &dated("2024-01-13")),
     ]);
-    dateline()
-        .current_dir(dir.path())
-        .args(["parse", "--format", "csv", "."])
-        .timeout(TIMEOUT)
-        .assert()
+    parse_csv(dir.path(), &["."])
         .code(0)
-        .stdout(format!(
-            "{CSV_HEADER}{}{}{}{}",
+        .stdout(csv(&[
             row("./a.txt", "2024-01-10"),
             row("./x.txt/inner.txt", "2024-01-11"),
             row("./x.txt/y.txt/deeper.txt", "2024-01-12"),
-            row("./z.txt", "2024-01-13")
-        ))
+            row("./z.txt", "2024-01-13"),
+        ]))
         .stderr("");
-    dateline()
-        .current_dir(dir.path())
-        .args(["parse", "--format", "csv", "x.txt", "a.txt"])
-        .timeout(TIMEOUT)
-        .assert()
+    parse_csv(dir.path(), &["x.txt", "a.txt"])
         .code(0)
-        .stdout(format!(
-            "{CSV_HEADER}{}{}{}",
+        .stdout(csv(&[
             row("x.txt/inner.txt", "2024-01-11"),
             row("x.txt/y.txt/deeper.txt", "2024-01-12"),
-            row("a.txt", "2024-01-10")
-        ))
+            row("a.txt", "2024-01-10"),
+        ]))
         .stderr("");
 }
 
@@ -264,31 +242,13 @@ fn mkfifo(path: &std::path::Path) {
 fn a_fifo_is_skipped_with_a_warning_and_never_blocks() {
     let dir = two_articles();
     mkfifo(&dir.path().join("b.txt"));
-    dateline()
-        .current_dir(dir.path())
-        .args(["parse", "--format", "csv", "."])
-        .timeout(TIMEOUT)
-        .assert()
+    parse_csv(dir.path(), &["."])
         .code(1)
-        .stdout(format!(
-            "{CSV_HEADER}{}{}{}",
-            row("./a.txt", "2024-01-10"),
-            unread_row("./b.txt", 1, 0),
-            row("./c.txt", "2024-01-12")
-        ))
+        .stdout(csv(&[row("./a.txt", "2024-01-10"), unread_row("./b.txt", 1, 0), row("./c.txt", "2024-01-12")]))
         .stderr("./b.txt:1:1: warning: not a regular file (a FIFO), skipped\n");
-    dateline()
-        .current_dir(dir.path())
-        .args(["parse", "--format", "csv", "a.txt", "b.txt", "c.txt"])
-        .timeout(TIMEOUT)
-        .assert()
+    parse_csv(dir.path(), &["a.txt", "b.txt", "c.txt"])
         .code(1)
-        .stdout(format!(
-            "{CSV_HEADER}{}{}{}",
-            row("a.txt", "2024-01-10"),
-            unread_row("b.txt", 1, 0),
-            row("c.txt", "2024-01-12")
-        ))
+        .stdout(csv(&[row("a.txt", "2024-01-10"), unread_row("b.txt", 1, 0), row("c.txt", "2024-01-12")]))
         .stderr(
             "b.txt:1:1: warning: not a regular file (a FIFO), skipped \
              (to read a pipe, send it to standard input and give `-`)\n",
@@ -360,20 +320,15 @@ fn a_name_that_is_not_utf8_is_shown_losslessly() {
         std::fs::write(dir.path().join(std::ffi::OsStr::from_bytes(name)), dated(date)).expect("a file");
     }
     // Sorted by bytes: `\` (0x5C) before 0xFE and 0xFF.
-    dateline()
-        .current_dir(dir.path())
-        .args(["parse", "--format", "csv", "."])
-        .timeout(TIMEOUT)
-        .assert()
+    parse_csv(dir.path(), &["."])
         .code(0)
-        .stdout(format!(
-            "{CSV_HEADER}{}{}{}{}{}",
+        .stdout(csv(&[
             row("./a.txt", "2024-01-10"),
             row(r"./b\\xFF.txt", "2024-01-15"),
             row(r"./b\xFE.txt", "2024-01-13"),
             row(r"./b\xFF.txt", "2024-01-14"),
-            row("./c.txt", "2024-01-12")
-        ))
+            row("./c.txt", "2024-01-12"),
+        ]))
         .stderr("");
     let output = dateline()
         .current_dir(dir.path())
