@@ -396,7 +396,14 @@ fn sources(input: Input, excluded: &[Excluded]) -> Box<dyn Iterator<Item = Sourc
         Box::new(std::iter::once(Source::Unreadable { path: display_path(&path), message, severity }))
     };
     match std::fs::metadata(&path) {
-        Ok(meta) if meta.is_dir() => Box::new(walk(path, excluded.to_vec())),
+        Ok(meta) if meta.is_dir() => {
+            // A folder named to be read that holds nothing readable is said, not passed over.
+            let mut files = walk(path.clone(), excluded.to_vec()).peekable();
+            if files.peek().is_none() {
+                return unreadable("no files in this folder".to_owned(), Severity::Warning);
+            }
+            Box::new(files)
+        }
         Ok(meta) if meta.is_file() => Box::new(std::iter::once(Source::File(path))),
         // Named on the command line, yet never opened: opening a FIFO waits for a writer.
         Ok(meta) => {
@@ -645,5 +652,26 @@ mod tests {
         });
         let first = receiver.recv_timeout(std::time::Duration::from_secs(60)).expect("the drop returns");
         assert!(first.is_some_and(|path| path.ends_with("0000.txt")));
+    }
+
+    #[test]
+    fn an_empty_folder_is_a_warning_not_silence() {
+        let dir = tempfile::tempdir().expect("a folder");
+        std::fs::create_dir(dir.path().join("empty")).expect("a folder");
+        std::fs::create_dir_all(dir.path().join("nested/deeper")).expect("folders");
+        numbered_files(&dir.path().join("nested/deeper"), 0);
+        let reader = CorpusReader::default();
+        for name in ["empty", "nested"] {
+            let docs: Vec<Document> = reader.documents(vec![Input::Path(dir.path().join(name))]).collect();
+            assert_eq!(docs.len(), 1, "{name}");
+            assert!(docs[0].article.is_none());
+            assert_eq!(docs[0].diagnostics[0].severity, Severity::Warning);
+            assert_eq!(docs[0].diagnostics[0].message, "no files in this folder");
+        }
+        // A folder with files gives only its files.
+        numbered_files(&dir.path().join("nested/deeper"), 2);
+        let docs: Vec<Document> = reader.documents(vec![Input::Path(dir.path().join("nested"))]).collect();
+        assert_eq!(docs.len(), 2);
+        assert!(docs.iter().all(|d| d.diagnostics.is_empty()));
     }
 }

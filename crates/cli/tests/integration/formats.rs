@@ -91,9 +91,19 @@ fn text_keeps_a_paragraph_from_ending_in_a_user_furniture_line() {
 }
 
 #[test]
-fn empty_input_gives_an_empty_json_array() {
+fn an_empty_folder_is_a_record_with_a_warning() {
     let dir = super::corpus(&[]);
-    dateline().args(["parse", "--format", "json"]).arg(dir.path()).assert().success().stdout("[]\n");
+    let path = dir.path().to_string_lossy().into_owned();
+    let record = format!(
+        "{{\"path\":{path:?},\"diagnostics\":[{{\"severity\":\"warning\",\"line\":1,\"column\":1,\"message\":\"no files in this folder\",\"span\":[0,0]}}]}}"
+    );
+    dateline()
+        .args(["parse", "--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(format!("[\n{record}\n]\n"))
+        .stderr(format!("{path}:1:1: warning: no files in this folder\n"));
 }
 
 #[test]
