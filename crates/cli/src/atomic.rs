@@ -3,7 +3,8 @@
 //! Each is written under a temporary name in its own folder (so the rename cannot cross file
 //! systems) and renamed into place once complete. A failed run drops the temporary file and
 //! leaves whatever was at the path before as it was. Ctrl-C (SIGINT) removes the temporary
-//! files still being written and exits with 130, the shell's status for an interrupt.
+//! files still being written and exits with 130, the shell's status for an interrupt; so do
+//! SIGTERM and SIGHUP, with 143 and 129.
 
 use std::fs::File;
 use std::io::{self, Write};
@@ -11,9 +12,6 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use tempfile::NamedTempFile;
-
-/// The exit status of a run stopped by Ctrl-C: 128 + SIGINT.
-pub(crate) const INTERRUPTED: i32 = 130;
 
 /// Temporary files being written. Held while one is created, renamed or removed, so an
 /// interrupt never comes between creating a file and listing it, or between renaming it and
@@ -24,17 +22,33 @@ fn pending() -> MutexGuard<'static, Vec<PathBuf>> {
     PENDING.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// On Ctrl-C: remove the temporary files and exit with [`INTERRUPTED`].
+/// On Ctrl-C (SIGINT), SIGTERM or SIGHUP: remove the temporary files and exit with 128 and
+/// the signal's number, the status a shell gives a process the signal ended (130 for Ctrl-C).
+#[cfg(unix)]
 pub(crate) fn exit_on_interrupt() {
-    // Without a handler Ctrl-C still stops the run; only a temporary file could be left.
-    let _ = ctrlc::set_handler(|| {
-        // The lock is kept until the process is gone, so no file is renamed into place after.
-        let pending = pending();
-        for path in pending.iter() {
-            let _ = std::fs::remove_file(path);
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    // Without handlers a signal still stops the run; only a temporary file could be left.
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else { return };
+    let _ = std::thread::Builder::new().name("dateline-signals".into()).spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            remove_pending_and_exit(128 + signal);
         }
-        std::process::exit(INTERRUPTED);
     });
+}
+
+/// On Ctrl-C: remove the temporary files and exit with 130.
+#[cfg(not(unix))]
+pub(crate) fn exit_on_interrupt() {
+    let _ = ctrlc::set_handler(|| remove_pending_and_exit(130));
+}
+
+fn remove_pending_and_exit(status: i32) -> ! {
+    // The lock is kept until the process is gone, so no file is renamed into place after.
+    let pending = pending();
+    for path in pending.iter() {
+        let _ = std::fs::remove_file(path);
+    }
+    std::process::exit(status);
 }
 
 /// A file written under a temporary name and renamed to its path by [`AtomicFile::commit`].

@@ -20,7 +20,7 @@ Folders are read recursively in sorted order; `-` reads standard input. Only reg
 read: a FIFO, socket or device is skipped with a warning, never waited on.
 
 Exit status: 0 when all is well, 1 when there were only warnings, 2 when any file failed or on
-a usage error, 130 when stopped by Ctrl-C.";
+a usage error, 130 when stopped by Ctrl-C (143 by SIGTERM, 129 by SIGHUP).";
 
 const EXAMPLES: &str = "\
 Examples:

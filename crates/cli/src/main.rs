@@ -2,8 +2,8 @@
 //!
 //! `main` only turns the outcome into an exit code: 0 when all is well, 1 when there were
 //! only warnings, 2 when a file failed or on a usage error. A closed pipe (`| head`) ends
-//! quietly with 0; a failed write (a full disk) is an error. Ctrl-C exits with 130, leaving
-//! no half-written file behind.
+//! quietly with 0; a failed write (a full disk) is an error. Ctrl-C exits with 130 (SIGTERM
+//! with 143, SIGHUP with 129), leaving no half-written file behind.
 
 mod atomic;
 mod cli;

@@ -429,14 +429,21 @@ fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
 /// Sends SIGINT, as Ctrl-C does, and waits for the process to end (killing it, and failing,
 /// after [`TIMEOUT`]).
 #[cfg(unix)]
-fn interrupt(mut child: std::process::Child) -> std::process::Output {
-    let sent = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().expect("kill");
+fn interrupt(child: std::process::Child) -> std::process::Output {
+    send_signal(child, "INT")
+}
+
+/// Sends the signal `name` (`INT`, `TERM`, ...) and waits as [`interrupt`] does.
+#[cfg(unix)]
+fn send_signal(mut child: std::process::Child, name: &str) -> std::process::Output {
+    let sent =
+        std::process::Command::new("kill").args([&format!("-{name}"), &child.id().to_string()]).status().expect("kill");
     assert!(sent.success());
     let deadline = std::time::Instant::now() + TIMEOUT;
     while child.try_wait().expect("waits").is_none() {
         if std::time::Instant::now() > deadline {
             let _ = child.kill();
-            panic!("still running {TIMEOUT:?} after SIGINT");
+            panic!("still running {TIMEOUT:?} after SIG{name}");
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
@@ -479,6 +486,22 @@ fn ctrl_c_exits_with_130_and_leaves_no_half_written_output() {
                 assert_eq!(std::fs::read_to_string(&out).expect("reads"), text);
             }
         }
+    }
+}
+
+/// SIGTERM (a `kill`, a job scheduler's time limit) and SIGHUP (a closed terminal) clean up
+/// the same way, with the shell's statuses for them: 143 and 129.
+#[cfg(unix)]
+#[test]
+fn sigterm_and_sighup_leave_no_half_written_output_either() {
+    for (name, status) in [("TERM", 143), ("HUP", 129)] {
+        let dir = tempfile::tempdir().expect("a folder");
+        let out = dir.path().join("topics.txt");
+        let child = endless_training().arg("--output").arg(&out).spawn().expect("spawns");
+        wait_until("the temporary file", || !listing(dir.path()).is_empty());
+        let output = send_signal(child, name);
+        assert_eq!(output.status.code(), Some(status), "SIG{name}: {}", String::from_utf8_lossy(&output.stderr));
+        assert_eq!(listing(dir.path()), Vec::<String>::new(), "SIG{name}");
     }
 }
 
