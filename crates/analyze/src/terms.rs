@@ -279,13 +279,6 @@ impl<T: Copy> FormCache<T> {
     }
 }
 
-/// Whether [`fold`] would leave `surface` as it is: lower-case ASCII letters, digits, and
-/// `-`, `.`, `,` only.
-#[must_use]
-pub fn is_folded(surface: &str) -> bool {
-    surface.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.' || b == b',')
-}
-
 /// Case-folds `surface` into `buf`, with `’` as `'` and a possessive `'s` taken off.
 pub fn fold(surface: &str, buf: &mut String) {
     buf.clear();

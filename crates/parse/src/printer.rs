@@ -62,12 +62,12 @@ pub(crate) fn write_for<W: Write>(out: &mut W, article: &Article, parser: &Artic
 /// The paragraph after a deck that the parser would try for a dateline, when the article has
 /// a dateline and its first paragraph is a deck.
 fn dateline_after_deck(article: &Article) -> Option<usize> {
-    let paragraphs: Vec<&Paragraph> = article.paragraphs().collect();
-    let deck = paragraphs.first()?;
+    let mut paragraphs = article.paragraphs();
+    let deck = paragraphs.next()?;
     if article.dateline.is_none() || !is_deck(&deck.text) || is_byline(&deck.text) {
         return None;
     }
-    (1..paragraphs.len()).find(|&k| !is_byline(&paragraphs[k].text))
+    paragraphs.position(|p| !is_byline(&p.text)).map(|k| k + 1)
 }
 
 /// Writes the article with the dateline on paragraph `dateline_at`, or by default on the first
