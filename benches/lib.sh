@@ -65,16 +65,23 @@ build_binaries() {
     done
 }
 
-# Generates the tree unless it is there, then sets `files` and `bytes` to its size.
+# Generates the tree unless it is there, then sets `files` and `bytes` to its size. With a
+# paragraph pool ($1, from realtext-corpus.sh) the bodies are that real text; the stamp then
+# names the pool too, so a changed pool makes the tree again.
 ensure_tree() {
-    local generator
-    generator=$(cksum <"$gen_corpus")
-    if [[ ! -f "$tree.done" || "$(cat "$tree.done")" != "$generator" ]]; then
-        echo "== generating $FILES files (seed $SEED) in $tree" >&2
+    local pool="${1:-}" stamp
+    local pool_args=()
+    stamp=$(cksum <"$gen_corpus")
+    if [[ -n "$pool" ]]; then
+        pool_args=(--paragraphs "$pool")
+        stamp="$stamp $(cksum <"$pool")"
+    fi
+    if [[ ! -f "$tree.done" || "$(cat "$tree.done")" != "$stamp" ]]; then
+        echo "== generating $FILES files (seed $SEED${pool:+, real paragraphs}) in $tree" >&2
         rm -rf "$tree" "$tree.done"
         mkdir -p "$CORPUS_DIR"
-        "$gen_corpus" --out "$tree" --files "$FILES" --seed "$SEED" >&2
-        echo "$generator" >"$tree.done"
+        "$gen_corpus" --out "$tree" --files "$FILES" --seed "$SEED" "${pool_args[@]}" >&2
+        echo "$stamp" >"$tree.done"
     fi
     measure_tree
 }
