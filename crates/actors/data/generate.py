@@ -210,12 +210,13 @@ def main():
 
     # Named places countryinfo keeps without a code: an old name of a country (Burma) is
     # one more alias; a part of one (Scotland, Wales) is a province of the code it gives.
+    # Scotland comes without any code: a province of no known country.
     for record in uncoded:
         name, code = usable_name(record["name"]), record["ISO"].get("alpha2") or ""
-        if not name or code not in country_names:
+        if not name or (code and code not in country_names):
             continue
         spellings = {nfc(s) for s in record.get("altSpellings", [])}
-        if country_names[code] in spellings:
+        if code and country_names[code] in spellings:
             country_aliases.add(name, code, country_names[code], "alternative")
         else:
             places.add(name, "province", code, "")
