@@ -1,0 +1,93 @@
+//! The second pass: pairs of documents worth verifying, from the sketches alone.
+//!
+//! Two sources, merged: documents that share an LSH band (near-duplicates, by Jaccard), and
+//! documents that share winnowed fingerprints (a passage in common, by containment). A band key
+//! or a fingerprint found in more than `max_df` documents proposes nothing: it is a site's
+//! template, and would otherwise pair every article of the site with every other.
+
+use rayon::prelude::*;
+
+use crate::minhash::BANDS;
+use crate::options::ReuseOptions;
+use crate::sketch::Sketch;
+
+/// Fingerprints two documents must share to be candidates (or all the smaller one has, when it
+/// has fewer). One shared fingerprint is one shared sentence-long run of words, which
+/// unrelated articles quoting the same official phrase have; two are a passage.
+pub const MIN_SHARED_FINGERPRINTS: usize = 2;
+
+/// The candidate pairs `(a, b)`, `a < b`, as indices into `sketches`, sorted and distinct.
+pub(crate) fn candidates(sketches: &[Sketch], options: &ReuseOptions) -> Vec<(u32, u32)> {
+    let mut pairs = band_pairs(sketches, options.max_df);
+    pairs.extend(fingerprint_pairs(sketches, options.max_df));
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    if let Some(days) = options.window_days {
+        pairs.retain(|&(a, b)| within_window(&sketches[a as usize], &sketches[b as usize], days));
+    }
+    pairs
+}
+
+/// Whether two documents are both dated, at most `days` apart.
+pub(crate) fn within_window(a: &Sketch, b: &Sketch, days: u32) -> bool {
+    match (a.date, b.date) {
+        (Some(x), Some(y)) => (x - y).num_days().unsigned_abs() <= u64::from(days),
+        _ => false,
+    }
+}
+
+fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// Every pair of documents inside each group of equal keys, for groups of 2 to `max_df`.
+/// `entries` must be sorted by key.
+fn pairs_in_groups(entries: &[(u32, u32)], max_df: usize, mut emit: impl FnMut(u32, u32)) {
+    for group in entries.chunk_by(|x, y| x.0 == y.0) {
+        if group.len() < 2 || group.len() > max_df {
+            continue;
+        }
+        for (i, &(_, a)) in group.iter().enumerate() {
+            for &(_, b) in &group[i + 1..] {
+                // A document's keys are distinct, so a != b; entries sorted by (key, doc) keep a < b.
+                emit(a, b);
+            }
+        }
+    }
+}
+
+fn band_pairs(sketches: &[Sketch], max_df: usize) -> Vec<(u32, u32)> {
+    (0..BANDS)
+        .into_par_iter()
+        .flat_map_iter(|band| {
+            let mut entries: Vec<(u32, u32)> = sketches
+                .iter()
+                .enumerate()
+                .filter_map(|(doc, s)| s.bands.as_ref().map(|keys| (keys[band], index(doc))))
+                .collect();
+            entries.sort_unstable();
+            let mut pairs = Vec::new();
+            pairs_in_groups(&entries, max_df, |a, b| pairs.push((a, b)));
+            pairs
+        })
+        .collect()
+}
+
+fn fingerprint_pairs(sketches: &[Sketch], max_df: usize) -> Vec<(u32, u32)> {
+    let mut entries: Vec<(u32, u32)> =
+        sketches.iter().enumerate().flat_map(|(doc, s)| s.fingerprints.iter().map(move |&f| (f, index(doc)))).collect();
+    entries.par_sort_unstable();
+    let mut shared = Vec::new();
+    pairs_in_groups(&entries, max_df, |a, b| shared.push((a, b)));
+    drop(entries);
+    shared.par_sort_unstable();
+    shared
+        .chunk_by(|x, y| x == y)
+        .filter(|run| {
+            let (a, b) = run[0];
+            let smaller = sketches[a as usize].fingerprints.len().min(sketches[b as usize].fingerprints.len());
+            run.len() >= MIN_SHARED_FINGERPRINTS.min(smaller)
+        })
+        .map(|run| run[0])
+        .collect()
+}

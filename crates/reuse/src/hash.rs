@@ -1,0 +1,132 @@
+//! The hash functions every other module builds on. They are fixed, documented and written
+//! here (no hasher from `std`, whose output may change between Rust versions), so a shingle's
+//! hash, and with it every signature, candidate and score, is the same across runs, platforms
+//! and versions.
+//!
+//! - a term: FNV-1a 64 (Fowler, Noll and Vo; public domain) over its UTF-8 bytes, then
+//!   MurmurHash3's 64-bit finaliser `fmix64` (Austin Appleby; public domain), because FNV's
+//!   last bytes reach only the low bits and MinHash reads the high ones;
+//! - a shingle: a chain over its terms' hashes, `h = fmix64(rotl(h, 23) ^ term)`, started from
+//!   the seed and the shingle's length, so order matters and a seed gives a fresh family;
+//! - MinHash permutations: multiply-add-shift, `(a * x + b) >> 32` with odd `a` (Dietzfelbinger
+//!   et al., 1997), the parameters drawn with SplitMix64 (Steele, Lea and Flood, 2014).
+
+/// The offset basis of 64-bit FNV-1a.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+/// The prime of 64-bit FNV-1a.
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+/// The golden ratio's fraction in 64 bits, SplitMix64's increment.
+const GOLDEN: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// MurmurHash3's 64-bit finaliser: a bijection that spreads every input bit over the output.
+#[must_use]
+#[inline]
+pub(crate) const fn fmix64(mut k: u64) -> u64 {
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    k ^= k >> 33;
+    k
+}
+
+/// The hash of one folded term: FNV-1a 64 over its UTF-8 bytes, finalised with `fmix64`.
+///
+/// ```
+/// use dateline_reuse::term_hash;
+/// assert_eq!(term_hash("union"), term_hash("union"));
+/// assert_ne!(term_hash("union"), term_hash("unions"));
+/// ```
+#[must_use]
+pub fn term_hash(term: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    for &byte in term.as_bytes() {
+        h ^= u64::from(byte);
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    fmix64(h)
+}
+
+/// The hash of a shingle from its terms' hashes, in order, for a seed.
+#[must_use]
+#[inline]
+pub fn shingle_hash(seed: u64, terms: &[u64]) -> u64 {
+    let mut h = fmix64(seed ^ GOLDEN ^ terms.len() as u64);
+    for &term in terms {
+        h = fmix64(h.rotate_left(23) ^ term);
+    }
+    h
+}
+
+/// SplitMix64: a seeded stream of well-mixed 64-bit numbers, for the permutations' parameters.
+#[derive(Debug, Clone)]
+pub(crate) struct SplitMix64(u64);
+
+impl SplitMix64 {
+    pub(crate) const fn new(seed: u64) -> Self {
+        Self(seed)
+    }
+
+    pub(crate) fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(GOLDEN);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+/// Folds a 64-bit hash to the 32 bits the sketches store. Equal hashes stay equal, so the
+/// folding can only add candidates (two different values meeting), which verification removes.
+#[must_use]
+#[inline]
+#[allow(clippy::cast_possible_truncation, reason = "keeping the low 32 bits is the point")]
+pub(crate) const fn fold32(h: u64) -> u32 {
+    ((h >> 32) ^ h) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv_matches_the_published_test_vectors() {
+        // FNV-1a 64 of "" and "a" from the reference test suite, before the finaliser.
+        let raw = |s: &str| {
+            let mut h = FNV_OFFSET;
+            for &b in s.as_bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(FNV_PRIME);
+            }
+            h
+        };
+        assert_eq!(raw(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(raw("a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(raw("foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn splitmix_matches_the_reference_sequence() {
+        // The first outputs of SplitMix64 seeded with 1234567 (Vigna's reference code).
+        let mut s = SplitMix64::new(1_234_567);
+        assert_eq!(s.next(), 6_457_827_717_110_365_317);
+        assert_eq!(s.next(), 3_203_168_211_198_807_973);
+    }
+
+    const PINNED_UNION: u64 = 887_911_350_389_737_152;
+    const PINNED_SHINGLE: u64 = 6_456_297_782_420_528_996;
+
+    #[test]
+    fn hashes_are_pinned_so_results_stay_stable_across_versions() {
+        assert_eq!(term_hash("union"), PINNED_UNION);
+        assert_eq!(shingle_hash(0, &[term_hash("union"); 5]), PINNED_SHINGLE);
+        let terms = [term_hash("the"), term_hash("state"), term_hash("of"), term_hash("our"), term_hash("union")];
+        let forward = shingle_hash(0, &terms);
+        let mut reversed = terms;
+        reversed.reverse();
+        assert_ne!(forward, shingle_hash(0, &reversed), "order matters");
+        assert_ne!(forward, shingle_hash(1, &terms), "the seed matters");
+        let padded: Vec<u64> = terms[..4].iter().copied().chain([0]).collect();
+        assert_ne!(shingle_hash(0, &terms[..4]), shingle_hash(0, &padded), "the length matters");
+    }
+}
