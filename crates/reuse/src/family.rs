@@ -1,15 +1,18 @@
 //! Story families: verified pairs grouped, each with its likely first source.
 //!
-//! The rule, in two steps:
+//! The rule:
 //!
 //! 1. Pairs at the Jaccard threshold (copies of the same story, whole or nearly) join their
 //!    documents' families without condition.
-//! 2. A pair reported only for containment (a document lifting passages of another) joins them
-//!    unless the larger document is a **digest**: one that contains passages of two or more
-//!    families of step 1 that it is not dated before. A digest, a round-up quoting several
-//!    stories, would otherwise chain unrelated stories into one family; its pairs are still
-//!    reported, and its containment pairs with documents it is dated before (it was lifted
-//!    from, it lifted nothing) still join. An undated document is never dated before another.
+//! 2. A pair reported only for containment (one document lifting passages of the other) joins
+//!    them too, unless one of the two is a **digest** not dated before the other. A digest is a
+//!    document whose containment partners that it is not dated before fall apart into two or
+//!    more groups when connected only by the pairs among themselves: it quotes stories that
+//!    share nothing with each other, as a round-up or a live blog does. Joined through it,
+//!    unrelated stories would chain into one family. A document lifting from several copies of
+//!    one story is no digest (the copies pair with each other), and neither is a long original
+//!    that several articles lift from (it is dated before them). An undated document is never
+//!    dated before another. A digest's pairs are still reported.
 //!
 //! Each family's first source is its earliest-dated document; ties, and undated documents
 //! (which come after dated ones), go by path, then by input position.
@@ -36,14 +39,18 @@ pub(crate) struct Member<'a> {
 
 /// Orders documents by date (undated last), then path, then input position.
 pub(crate) fn by_date_then_path(members: &[Member<'_>], x: usize, y: usize) -> Ordering {
-    let (a, b) = (&members[x], &members[y]);
+    by_date_path(&members[x], &members[y]).then(x.cmp(&y))
+}
+
+/// Orders two documents by date (undated last), then path.
+pub(crate) fn by_date_path(a: &Member<'_>, b: &Member<'_>) -> Ordering {
     let date = match (a.date, b.date) {
         (Some(p), Some(q)) => p.cmp(&q),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     };
-    date.then_with(|| a.path.cmp(b.path)).then(x.cmp(&y))
+    date.then_with(|| a.path.cmp(b.path))
 }
 
 /// Union-find over document indices, by size, with path halving.
@@ -79,13 +86,33 @@ impl Sets {
 }
 
 /// An edge of the family graph: two documents, and whether the pair reached the Jaccard
-/// threshold; for a containment-only pair, which one is the larger.
+/// threshold.
 pub(crate) struct Edge {
     pub(crate) a: usize,
     pub(crate) b: usize,
     pub(crate) near_duplicate: bool,
-    /// For a containment-only pair: the document with more shingles (the container).
-    pub(crate) larger: usize,
+}
+
+/// Whether `group` falls into two or more parts when linked only by the pairs among its own
+/// members.
+fn splits(group: &[usize], adjacency: &[Vec<usize>]) -> bool {
+    if group.len() < 2 {
+        return false;
+    }
+    let mut sorted = group.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let position = |doc: usize| sorted.binary_search(&doc).ok();
+    let mut parts = Sets::new(sorted.len());
+    for (i, &doc) in sorted.iter().enumerate() {
+        for &other in &adjacency[doc] {
+            if let Some(j) = position(other) {
+                parts.union(i, j);
+            }
+        }
+    }
+    let first = parts.find(0);
+    (1..sorted.len()).any(|i| parts.find(i) != first)
 }
 
 /// Whether `x` is dated strictly before `y`.
@@ -104,27 +131,24 @@ pub(crate) fn families(members: &[Member<'_>], edges: &[Edge]) -> Vec<Family> {
             sets.union(e.a, e.b);
         }
     }
-    // Step 2: the families each container would pull in without being dated before them.
-    let mut pulls: Vec<(usize, usize)> = edges
-        .iter()
-        .filter(|e| !e.near_duplicate)
-        .filter_map(|e| {
-            let smaller = if e.larger == e.a { e.b } else { e.a };
-            (!dated_before(members, e.larger, smaller)).then(|| (e.larger, sets.find(smaller)))
-        })
-        .collect();
-    pulls.sort_unstable();
-    pulls.dedup();
-    let mut digests = vec![false; n];
-    for group in pulls.chunk_by(|x, y| x.0 == y.0) {
-        let own = sets.find(group[0].0);
-        if group.iter().filter(|(_, family)| *family != own).count() >= 2 {
-            digests[group[0].0] = true;
+    // Step 2: each document's containment partners it is not dated before.
+    let mut adjacency: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for e in edges {
+        adjacency[e.a].push(e.b);
+        adjacency[e.b].push(e.a);
+    }
+    let mut partners: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for e in edges.iter().filter(|e| !e.near_duplicate) {
+        for (hub, partner) in [(e.a, e.b), (e.b, e.a)] {
+            if !dated_before(members, hub, partner) {
+                partners[hub].push(partner);
+            }
         }
     }
+    let digests: Vec<bool> = partners.iter().map(|p| splits(p, &adjacency)).collect();
+    let blocked = |hub: usize, partner: usize| digests[hub] && !dated_before(members, hub, partner);
     for e in edges.iter().filter(|e| !e.near_duplicate) {
-        let smaller = if e.larger == e.a { e.b } else { e.a };
-        if !digests[e.larger] || dated_before(members, e.larger, smaller) {
+        if !blocked(e.a, e.b) && !blocked(e.b, e.a) {
             sets.union(e.a, e.b);
         }
     }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::align::{Passage, align, covered_share};
 use crate::candidates::candidates;
 use crate::doc::ReuseDoc;
-use crate::family::{Edge, Family, Member, by_date_then_path, families};
+use crate::family::{Edge, Family, Member, by_date_path, families};
 use crate::options::{OptionsError, ReuseOptions};
 use crate::sketch::{Sketch, Sketcher};
 use crate::verify::{Scores, Shingled};
@@ -170,12 +170,7 @@ impl ReuseFinder {
         let members: Vec<Member<'_>> = sketches.iter().map(|s| Member { date: s.date, path: &s.path }).collect();
         let edges: Vec<Edge> = pairs
             .iter()
-            .map(|p| Edge {
-                a: p.a,
-                b: p.b,
-                near_duplicate: p.jaccard >= self.options.min_jaccard,
-                larger: if p.a_shingles >= p.b_shingles { p.a } else { p.b },
-            })
+            .map(|p| Edge { a: p.a, b: p.b, near_duplicate: p.jaccard >= self.options.min_jaccard })
             .collect();
         let families = families(&members, &edges);
         Ok(ReuseReport { documents: sketches.len(), candidates: candidate_pairs.len(), pairs, families })
@@ -203,9 +198,8 @@ impl ReuseFinder {
 }
 
 fn by_sketch(sketches: &[Sketch], x: usize, y: usize) -> std::cmp::Ordering {
-    let members = [x, y].map(|i| Member { date: sketches[i].date, path: &sketches[i].path });
-    // Compare the two through the shared rule, then fall back to input position.
-    by_date_then_path(&members, 0, 1).then(x.cmp(&y))
+    let [a, b] = [x, y].map(|i| Member { date: sketches[i].date, path: &sketches[i].path });
+    by_date_path(&a, &b).then(x.cmp(&y))
 }
 
 /// Candidate pairs split by connected component: each is verified on its own, with only its

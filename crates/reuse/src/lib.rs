@@ -106,11 +106,14 @@
 //! ## Families
 //!
 //! Pairs at the Jaccard threshold join their documents' families. A pair reported only for
-//! containment joins them too, unless the larger document is a digest: it contains passages
-//! of two or more families (as formed by the Jaccard pairs) and is not dated before them.
-//! Round-ups and live blogs quote several stories; joined through them, unrelated stories would
-//! chain into one family. Each family's first source is its earliest-dated member, ties by
-//! path; undated members come last.
+//! containment joins them too, unless one of the two is a digest not dated before the other:
+//! a document whose containment partners (those it is not dated before) fall into two or more
+//! groups when linked only by the pairs among themselves. Round-ups and live blogs quote
+//! stories that share nothing; joined through them, unrelated stories would chain into one
+//! family. An article lifting from several copies of one story is no digest (the copies pair
+//! with each other), nor is a long original several articles lift from (it is dated first).
+//! Each family's first source is its earliest-dated member, ties by path; undated members come
+//! last.
 //!
 //! ## Memory and threads
 //!

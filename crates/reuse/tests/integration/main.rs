@@ -1,1 +1,6 @@
-//! Integration tests of dateline-reuse.
+//! Integration tests of dateline-reuse: one binary, as the workspace does.
+
+mod families;
+mod laws;
+mod seeds;
+mod support;
