@@ -48,30 +48,23 @@ pub(crate) struct Alignment {
     pub(crate) b_ranges: Vec<Range<u32>>,
 }
 
-/// Shingle occurrences by hash: `(hash, token start, token count)`, sorted.
-fn occurrences(doc: &Shingled<'_>) -> Vec<(u64, u32, u32)> {
-    let mut v: Vec<(u64, u32, u32)> = doc.shingles.iter().map(|s| (s.hash, s.start, s.len)).collect();
-    v.sort_unstable();
-    v
-}
-
 pub(crate) fn align(a: &Shingled<'_>, b: &Shingled<'_>, shingle_size: usize) -> Alignment {
-    let (oa, ob) = (occurrences(a), occurrences(b));
+    let (oa, ob) = (&a.occurrences, &b.occurrences);
     let mut seeds: Vec<(u32, u32, u32)> = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < oa.len() && j < ob.len() {
-        let (ha, hb) = (oa[i].0, ob[j].0);
+        let (ha, hb) = (oa[i].hash, ob[j].hash);
         if ha < hb {
             i += 1;
         } else if hb < ha {
             j += 1;
         } else {
-            let ra = oa[i..].partition_point(|o| o.0 == ha);
-            let rb = ob[j..].partition_point(|o| o.0 == hb);
+            let ra = oa[i..].partition_point(|o| o.hash == ha);
+            let rb = ob[j..].partition_point(|o| o.hash == hb);
             if ra <= MAX_REPEATS && rb <= MAX_REPEATS {
                 for x in &oa[i..i + ra] {
                     for y in &ob[j..j + rb] {
-                        seeds.push((x.1, y.1, x.2.min(y.2)));
+                        seeds.push((x.start, y.start, x.len.min(y.len)));
                     }
                 }
             }

@@ -11,10 +11,15 @@ use crate::minhash::BANDS;
 use crate::options::ReuseOptions;
 use crate::sketch::Sketch;
 
-/// Fingerprints two documents must share to be candidates (or all the smaller one has, when it
-/// has fewer). One shared fingerprint is one shared sentence-long run of words, which
-/// unrelated articles quoting the same official phrase have; two are a passage.
+/// Fingerprints two documents must share to be candidates. One shared fingerprint is one shared
+/// sentence-long run of words, which unrelated articles quoting the same official phrase have;
+/// two are a passage. A short document (fewer than [`SHORT_FINGERPRINTS`] fingerprints, about
+/// 80 words) needs one: two lifted paragraphs of a few lines may guarantee no more.
 pub const MIN_SHARED_FINGERPRINTS: usize = 2;
+
+/// Below this many fingerprints, a document is short, and one shared fingerprint makes a
+/// candidate.
+pub const SHORT_FINGERPRINTS: usize = 8;
 
 /// The candidate pairs `(a, b)`, `a < b`, as indices into `sketches`, sorted and distinct.
 pub(crate) fn candidates(sketches: &[Sketch], options: &ReuseOptions) -> Vec<(u32, u32)> {
@@ -86,7 +91,8 @@ fn fingerprint_pairs(sketches: &[Sketch], max_df: usize) -> Vec<(u32, u32)> {
         .filter(|run| {
             let (a, b) = run[0];
             let smaller = sketches[a as usize].fingerprints.len().min(sketches[b as usize].fingerprints.len());
-            run.len() >= MIN_SHARED_FINGERPRINTS.min(smaller)
+            let needed = if smaller < SHORT_FINGERPRINTS { 1 } else { MIN_SHARED_FINGERPRINTS };
+            run.len() >= needed
         })
         .map(|run| run[0])
         .collect()

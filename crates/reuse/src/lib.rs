@@ -67,7 +67,8 @@
 //!    20 shingles). Only these are kept: about `200 + 0.4 × shingles` bytes per document (0.6
 //!    KB for a 4 KB article), so memory grows with the number of documents, not their pairs.
 //! 3. **Candidates**: documents sharing a band, and documents sharing at least
-//!    [`MIN_SHARED_FINGERPRINTS`] fingerprints. A band key or a fingerprint found in more than
+//!    [`MIN_SHARED_FINGERPRINTS`] fingerprints (one, when the smaller has fewer than
+//!    [`SHORT_FINGERPRINTS`]). A band key or a fingerprint found in more than
 //!    `max_df` documents (default 100, as passim's `--max-df`) proposes nothing: it is site
 //!    template, and one template must never make a giant family. Scores still count every
 //!    shingle.
@@ -140,7 +141,7 @@ mod verify;
 mod winnow;
 
 pub use align::{MAX_GAP, Passage};
-pub use candidates::MIN_SHARED_FINGERPRINTS;
+pub use candidates::{MIN_SHARED_FINGERPRINTS, SHORT_FINGERPRINTS};
 pub use doc::{ReuseDoc, Token};
 pub use family::Family;
 pub use finder::{ReuseFinder, ReusePair, ReuseReport};

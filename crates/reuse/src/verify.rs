@@ -1,22 +1,25 @@
 //! The third pass: exact scores of a candidate pair over the full shingle sets.
 
 use crate::doc::ReuseDoc;
-use crate::shingle::{Shingle, shingle_set, shingles};
+use crate::shingle::{Shingle, shingles};
 
-/// A document ready for verification and alignment: its shingles in order and as a set.
+/// A document ready for verification and alignment: its shingle occurrences sorted by hash
+/// (then position), and its distinct shingle hashes.
 #[derive(Debug, Clone)]
 pub(crate) struct Shingled<'d> {
     pub(crate) doc: &'d ReuseDoc,
-    pub(crate) shingles: Vec<Shingle>,
+    pub(crate) occurrences: Vec<Shingle>,
     /// Distinct shingle hashes, sorted.
     pub(crate) set: Vec<u64>,
 }
 
 impl<'d> Shingled<'d> {
     pub(crate) fn new(doc: &'d ReuseDoc, n: usize, seed: u64) -> Self {
-        let shingles = shingles(&doc.tokens, n, seed);
-        let set = shingle_set(&shingles);
-        Self { doc, shingles, set }
+        let mut occurrences = shingles(&doc.tokens, n, seed);
+        occurrences.sort_unstable_by_key(|s| (s.hash, s.start));
+        let mut set: Vec<u64> = occurrences.iter().map(|s| s.hash).collect();
+        set.dedup();
+        Self { doc, occurrences, set }
     }
 }
 
