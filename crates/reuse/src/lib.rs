@@ -64,8 +64,9 @@
 //! 2. **Sketches** ([`Sketch`]), in parallel, one per document: a MinHash signature of
 //!    [`PERMUTATIONS`] = 120 values cut into [`BANDS`] = 40 LSH bands of [`ROWS`] = 3, and the
 //!    document's winnowed fingerprints (the least shingle hash of every window of [`WINDOW`] =
-//!    20 shingles). Only these are kept: about `200 + 0.4 × shingles` bytes per document (0.6
-//!    KB for a 4 KB article), so memory grows with the number of documents, not their pairs.
+//!    20 shingles). Only these are kept: about `230 + path + 0.38 × shingles` bytes per
+//!    document (560 bytes for a generated 6.5 KB article of 1,000 words), so memory grows with
+//!    the number of documents, not their pairs.
 //! 3. **Candidates**: documents sharing a band, and documents sharing at least
 //!    [`MIN_SHARED_FINGERPRINTS`] fingerprints (one, when the smaller has fewer than
 //!    [`SHORT_FINGERPRINTS`]). A band key or a fingerprint found in more than

@@ -12,9 +12,10 @@ use crate::winnow::{WINDOW, fingerprints};
 /// its path and date, its LSH band keys, and its winnowed fingerprints. The tokens and
 /// shingles are dropped; verification asks for the document again.
 ///
-/// Its size is about `200 + path + 0.38 × shingles` bytes (160 for the band keys, 4 per
-/// fingerprint, about one shingle in ten): about 0.6 KB for a 4 KB article, so memory grows
-/// with the number of documents and never with the number of pairs.
+/// Its size is about `230 + path + 0.38 × shingles` bytes (160 for the band keys, 4 per
+/// fingerprint, about one shingle in ten; [`Sketch::bytes`] counts it): 560 bytes for a
+/// generated 6.5 KB article of 1,000 words, so memory grows with the number of documents and
+/// never with the number of pairs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sketch {
     /// The document's path.
