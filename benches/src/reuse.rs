@@ -167,6 +167,8 @@ pub fn reuse_doc(path: &str, bytes: &[u8]) -> ReuseDoc {
     let text = decoded.text;
     let (article, _) = parse_article_lenient(&text);
     let mut doc = ReuseDoc::new(path, article.published.as_ref().map(|p| p.date));
+    // About one token per six bytes of English: one allocation instead of a dozen doublings.
+    doc.tokens.reserve(text.len() / 6);
     let mut folded = String::new();
     for (segment, span) in counted_spans(&article).enumerate() {
         let Some(segment_text) = text.get(span.start..span.end) else { continue };

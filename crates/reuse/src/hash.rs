@@ -8,8 +8,10 @@
 //!   last one padded with zeros), its length mixed in, then MurmurHash3's 64-bit finaliser
 //!   `fmix64` (Austin Appleby; public domain), because the FxHash step leaves the high bits
 //!   poorly mixed and MinHash reads them;
-//! - a shingle: a chain over its terms' hashes, `h = fmix64(rotl(h, 23) ^ term)`, started from
-//!   the seed and the shingle's length, so order matters and a seed gives a fresh family;
+//! - a shingle: the polynomial `t0·B^(n-1) + t1·B^(n-2) + ... + t(n-1)` of its terms' hashes
+//!   modulo 2^64 (`B` odd, a Rabin-Karp hash over 64-bit "characters", so a sliding window
+//!   updates it with two multiplications), then `fmix64` of it xor a mix of the seed and `n`:
+//!   order matters, and a seed gives a fresh family;
 //! - MinHash permutations: multiply-add-shift, `(a * x + b) >> 32` with odd `a` (Dietzfelbinger
 //!   et al., 1997), the parameters drawn with SplitMix64 (Steele, Lea and Flood, 2014).
 
@@ -57,15 +59,29 @@ pub fn term_hash(term: &str) -> u64 {
     fmix64(h)
 }
 
-/// The hash of a shingle from its terms' hashes, in order, for a seed.
+/// The base of the shingles' polynomial hash: odd, so multiplying by it loses no bit.
+pub(crate) const BASE: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// The hash of a shingle from its terms' hashes, in order, for a seed: `fmix64` of their
+/// polynomial in an odd base (`0x9e3779b97f4a7c15`) modulo 2^64, xor a mix of the seed and the
+/// number of terms.
+///
+/// ```
+/// use dateline_reuse::{shingle_hash, term_hash};
+/// let terms = ["the", "state", "of", "the", "union"].map(term_hash);
+/// assert_ne!(shingle_hash(0, &terms), shingle_hash(1, &terms));
+/// ```
+#[must_use]
+pub fn shingle_hash(seed: u64, terms: &[u64]) -> u64 {
+    let polynomial = terms.iter().fold(0u64, |h, &t| h.wrapping_mul(BASE).wrapping_add(t));
+    fmix64(polynomial ^ shingle_salt(seed, terms.len()))
+}
+
+/// What a seed and a shingle length mix into every shingle hash.
 #[must_use]
 #[inline]
-pub fn shingle_hash(seed: u64, terms: &[u64]) -> u64 {
-    let mut h = fmix64(seed ^ GOLDEN ^ terms.len() as u64);
-    for &term in terms {
-        h = fmix64(h.rotate_left(23) ^ term);
-    }
-    h
+pub(crate) fn shingle_salt(seed: u64, len: usize) -> u64 {
+    fmix64(fmix64(seed ^ GOLDEN) ^ len as u64)
 }
 
 /// SplitMix64: a seeded stream of well-mixed 64-bit numbers, for the permutations' parameters.
@@ -115,7 +131,7 @@ mod tests {
     }
 
     const PINNED_UNION: u64 = 16_411_239_814_532_099_789;
-    const PINNED_SHINGLE: u64 = 7_624_122_702_395_521_089;
+    const PINNED_SHINGLE: u64 = 16_572_664_944_223_765_090;
 
     #[test]
     fn hashes_are_pinned_so_results_stay_stable_across_versions() {

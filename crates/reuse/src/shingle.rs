@@ -1,7 +1,7 @@
 //! Word n-gram shingles (5-grams by default) of a document's counted text.
 
 use crate::doc::Token;
-use crate::hash::shingle_hash;
+use crate::hash::{BASE, fmix64, shingle_salt};
 
 /// One shingle: the hash of `len` consecutive terms starting at token `start`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +36,6 @@ pub struct Shingle {
 pub fn shingles(tokens: &[Token], n: usize, seed: u64) -> Vec<Shingle> {
     let n = n.max(1);
     let mut out = Vec::with_capacity(tokens.len());
-    let mut terms: Vec<u64> = Vec::with_capacity(n);
     let mut segment_start = 0;
     while segment_start < tokens.len() {
         let paragraph = tokens[segment_start].paragraph;
@@ -46,11 +45,18 @@ pub fn shingles(tokens: &[Token], n: usize, seed: u64) -> Vec<Shingle> {
             .map_or(tokens.len(), |len| segment_start + len);
         let segment = &tokens[segment_start..segment_end];
         let width = n.min(segment.len());
-        for (offset, window) in segment.windows(width).enumerate() {
-            terms.clear();
-            terms.extend(window.iter().map(|t| t.term));
+        let salt = shingle_salt(seed, width);
+        // BASE^(width - 1): the weight of the term leaving the window.
+        let top = (1..width).fold(1u64, |p, _| p.wrapping_mul(BASE));
+        let mut polynomial = segment[..width].iter().fold(0u64, |h, t| h.wrapping_mul(BASE).wrapping_add(t.term));
+        for offset in 0..=segment.len() - width {
+            if offset > 0 {
+                let (leaving, entering) = (segment[offset - 1].term, segment[offset + width - 1].term);
+                polynomial =
+                    polynomial.wrapping_sub(leaving.wrapping_mul(top)).wrapping_mul(BASE).wrapping_add(entering);
+            }
             out.push(Shingle {
-                hash: shingle_hash(seed, &terms),
+                hash: fmix64(polynomial ^ salt),
                 start: to_u32(segment_start + offset),
                 len: to_u32(width),
             });
@@ -73,4 +79,30 @@ pub fn shingle_set(shingles: &[Shingle]) -> Vec<u64> {
     set.sort_unstable();
     set.dedup();
     set
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hash::{shingle_hash, term_hash};
+    use dateline_model::Span;
+
+    #[test]
+    fn the_rolling_hash_equals_the_definition() {
+        let words = "we the people of the united states in order to form a more perfect union";
+        let tokens: Vec<Token> = words
+            .split(' ')
+            .enumerate()
+            .map(|(i, w)| Token { term: term_hash(w), span: Span::new(i, i + 1), paragraph: u32::from(i >= 11) })
+            .collect();
+        for n in [1, 3, 5, 12] {
+            for seed in [0, 7] {
+                for s in shingles(&tokens, n, seed) {
+                    let window: Vec<u64> =
+                        tokens[s.start as usize..(s.start + s.len) as usize].iter().map(|t| t.term).collect();
+                    assert_eq!(s.hash, shingle_hash(seed, &window), "n {n} seed {seed} at {}", s.start);
+                }
+            }
+        }
+    }
 }
