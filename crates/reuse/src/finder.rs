@@ -130,18 +130,19 @@ impl ReuseFinder {
         let groups = connected_groups(sketches.len(), &candidate_pairs);
         let n = self.options.shingle_size;
         let seed = self.options.seed;
+        // Groups in parallel, and inside each its documents and pairs: one connected group can
+        // hold most of a corpus whose articles share stock phrases.
         let verified: Vec<Result<Vec<ReusePair>, (usize, E)>> = groups
             .par_iter()
             .map(|group| {
-                let mut loaded = Vec::with_capacity(group.docs.len());
-                for &doc in &group.docs {
-                    loaded.push(load(doc).map_err(|e| (doc, e))?);
-                }
-                let shingled: Vec<Shingled<'_>> = loaded.iter().map(|d| Shingled::new(d, n, seed)).collect();
+                let loaded: Vec<Result<Cow<'d, ReuseDoc>, (usize, E)>> =
+                    group.docs.par_iter().map(|&doc| load(doc).map_err(|e| (doc, e))).collect();
+                let loaded: Vec<Cow<'d, ReuseDoc>> = loaded.into_iter().collect::<Result<_, _>>()?;
+                let shingled: Vec<Shingled<'_>> = loaded.par_iter().map(|d| Shingled::new(d, n, seed)).collect();
                 let position = |doc: usize| group.docs.binary_search(&doc).unwrap_or(0);
                 Ok(group
                     .pairs
-                    .iter()
+                    .par_iter()
                     .filter_map(|&(x, y)| {
                         let (x, y) = (x as usize, y as usize);
                         let (a, b) = if by_sketch(sketches, x, y).is_le() { (x, y) } else { (y, x) };
