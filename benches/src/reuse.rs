@@ -13,7 +13,7 @@
 use chrono::{Days, NaiveDate};
 use dateline_model::{Article, Span};
 use dateline_parse::{decode, parse_article_lenient};
-use dateline_reuse::ReuseDoc;
+use dateline_reuse::{ReuseDoc, TermHasher, term_hash};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -173,54 +173,57 @@ pub fn reuse_doc(path: &str, bytes: &[u8]) -> ReuseDoc {
     for (segment, span) in counted_spans(&article).enumerate() {
         let Some(segment_text) = text.get(span.start..span.end) else { continue };
         let segment = u32::try_from(segment).unwrap_or(u32::MAX);
-        let mut words = Words { text: segment_text, at: 0 };
-        while let Some((s, i)) = words.next_word() {
-            let word = &segment_text[s..i];
-            folded.clear();
-            if word.is_ascii() {
-                folded.push_str(word);
-                folded.make_ascii_lowercase();
-            } else {
-                folded.extend(word.chars().flat_map(char::to_lowercase));
-            }
-            doc.push(&folded, Span::new(span.start + s, span.start + i), segment);
-        }
+        tokenize_segment(&mut doc, segment_text, span.start, segment, &mut folded);
     }
     doc
 }
 
-/// Runs of letters and digits, found a byte at a time where the text is ASCII.
-struct Words<'t> {
-    text: &'t str,
-    at: usize,
-}
-
-impl Words<'_> {
-    /// The byte range of the next word.
-    fn next_word(&mut self) -> Option<(usize, usize)> {
-        let start = self.skip(false)?;
-        let end = self.skip(true).unwrap_or(self.text.len());
-        Some((start, end))
-    }
-
-    /// Moves past characters whose "is a word character" is `inside`; returns where it stopped
-    /// (`None` at the end).
-    fn skip(&mut self, inside: bool) -> Option<usize> {
-        let bytes = self.text.as_bytes();
-        while self.at < bytes.len() {
-            let b = bytes[self.at];
-            let (word, len) = if b.is_ascii() {
-                (b.is_ascii_alphanumeric(), 1)
-            } else {
-                let c = self.text[self.at..].chars().next()?;
-                (c.is_alphanumeric(), c.len_utf8())
-            };
-            if word != inside {
-                return Some(self.at);
-            }
-            self.at += len;
+/// Pushes the words of one segment (`text`, at byte `offset` of the file): runs of letters and
+/// digits, lower-cased. ASCII words are folded and hashed in the same pass over their bytes;
+/// a word with other characters is folded into `folded` and hashed from there.
+fn tokenize_segment(doc: &mut ReuseDoc, text: &str, offset: usize, segment: u32, folded: &mut String) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // Skip to the next word character.
+        let b = bytes[at];
+        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+            at += 1;
+            continue;
         }
-        None
+        let start = at;
+        let mut hasher = TermHasher::new();
+        let mut ascii = true;
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b.is_ascii() {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                hasher.write_byte(b.to_ascii_lowercase());
+                at += 1;
+            } else {
+                let Some(c) = text[at..].chars().next() else { break };
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                ascii = false;
+                at += c.len_utf8();
+            }
+        }
+        if at == start {
+            // A character that is neither ASCII nor a letter or digit.
+            at += text[at..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let term = if ascii {
+            hasher.finish()
+        } else {
+            folded.clear();
+            folded.extend(text[start..at].chars().flat_map(char::to_lowercase));
+            term_hash(folded)
+        };
+        doc.push_hashed(term, Span::new(offset + start, offset + at), segment);
     }
 }
 
@@ -247,6 +250,17 @@ mod tests {
         let copy = corpus.iter().find(|a| a.kind == Kind::Verbatim).expect("a copy");
         let source = &corpus[copy.source.expect("a source")];
         assert_eq!(copy.text[16..], source.text[16..], "the same body after the date");
+    }
+
+    #[test]
+    fn non_ascii_words_fold_like_ascii_ones() {
+        let text = "date 2024-03-05 Président Zürich ÉTÉ, naïve; über.\n";
+        let doc = reuse_doc("a.txt", text.as_bytes());
+        let expected = ["président", "zürich", "été", "naïve", "über"].map(term_hash);
+        assert_eq!(doc.tokens.iter().map(|t| t.term).collect::<Vec<_>>(), expected);
+        assert_eq!(&text[doc.tokens[2].span.start..doc.tokens[2].span.end], "ÉTÉ");
+        let plain = reuse_doc("b.txt", b"date 2024-03-05 UNION Union union\n");
+        assert!(plain.tokens.iter().all(|t| t.term == term_hash("union")));
     }
 
     #[test]

@@ -54,6 +54,12 @@ impl ReuseDoc {
 
     /// Appends a token: its folded form (hashed here, not kept), its span and its segment.
     pub fn push(&mut self, folded: &str, span: Span, paragraph: u32) {
-        self.tokens.push(Token { term: term_hash(folded), span, paragraph });
+        self.push_hashed(term_hash(folded), span, paragraph);
+    }
+
+    /// Appends a token whose folded form was hashed already, by
+    /// [`term_hash`](crate::term_hash) or [`TermHasher`](crate::TermHasher).
+    pub fn push_hashed(&mut self, term: u64, span: Span, paragraph: u32) {
+        self.tokens.push(Token { term, span, paragraph });
     }
 }

@@ -146,7 +146,7 @@ pub use candidates::{MIN_SHARED_FINGERPRINTS, SHORT_FINGERPRINTS};
 pub use doc::{ReuseDoc, Token};
 pub use family::Family;
 pub use finder::{ReuseFinder, ReusePair, ReuseReport};
-pub use hash::{shingle_hash, term_hash};
+pub use hash::{TermHasher, shingle_hash, term_hash};
 pub use minhash::{BANDS, PERMUTATIONS, ROWS, lsh_probability};
 pub use options::{OptionsError, ReuseOptions};
 pub use shingle::{Shingle, shingle_set, shingles};
