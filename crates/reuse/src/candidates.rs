@@ -1,9 +1,14 @@
 //! The second pass: pairs of documents worth verifying, from the sketches alone.
 //!
 //! Two sources, merged: documents that share an LSH band (near-duplicates, by Jaccard), and
-//! documents that share winnowed fingerprints (a passage in common, by containment). A band key
-//! or a fingerprint found in more than `max_df` documents proposes nothing: it is a site's
-//! template, and would otherwise pair every article of the site with every other.
+//! documents that share winnowed fingerprints (a passage in common, by containment).
+//!
+//! A fingerprint found in more than `max_df` documents is a site's template (or boilerplate the
+//! parser left in), and proposes nothing; nor does a band key shared that widely. A template
+//! also sways the MinHash signatures of every document that carries it, so that small groups
+//! of them share bands; a band pair is therefore kept only when the two documents also share a
+//! fingerprint that is not template. Near-duplicates share many; articles that share only the
+//! template share none.
 
 use rayon::prelude::*;
 
@@ -23,8 +28,14 @@ pub const SHORT_FINGERPRINTS: usize = 8;
 
 /// The candidate pairs `(a, b)`, `a < b`, as indices into `sketches`, sorted and distinct.
 pub(crate) fn candidates(sketches: &[Sketch], options: &ReuseOptions) -> Vec<(u32, u32)> {
-    let mut pairs = band_pairs(sketches, options.max_df);
-    pairs.extend(fingerprint_pairs(sketches, options.max_df));
+    let (mut pairs, template) = fingerprint_pairs(sketches, options.max_df);
+    let mut bands = band_pairs(sketches, options.max_df);
+    bands.par_sort_unstable();
+    bands.dedup();
+    bands.retain(|&(a, b)| {
+        shares_a_story_fingerprint(&sketches[a as usize].fingerprints, &sketches[b as usize].fingerprints, &template)
+    });
+    pairs.extend(bands);
     pairs.par_sort_unstable();
     pairs.dedup();
     if let Some(days) = options.window_days {
@@ -78,15 +89,38 @@ fn band_pairs(sketches: &[Sketch], max_df: usize) -> Vec<(u32, u32)> {
         .collect()
 }
 
-fn fingerprint_pairs(sketches: &[Sketch], max_df: usize) -> Vec<(u32, u32)> {
+/// Whether two sorted fingerprint lists share one that is not in `template` (sorted).
+fn shares_a_story_fingerprint(a: &[u32], b: &[u32], template: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if template.binary_search(&a[i]).is_err() {
+                    return true;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    false
+}
+
+/// The pairs sharing enough fingerprints, and the template fingerprints (in more than `max_df`
+/// documents), sorted.
+fn fingerprint_pairs(sketches: &[Sketch], max_df: usize) -> (Vec<(u32, u32)>, Vec<u32>) {
     let mut entries: Vec<(u32, u32)> =
         sketches.iter().enumerate().flat_map(|(doc, s)| s.fingerprints.iter().map(move |&f| (f, index(doc)))).collect();
     entries.par_sort_unstable();
     let mut shared = Vec::new();
     pairs_in_groups(&entries, max_df, |a, b| shared.push((a, b)));
+    let template: Vec<u32> =
+        entries.chunk_by(|x, y| x.0 == y.0).filter(|group| group.len() > max_df).map(|group| group[0].0).collect();
     drop(entries);
     shared.par_sort_unstable();
-    shared
+    let pairs = shared
         .chunk_by(|x, y| x == y)
         .filter(|run| {
             let (a, b) = run[0];
@@ -95,5 +129,6 @@ fn fingerprint_pairs(sketches: &[Sketch], max_df: usize) -> Vec<(u32, u32)> {
             run.len() >= needed
         })
         .map(|run| run[0])
-        .collect()
+        .collect();
+    (pairs, template)
 }

@@ -58,11 +58,13 @@
 //! # How
 //!
 //! 1. **Shingles**: word 5-grams inside each segment (a segment shorter than five words is one
-//!    shorter shingle), hashed to 64 bits by a fixed function written here (FNV-1a 64 per term,
-//!    MurmurHash3's finaliser, a seeded chain over the five: see [`term_hash`],
-//!    [`shingle_hash`]), so results are the same across runs, platforms and versions.
+//!    shorter shingle), hashed to 64 bits by fixed functions written here (the FxHash step and
+//!    MurmurHash3's finaliser per term, a seeded rolling polynomial over the five: see
+//!    [`term_hash`], [`shingle_hash`]), so results are the same across runs, platforms and
+//!    versions.
 //! 2. **Sketches** ([`Sketch`]), in parallel, one per document: a MinHash signature of
-//!    [`PERMUTATIONS`] = 120 values cut into [`BANDS`] = 40 LSH bands of [`ROWS`] = 3, and the
+//!    [`PERMUTATIONS`] = 120 values (one-permutation hashing with optimal densification: one
+//!    hash per shingle, not 120) cut into [`BANDS`] = 40 LSH bands of [`ROWS`] = 3, and the
 //!    document's winnowed fingerprints (the least shingle hash of every window of [`WINDOW`] =
 //!    20 shingles). Only these are kept: about `230 + path + 0.38 × shingles` bytes per
 //!    document (560 bytes for a generated 6.5 KB article of 1,000 words), so memory grows with
@@ -94,8 +96,10 @@
 //! | candidate probability | 0.039 | 0.665 | 0.9952 | 1 − 3·10⁻¹³ |
 //!
 //! 32 × 4 (the usual 128 permutations) gives only 0.87 at 0.5, and 64 × 4 needs twice the
-//! hashing for 0.984; 40 × 3 meets the target with 120 permutations. Pairs below 0.5 that the
-//! curve lets through cost one verification each and are never reported.
+//! signature and band keys for 0.984; 40 × 3 meets the target with 120 values. Pairs below 0.5
+//! that the curve lets through cost one verification each and are never reported. With
+//! one-permutation hashing the values of a signature are not quite independent; the test
+//! `signature_agreement_estimates_jaccard` and the recall tests hold the curve to its promise.
 //!
 //! ## Containment
 //!

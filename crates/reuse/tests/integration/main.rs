@@ -4,3 +4,4 @@ mod families;
 mod laws;
 mod seeds;
 mod support;
+mod template;
