@@ -73,8 +73,11 @@
 //!    [`MIN_SHARED_FINGERPRINTS`] fingerprints (one, when the smaller has fewer than
 //!    [`SHORT_FINGERPRINTS`]). A band key or a fingerprint found in more than
 //!    `max_df` documents (default 100, as passim's `--max-df`) proposes nothing: it is site
-//!    template, and one template must never make a giant family. Scores still count every
-//!    shingle.
+//!    template, and one template must never make a giant family. A template also sways the
+//!    signatures of the articles carrying it into small shared buckets, so a band pair stands
+//!    only if the two also share a fingerprint that is not template. Scores still count every
+//!    shingle. (A story copied into more than `max_df` documents is missed this way, as in
+//!    passim: raise `max_df` for a corpus of one wire story reprinted everywhere.)
 //! 4. **Verification**: every candidate pair is scored exactly over the full shingle sets,
 //!    Jaccard `|A ∩ B| / |A ∪ B|` and containment `|A ∩ B| / min(|A|, |B|)`, and reported when
 //!    either reaches its threshold (`min_jaccard`, `min_containment`, 0.5 each by default), and
