@@ -114,21 +114,50 @@ fn fingerprint_pairs(sketches: &[Sketch], max_df: usize) -> (Vec<(u32, u32)>, Ve
     let mut entries: Vec<(u32, u32)> =
         sketches.iter().enumerate().flat_map(|(doc, s)| s.fingerprints.iter().map(move |&f| (f, index(doc)))).collect();
     entries.par_sort_unstable();
-    let mut shared = Vec::new();
-    pairs_in_groups(&entries, max_df, |a, b| shared.push((a, b)));
-    let template: Vec<u32> =
-        entries.chunk_by(|x, y| x.0 == y.0).filter(|group| group.len() > max_df).map(|group| group[0].0).collect();
-    drop(entries);
-    shared.par_sort_unstable();
-    let pairs = shared
-        .chunk_by(|x, y| x == y)
-        .filter(|run| {
-            let (a, b) = run[0];
-            let smaller = sketches[a as usize].fingerprints.len().min(sketches[b as usize].fingerprints.len());
-            let needed = if smaller < SHORT_FINGERPRINTS { 1 } else { MIN_SHARED_FINGERPRINTS };
-            run.len() >= needed
+    // The posting lists that may propose pairs (2 to max_df documents): their fingerprints,
+    // sorted, and where each list starts in `entries`.
+    let mut keys: Vec<u32> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
+    let mut template: Vec<u32> = Vec::new();
+    let mut at = 0;
+    for group in entries.chunk_by(|x, y| x.0 == y.0) {
+        if group.len() > max_df {
+            template.push(group[0].0);
+        } else if group.len() >= 2 {
+            keys.push(group[0].0);
+            starts.push(at);
+        }
+        at += group.len();
+    }
+    let list = |k: usize| {
+        let start = starts[k];
+        let fingerprint = keys[k];
+        entries[start..].iter().take_while(move |e| e.0 == fingerprint).map(|e| e.1)
+    };
+    // Per document, the later documents sharing its fingerprints, counted: many small sorts in
+    // parallel rather than one sort of every co-occurrence, and the pairs come out in order.
+    let pairs = (0..sketches.len())
+        .into_par_iter()
+        .flat_map_iter(|a| {
+            let a32 = index(a);
+            let mut partners: Vec<u32> = Vec::new();
+            for fingerprint in &sketches[a].fingerprints {
+                if let Ok(k) = keys.binary_search(fingerprint) {
+                    partners.extend(list(k).filter(|&b| b > a32));
+                }
+            }
+            partners.sort_unstable();
+            let mine = sketches[a].fingerprints.len();
+            partners
+                .chunk_by(|x, y| x == y)
+                .filter(|run| {
+                    let smaller = mine.min(sketches[run[0] as usize].fingerprints.len());
+                    let needed = if smaller < SHORT_FINGERPRINTS { 1 } else { MIN_SHARED_FINGERPRINTS };
+                    run.len() >= needed
+                })
+                .map(|run| (a32, run[0]))
+                .collect::<Vec<_>>()
         })
-        .map(|run| run[0])
         .collect();
     (pairs, template)
 }
