@@ -129,10 +129,11 @@
 //! [`ReuseFinder::find`] takes documents held in memory. For a corpus too large for that,
 //! sketch each document as it is read ([`ReuseFinder::sketch`]), drop it, and hand the
 //! sketches to [`ReuseFinder::find_with`] with a function that reads a document again:
-//! only the documents of candidate pairs are read a second time, one connected group of them
-//! at a time per thread. Work runs on the current rayon pool; results do not depend on the
-//! number of threads or the order of the documents (except for which of two documents with the
-//! same date and path comes first).
+//! only the documents of candidate pairs are read a second time, a few connected groups of
+//! them at a time (the whole corpus only if one group spans it). Over 100,000 generated files
+//! (651 MB) the peak was 227 MB, 56 MB of it the sketches. Work runs on the current rayon
+//! pool; results do not depend on the number of threads or the order of the documents (except
+//! for which of two documents with the same date and path comes first).
 #![deny(missing_docs)]
 
 mod align;
