@@ -62,7 +62,8 @@ impl Scores {
     /// Jaccard similarity: shared over the union; 0 when both are empty.
     #[must_use]
     pub fn jaccard(&self) -> f64 {
-        let union = self.a_shingles + self.b_shingles - self.shared;
+        // Saturating: the fields are public, and a hand-made value may not add up.
+        let union = (self.a_shingles + self.b_shingles).saturating_sub(self.shared);
         if union == 0 { 0.0 } else { self.shared as f64 / union as f64 }
     }
 
