@@ -8,6 +8,7 @@ library it is compared with.
     python benches/peers.py collocations-nltk TREE --stopwords FILE [--min-count 2] [--top 20]
     python benches/peers.py lda-tomotopy TOKENS WORDS_JSON [--k 20] [--iterations 200] [--threads 2] [--seed 1]
     python benches/peers.py lda-gensim TOKENS WORDS_JSON [--k 20] [--passes 10] [--seed 1]
+    python benches/peers.py reuse-datasketch TREE [--num-perm 128] [--threshold 0.5]
 
 The text commands read every file under TREE (recursively, in sorted path order, as dateline
 does) and decode it as UTF-8 with invalid bytes replaced (dateline decodes lossily too). They
@@ -30,6 +31,13 @@ see each file's raw text: unlike dateline they do not leave out the date line, t
   stopword in them dropped (`apply_freq_filter`, `apply_word_filter`), every remaining pair
   scored with `BigramAssocMeasures.likelihood_ratio`, and the `--top` taken (dateline's
   default measure and minimum count).
+
+- reuse-datasketch: each text lower-cased and split into runs of word characters (`\w+`), its
+  distinct word 5-grams (joined by spaces, UTF-8) hashed into a `MinHash` of `--num-perm`
+  permutations (`MinHash.bulk`, which shares one set of permutations), every document inserted
+  into a `MinHashLSH` of `--threshold` (in one `insertion_session`), then each one queried: the
+  distinct pairs returned are datasketch's candidates, with no verification (it has none). Its
+  5-grams run across paragraph breaks, and it reads the date line too; dateline's do not.
 
 The LDA commands read the pruned corpus `lda-bench --tokens` wrote (one document a line, its
 terms separated by spaces, nothing left to filter) and write each topic's top 10 words as JSON
@@ -179,6 +187,36 @@ def collocations_nltk(args):
     print(f"work_s={work_s:.4f}")
 
 
+def reuse_datasketch(args):
+    from datasketch import MinHash, MinHashLSH
+
+    started = time.perf_counter()
+    texts, size = read_tree(args.tree)
+    word = re.compile(r"\w+")
+    shingle_sets = []
+    for text in texts:
+        words = word.findall(text.lower())
+        n = 5 if len(words) >= 5 else len(words)
+        shingle_sets.append(list({" ".join(words[i : i + n]).encode("utf-8") for i in range(len(words) - n + 1)}))
+    minhashes = MinHash.bulk(shingle_sets, num_perm=args.num_perm)
+    lsh = MinHashLSH(threshold=args.threshold, num_perm=args.num_perm)
+    with lsh.insertion_session() as session:
+        for key, minhash in enumerate(minhashes):
+            session.insert(key, minhash)
+    pairs = set()
+    for key, minhash in enumerate(minhashes):
+        for other in lsh.query(minhash):
+            if other != key:
+                pairs.add((min(key, other), max(key, other)))
+    work_s = time.perf_counter() - started
+    print(f"files={len(texts)}")
+    print(f"bytes={size}")
+    print(f"bands={lsh.b}")
+    print(f"rows={lsh.r}")
+    print(f"candidate_pairs={len(pairs)}")
+    print(f"work_s={work_s:.4f}")
+
+
 def read_tokens(path):
     with open(path, encoding="utf-8") as file:
         return [line.split() for line in file]
@@ -279,6 +317,11 @@ def main():
         else:
             command.add_argument("--passes", type=int, default=10)
         command.set_defaults(run=run)
+    command = commands.add_parser("reuse-datasketch")
+    command.add_argument("tree")
+    command.add_argument("--num-perm", type=int, default=128)
+    command.add_argument("--threshold", type=float, default=0.5)
+    command.set_defaults(run=reuse_datasketch)
     args = parser.parse_args()
     args.run(args)
     return 0

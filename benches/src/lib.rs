@@ -1,5 +1,6 @@
-//! Support for dateline's benches: a seeded generator of realistic article corpora, and
-//! pathological inputs for the parser's linear-time check (`malformed`).
+//! Support for dateline's benches: a seeded generator of realistic article corpora,
+//! pathological inputs for the parser's linear-time check (`malformed`), and corpora with known
+//! text reuse (`reuse`).
 //!
 //! The criterion benches live in `benches/`, the generator's command line in
 //! `src/bin/gen-corpus.rs`, and `run` times dateline's commands against `cat` and its peers
@@ -20,3 +21,4 @@
 
 pub mod corpus;
 pub mod malformed;
+pub mod reuse;

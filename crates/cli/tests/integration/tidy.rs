@@ -9,8 +9,9 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("dateline-model", &[]),
     ("dateline-parse", &["dateline-model"]),
     ("dateline-analyze", &["dateline-model"]),
+    ("dateline-reuse", &["dateline-model"]),
     ("dateline", &["dateline-model", "dateline-parse", "dateline-analyze"]),
-    ("dateline-benches", &["dateline-model", "dateline-parse", "dateline-analyze", "dateline"]),
+    ("dateline-benches", &["dateline-model", "dateline-parse", "dateline-analyze", "dateline-reuse", "dateline"]),
 ];
 
 fn manifests() -> BTreeMap<String, toml::Table> {
