@@ -42,7 +42,7 @@ impl<W: Write> DocumentSink for Csv<W> {
             title: article.and_then(|a| a.title.as_deref()),
             date: published.map(|p| p.date.to_string()),
             time: published.and_then(|p| p.time).map(|t| t.format("%H:%M").to_string()),
-            place: dateline.map(|d| d.place.as_str()),
+            place: dateline.and_then(|d| d.place.as_deref()),
             agency: dateline.and_then(|d| d.agency.as_deref()),
             sections: outline(doc),
             paragraphs: article.map_or(0, |a| a.paragraphs().count()),

@@ -45,13 +45,11 @@ impl<W: Write> DocumentSink for Records<W> {
         };
         let published = article.published.as_ref();
         let dateline = article.dateline.as_ref().map(|d| {
-            let mut text = d.place.clone();
-            for part in [&d.region, &d.date].into_iter().flatten() {
-                text.push_str(", ");
-                text.push_str(part);
-            }
+            let parts: Vec<&str> = [&d.place, &d.region, &d.date].into_iter().flatten().map(String::as_str).collect();
+            let mut text = parts.join(", ");
             if let Some(agency) = &d.agency {
-                text.push_str(&format!(" ({agency})"));
+                let gap = if text.is_empty() { "" } else { " " };
+                text.push_str(&format!("{gap}({agency})"));
             }
             text
         });

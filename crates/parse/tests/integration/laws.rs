@@ -516,7 +516,7 @@ proptest! {
 
     #[test]
     fn prop_date_check_agrees_with_chrono(
-        y in 1000i32..=9999,
+        y in 1800i32..=9999,
         m in 0u32..=13,
         d in 0u32..=32,
         style in 0usize..3,
