@@ -17,7 +17,7 @@ use crate::error::{ParseError, ParseErrorKind};
 use crate::grammar::body::{
     TITLE_MAX_BYTES, is_blank, is_indented, is_setext_underline, looks_like_heading, looks_like_title, section_break,
 };
-use crate::grammar::boilerplate::{is_boilerplate, normalize};
+use crate::grammar::boilerplate::{is_boilerplate, is_notice, normalize};
 use crate::grammar::credits::{byline_names, credit_names, is_byline, is_credit_line};
 use crate::grammar::date::{
     DateCheck, DateLine, DateOrder, Stamp, check_date, check_time, date_slot, long_date, weekday_name,
@@ -513,14 +513,37 @@ impl<'a, 'p> Assembler<'a, 'p> {
             }
             let text = self.slice(line);
             if !is_blank(text) {
-                if !self.parser.is_boilerplate(text) {
+                let (start, end) = if self.parser.is_boilerplate(text) {
+                    (line.start, line.end)
+                } else {
+                    // A notice of copyright may run over several lines: the whole paragraph.
+                    let mut first = line;
+                    while first.start > body_start {
+                        let above = line_before(self.text, first.start - 1);
+                        let above_text = self.slice(above);
+                        if above.start < body_start || is_blank(above_text) || self.parser.is_boilerplate(above_text) {
+                            break;
+                        }
+                        first = above;
+                    }
+                    let paragraph = &self.text[first.start..line.end];
+                    if !is_notice(paragraph) {
+                        break;
+                    }
+                    (first.start, line.end)
+                };
+                let raw = &self.text[start..end];
+                let trimmed = raw.trim();
+                found.push(if trimmed.contains('\n') { trimmed.replace('\n', " ") } else { trimmed.to_owned() });
+                body_end = start;
+                let at = start + (raw.len() - raw.trim_start().len());
+                self.furniture_at = Some(Span::new(at, at + trimmed.len()));
+                cursor = start;
+                if start == 0 {
                     break;
                 }
-                let trimmed = text.trim();
-                found.push(trimmed.to_owned());
-                body_end = line.start;
-                let start = line.start + (text.len() - text.trim_start().len());
-                self.furniture_at = Some(Span::new(start, start + trimmed.len()));
+                cursor -= 1;
+                continue;
             }
             if line.start == 0 {
                 break;

@@ -46,15 +46,18 @@ pub fn write_article<W: Write>(out: &mut W, article: &Article) -> fmt::Result {
 /// Writes `article` as text that `parser` reads back: [`write_article`], with `parser`'s own
 /// furniture lines in view as well as the built-in ones.
 pub(crate) fn write_for<W: Write>(out: &mut W, article: &Article, parser: &ArticleParser) -> fmt::Result {
-    // A dateline read after a deck goes back there, where sites print it, when the text reads
-    // back the same; otherwise on the deck, which always does (a deck such as `===== talks`
-    // cannot be written on its own: it came from `TEHRAN – ===== talks`).
-    if let Some(after_deck) = dateline_after_deck(article) {
-        let mut text = String::new();
-        write_with_dateline_at(&mut text, article, Some(after_deck), parser)?;
-        let (again, diagnostics) = parser.parse_lenient(&text);
-        if !diagnostics.iter().any(Diagnostic::is_error) && again.without_spans() == article.without_spans() {
-            return out.write_str(&text);
+    // A dateline goes back on the paragraph it can have come from: the first, or the one after
+    // a deck (where sites print it, so tried first when the first is shaped like one), taking
+    // the placement whose text reads back the same.
+    if article.dateline.is_some() && article.paragraphs().nth(1).is_some() {
+        let order = if dateline_after_deck(article).is_some() { [1, 0] } else { [0, 1] };
+        for at in order {
+            let mut text = String::new();
+            write_with_dateline_at(&mut text, article, Some(at), parser)?;
+            let (again, diagnostics) = parser.parse_lenient(&text);
+            if !diagnostics.iter().any(Diagnostic::is_error) && again.without_spans() == article.without_spans() {
+                return out.write_str(&text);
+            }
         }
     }
     write_with_dateline_at(out, article, None, parser)

@@ -169,6 +169,11 @@ pub(crate) fn month_number(word: &str) -> Option<u32> {
     MONTHS.iter().find(|(name, _)| name.eq_ignore_ascii_case(word)).map(|&(_, n)| n)
 }
 
+/// Whether `word` names a day of the week (`Sunday`, `Sun`, any case).
+pub(crate) fn is_weekday(word: &str) -> bool {
+    weekday_of(word.trim_end_matches('.')).is_some()
+}
+
 fn weekday_of(word: &str) -> Option<Weekday> {
     if word.len() > 9 {
         return None;

@@ -16,7 +16,7 @@ use nom::combinator::{opt, recognize, verify};
 use nom::multi::many_m_n;
 use nom::sequence::{delimited, preceded};
 
-use super::date::{DateShape, dateline_date, month_number};
+use super::date::{DateShape, dateline_date, is_weekday, month_number};
 use super::wire::is_wire;
 use super::{Res, consumed, is_gap, ws, ws0};
 
@@ -244,6 +244,7 @@ fn mixed_place(input: &str) -> Res<'_, &str> {
             && place.chars().any(char::is_lowercase)
             && !SENTENCE_STARTS.iter().any(|s| s.eq_ignore_ascii_case(first))
             && month_number(first.trim_end_matches('.')).is_none()
+            && !is_weekday(first)
     })
     .parse(input)
 }
@@ -409,8 +410,10 @@ fn head<'a>(at_place: &'a str, place: fn(&str) -> Res<'_, &str>) -> Option<Head<
 
 // caps-dateline = caps-place [paren-region] [region] [ "," ws0 dateline-date ]
 //                 ( slashed-agency / wire-after-comma dash / [agency] dash / agency text / [agency] ":" ws )
+//                 ; before a colon, a place of three letters or more (`DW:` is an interviewer)
 fn caps_dateline(at_place: &str) -> Option<(Head<'_>, Tail<'_>)> {
     let head = head(at_place, caps_place)?;
+    let colon_ok = head.place.chars().filter(|c| c.is_alphabetic()).count() >= 3;
     if head.date.is_some()
         && let Ok((text, (closing, name))) = slashed_agency(head.rest)
     {
@@ -423,13 +426,13 @@ fn caps_dateline(at_place: &str) -> Option<(Head<'_>, Tail<'_>)> {
     {
         return Some((head, Tail { agency: Some(wire), ..tail }));
     }
-    let tail = agency_tail(head.rest, false, true)?;
+    let tail = agency_tail(head.rest, false, colon_ok)?;
     Some((head, tail))
 }
 
 // mixed-dateline = mixed-place [region] [ "," ws0 dateline-date ] ( [agency] dash / agency text )
 //                / mixed-place wire-after-comma dash          ; the text after opens as a sentence
-//                ; with no region, date or agency, a place of one or two words only
+//                ; with no region, date or agency, a place of one word, not possessive
 fn mixed_dateline(at_place: &str) -> Option<(Head<'_>, Tail<'_>)> {
     let head = head(at_place, mixed_place)?;
     if head.date.is_none()
@@ -440,8 +443,10 @@ fn mixed_dateline(at_place: &str) -> Option<(Head<'_>, Tail<'_>)> {
         return Some((head, Tail { agency: Some(wire), ..tail }));
     }
     let tail = agency_tail(head.rest, head.date.is_none(), false)?;
+    // Alone before a dash, two capitalised words are a person as often as a place
+    // (`David Cameron -- May's predecessor`): one word only, and no possessive.
     let bare = head.region.is_none() && head.date.is_none() && tail.agency.is_none();
-    if bare && head.place.split(is_gap).count() > 2 {
+    if bare && (head.place.split(is_gap).count() > 1 || head.place.ends_with("'s") || head.place.ends_with("’s")) {
         return None;
     }
     starts_text(tail.text).then_some((head, tail))
@@ -617,6 +622,9 @@ mod tests {
             "Karachi: The city",
             "(Photo: AP) The talks",
             "(updated) The talks",
+            "DW: Donald Trump has handed over",
+            "David Cameron -- May's predecessor",
+            "Germany's -- the country",
         ] {
             assert_eq!(dateline(line), None, "{line}");
         }
