@@ -110,3 +110,23 @@ fn usage_errors_exit_2() {
         .code(2)
         .stderr(predicate::str::contains("cannot read the boilerplate file no/such/file"));
 }
+
+#[test]
+fn date_order_settles_numeric_dates_that_read_both_ways() {
+    let dir = corpus(&[("a.txt", b"Talks resume\n\n04/03/2024\n\nOfficials met on Monday.\n")]);
+    dateline()
+        .args(["parse", "--format", "csv"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("4 March 2024 (day first) or 3 April 2024 (month first)"));
+    for (order, date) in [("dmy", ",2024-03-04,"), ("mdy", ",2024-04-03,")] {
+        dateline()
+            .args(["parse", "--format", "csv", "--date-order", order])
+            .arg(dir.path())
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(date));
+    }
+    dateline().args(["parse", "--date-order", "ymd", "seeds"]).assert().code(2);
+}
