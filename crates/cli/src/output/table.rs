@@ -57,6 +57,17 @@ impl<W: Write> DocumentSink for Records<W> {
         self.field("date", published.map(|p| p.date.to_string()).as_deref())?;
         self.field("time", published.and_then(|p| p.time).map(|t| t.format("%H:%M").to_string()).as_deref())?;
         self.field("dateline", dateline.as_deref())?;
+        // Fields most files lack are shown only when there.
+        if let Some(updated) = &article.updated {
+            self.field("updated", Some(&super::stamp(updated)))?;
+        }
+        if !article.authors.is_empty() {
+            self.field("authors", Some(&article.authors.join(", ")))?;
+        }
+        if !article.credits.is_empty() {
+            let credits: Vec<&str> = article.credits.iter().map(|c| c.text.as_str()).collect();
+            self.field("credits", Some(&credits.join(" | ")))?;
+        }
         self.field("sections", Some(&outline(doc)))?;
         self.field("boilerplate", Some(&article.boilerplate.join(" | ")))?;
         let (warnings, errors) = (doc.warning_count(), doc.error_count());

@@ -130,3 +130,31 @@ fn date_order_settles_numeric_dates_that_read_both_ways() {
     }
     dateline().args(["parse", "--date-order", "ymd", "seeds"]).assert().code(2);
 }
+
+#[test]
+fn parse_shows_authors_credits_and_the_update() {
+    let dir = corpus(&[(
+        "a.txt",
+        "Talks resume\n\nPublished: March 3, 2024 09:05 | Updated: March 4, 2024 11:40\n\nBy Maria Lopez\n\nLONDON, March 3 (Reuters) - Officials met.\n\n(Reporting by Ali Kucukgocmen; Editing by Jon Boyle)\n"
+            .as_bytes(),
+    )]);
+    dateline()
+        .args(["parse"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("updated      2024-03-04 11:40"))
+        .stdout(predicate::str::contains("authors      Maria Lopez, Ali Kucukgocmen"))
+        .stdout(predicate::str::contains(
+            "credits      By Maria Lopez | (Reporting by Ali Kucukgocmen; Editing by Jon Boyle)",
+        ));
+    dateline()
+        .args(["parse", "--format", "csv"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(",warnings,errors,authors,credits,updated"))
+        .stdout(predicate::str::contains(
+            ",0,0,Maria Lopez | Ali Kucukgocmen,By Maria Lopez | (Reporting by Ali Kucukgocmen; Editing by Jon Boyle),2024-03-04 11:40",
+        ));
+}
