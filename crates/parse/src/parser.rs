@@ -226,6 +226,8 @@ struct Assembler<'a, 'p> {
     byline_wire: Option<String>,
     /// Where the paragraph that follows the dateline starts.
     dateline_paragraph: Option<usize>,
+    /// A date was shaped like one but not taken (either order, another calendar), and said so.
+    date_unread: bool,
 }
 
 /// How many paragraphs at the top of the body are tried for a dateline: the lead, or the
@@ -256,6 +258,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
             lead_tries: 0,
             byline_wire: None,
             dateline_paragraph: None,
+            date_unread: false,
         };
         let start = asm.header();
         if asm.header_shape.is_some() && asm.article.title.is_some() {
@@ -427,11 +430,23 @@ impl<'a, 'p> Assembler<'a, 'p> {
     /// Reads `line` as a date slot; `after` walks the lines after it (for an `Updated` line).
     fn date_slot(&mut self, line: Line, after: Lines<'a>) -> Option<BodyStart> {
         let slot = date_slot(self.slice(line))?;
+        // An inline date that cannot be read leaves its line to the body, where it stands
+        // whole: the body text after it could not stand alone (`date 04/03/2024 =====`).
+        if slot.body.is_some()
+            && let DateCheck::Unread(message) = check_date(&slot.date, None, self.parser.date_order)
+        {
+            let span = Span::new(line.start + slot.raw.0, line.start + slot.raw.1);
+            let raw = &self.text[span.start..span.end];
+            self.date_unread = true;
+            self.warn(span, format!("`{raw}` not read as a date: {message}; the line is read as body text"));
+            return None;
+        }
         let shape = if slot.body.is_some() { HeaderShape::Inline } else { HeaderShape::Line };
         let source = if slot.body.is_some() { DateSource::InlinePrefix } else { DateSource::Header };
         self.article.published = self.stamp(line, &slot.stamp(), source, true);
         let mut next = after.position();
-        if slot.body.is_none() {
+        // An update only beside a publication date: alone it would read back as one.
+        if slot.body.is_none() && self.article.published.is_some() {
             if let Some(updated) = &slot.updated {
                 self.article.updated = self.stamp(line, updated, DateSource::Header, false);
             } else {
@@ -460,7 +475,8 @@ impl<'a, 'p> Assembler<'a, 'p> {
             // Date slots always carry a year; their shapes are built that way.
             DateCheck::NoYear => return None,
             DateCheck::Unread(message) => {
-                self.date_error |= main;
+                // Said already: no "no publication date" besides. A dateline's date may stand in.
+                self.date_unread |= main;
                 self.warn(span, format!("`{raw}` not read as a date: {message}"));
                 return None;
             }
@@ -517,11 +533,13 @@ impl<'a, 'p> Assembler<'a, 'p> {
                     (line.start, line.end)
                 } else {
                     // A notice of copyright may run over several lines: the whole paragraph.
+                    // The paragraph it ends, as the body reads paragraphs: back to a blank
+                    // line, a `=====` break, or an indented line, which starts one.
                     let mut first = line;
-                    while first.start > body_start {
+                    while first.start > body_start && !is_indented(self.slice(first)) {
                         let above = line_before(self.text, first.start - 1);
                         let above_text = self.slice(above);
-                        if above.start < body_start || is_blank(above_text) || self.parser.is_boilerplate(above_text) {
+                        if above.start < body_start || is_blank(above_text) || section_break(above_text).is_some() {
                             break;
                         }
                         first = above;
@@ -566,7 +584,10 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 self.block(&mut block);
             } else if let Some(section_break) = section_break(text) {
                 // setext-heading = heading-line setext-underline     (the line directly above)
+                // Not the body text on an inline date's line: that is the lead.
+                let whole_line = |l: Line| l.start == 0 || self.text.as_bytes()[l.start - 1] == b'\n';
                 if let [above] = block[..]
+                    && whole_line(above)
                     && section_break.heading.is_none()
                     && is_setext_underline(text)
                     && looks_like_heading(self.slice(above))
@@ -774,7 +795,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 );
             }
             DateCheck::Unread(message) if wanted => {
-                self.date_error = true;
+                self.date_unread = true;
                 self.warn(span, format!("the dateline's date `{raw}` not read: {message}"));
             }
             DateCheck::Invalid(message) => {
@@ -835,7 +856,8 @@ impl<'a, 'p> Assembler<'a, 'p> {
         } else if no_body {
             self.warn(Span::new(0, 0), "no body text: the article is a header only".to_owned());
         }
-        let dateless = self.article.published.is_none() && !self.date_error && !self.year_less_dateline;
+        let dateless =
+            self.article.published.is_none() && !self.date_error && !self.date_unread && !self.year_less_dateline;
         if dateless && !self.article.is_empty() && !only_furniture {
             self.warn(Span::new(0, 0), "no publication date found".to_owned());
         }

@@ -138,7 +138,8 @@ fn write_with_dateline_at<W: Write>(
     // the lines stand together.
     let furniture_alone = blocks.first;
     for (i, line) in article.boilerplate.iter().enumerate() {
-        if furniture_alone && i > 0 {
+        // A notice of several sentences is furniture only as a paragraph of its own.
+        if furniture_alone && i > 0 && parser.is_boilerplate(line) {
             blocks.out.write_char('\n')?;
         } else {
             blocks.start()?;

@@ -440,7 +440,7 @@ fn mixed_dateline(at_place: &str) -> Option<(Head<'_>, Tail<'_>)> {
         && let Ok((after, wire)) = wire_after_comma(head.rest)
         && let Some(tail) = agency_tail(after, true, false)
     {
-        return Some((head, Tail { agency: Some(wire), ..tail }));
+        return starts_text(tail.text).then_some((head, Tail { agency: Some(wire), ..tail }));
     }
     let tail = agency_tail(head.rest, head.date.is_none(), false)?;
     // Alone before a dash, two capitalised words are a person as often as a place

@@ -388,13 +388,17 @@ fn check_stamp(stamp: &Published) -> Checked {
     match stamp.calendar {
         Calendar::Persian => {
             // The Solar Hijri year, month and day the raw text writes, converted independently.
-            let year = numbers.iter().copied().find(|n| (1300..=1500).contains(n));
-            let month = persian_month(&raw).or_else(|| {
-                let mut iter = numbers.iter().copied();
-                iter.find(|n| (1300..=1500).contains(n))?;
-                iter.next()
-            });
-            let day = if persian_month(&raw).is_some() { numbers.first().copied() } else { numbers.get(2).copied() };
+            let at = numbers.iter().position(|n| (1300..=1500).contains(n));
+            let named = persian_month(&raw);
+            let (year, month, day) = match (at, named) {
+                (Some(at), Some(month)) => {
+                    (numbers.get(at).copied(), Some(month), at.checked_sub(1).and_then(|i| numbers.get(i).copied()))
+                }
+                (Some(at), None) => {
+                    (numbers.get(at).copied(), numbers.get(at + 1).copied(), numbers.get(at + 2).copied())
+                }
+                (None, _) => (None, None, None),
+            };
             let (Some(year), Some(month), Some(day)) = (year, month, day) else {
                 return Err(format!("no Solar Hijri year, month and day in {raw:?}"));
             };
