@@ -821,9 +821,6 @@ impl<'a, 'p> Assembler<'a, 'p> {
             }
             found.push(last.span);
             section.paragraphs.pop();
-            if section.paragraphs.is_empty() && section.heading.is_none() && self.article.sections.len() > 1 {
-                self.article.sections.pop();
-            }
         }
         for span in found.into_iter().rev() {
             self.credit_text(span, CreditKind::Credit);

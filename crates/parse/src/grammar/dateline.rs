@@ -340,6 +340,8 @@ fn slashed_agency(input: &str) -> Res<'_, (&str, &str)> {
         a.len() <= 40 && a.starts_with(char::is_uppercase)
     });
     let (rest, name) = delimited((opt(char('.')), ws0, char('/')), name, (char('/'), opt(char('.')))).parse(input)?;
+    // `/TASS /.`: the name without the space before its slash.
+    let name = name.trim_end();
     let (rest, _) = opt(char('-')).parse(rest)?;
     let closing = &input[..input.len() - rest.len()];
     // Text after a space, or straight after the mark when it opens as a sentence does:
@@ -539,7 +541,7 @@ mod tests {
 
     #[test]
     fn the_layouts_of_sites_and_national_agencies() {
-        let cases: [(&str, Parts<'_>); 20] = [
+        let cases: [(&str, Parts<'_>); 21] = [
             ("London, March 3 (Reuters) - Stocks", (Some("London"), None, Some("March 3"), Some("Reuters"), "Stocks")),
             ("Lviv, Ukraine — Air raid", (Some("Lviv"), Some("Ukraine"), None, None, "Air raid")),
             ("KARACHI: The city", (Some("KARACHI"), None, None, None, "The city")),
@@ -575,6 +577,7 @@ mod tests {
                 "MOSCOW, February 6. /TASS/ Scientists",
                 (Some("MOSCOW"), None, Some("February 6"), Some("TASS"), "Scientists"),
             ),
+            ("ARKHANGELSK, March 29. /TASS /. The", (Some("ARKHANGELSK"), None, Some("March 29"), Some("TASS"), "The")),
         ];
         for (line, expected) in cases {
             assert_eq!(parts(line), Some(expected), "{line}");
