@@ -155,7 +155,9 @@ fn is_comment_count(line: &str) -> bool {
 /// published, broadcast, rewritten or redistributed.`
 pub(crate) fn is_notice(paragraph: &str) -> bool {
     let text = paragraph.trim();
-    if text.len() > NOTICE_MAX_BYTES {
+    // Asked of the last paragraph of every article: the opening first, without allocating.
+    let opens = |opening: &&str| text.get(..opening.len()).is_some_and(|start| start.eq_ignore_ascii_case(opening));
+    if text.len() > NOTICE_MAX_BYTES || !NOTICE_OPENINGS.iter().any(opens) {
         return false;
     }
     // As written back, on one line: `may\nnot be` is `may not be`.

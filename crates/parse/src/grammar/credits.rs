@@ -182,6 +182,13 @@ fn credit_items(text: &str) -> Option<Vec<&str>> {
     if text.len() > CREDIT_MAX_BYTES || text.contains('\n') {
         return None;
     }
+    // Asked of the last paragraph of every article: a look at its ends before allocating.
+    let body = text.strip_prefix('(').unwrap_or(text);
+    let opens =
+        |&(opener, _): &(&str, bool)| body.get(..opener.len()).is_some_and(|start| start.eq_ignore_ascii_case(opener));
+    if !CREDIT_OPENERS.iter().any(opens) && !text.contains(" contributed to this report") {
+        return None;
+    }
     let inner = text.strip_suffix('.').unwrap_or(text);
     let inner = match inner.strip_prefix('(') {
         Some(open) => open.strip_suffix(')')?,

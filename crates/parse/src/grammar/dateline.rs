@@ -234,19 +234,24 @@ fn caps_place(input: &str) -> Res<'_, &str> {
 }
 
 // mixed-place = mixed-word 0*3( ws mixed-word )               ("London", "Mexico City", "Rio de Janeiro")
-//             ; capitalised at both ends, not opening with a word sentences open with
+//             ; capitalised at both ends, not opening with a word sentences open with (checked last)
 fn mixed_place(input: &str) -> Res<'_, &str> {
     verify(recognize((mixed_word, many_m_n(0, 3, preceded(ws, mixed_word)))), |place: &str| {
-        let first = place.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         place.starts_with(char::is_uppercase)
             && place.split(is_gap).next_back().is_some_and(|w| w.starts_with(char::is_uppercase))
             && place.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && place.chars().any(char::is_lowercase)
-            && !SENTENCE_STARTS.iter().any(|s| s.eq_ignore_ascii_case(first))
-            && month_number(first.trim_end_matches('.')).is_none()
-            && !is_weekday(first)
     })
     .parse(input)
+}
+
+/// Whether a mixed-case place opens with a word sentences open with, a month or a weekday.
+/// Asked last, once the rest of a dateline is there: most leads have none.
+fn opens_a_sentence(place: &str) -> bool {
+    let first = place.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    SENTENCE_STARTS.iter().any(|s| s.eq_ignore_ascii_case(first))
+        || month_number(first.trim_end_matches('.')).is_some()
+        || is_weekday(first)
 }
 
 // region-word = UPPER *( ALPHA / "." / "-" ) / particle        and not a month name
@@ -442,7 +447,8 @@ fn mixed_dateline(at_place: &str) -> Option<(Head<'_>, Tail<'_>)> {
         && let Ok((after, wire)) = wire_after_comma(head.rest)
         && let Some(tail) = agency_tail(after, true, false)
     {
-        return starts_text(tail.text).then_some((head, Tail { agency: Some(wire), ..tail }));
+        let sentence = !starts_text(tail.text) || opens_a_sentence(head.place);
+        return (!sentence).then_some((head, Tail { agency: Some(wire), ..tail }));
     }
     let tail = agency_tail(head.rest, head.date.is_none(), false)?;
     // Alone before a dash, two capitalised words are a person as often as a place
@@ -451,7 +457,7 @@ fn mixed_dateline(at_place: &str) -> Option<(Head<'_>, Tail<'_>)> {
     if bare && (head.place.split(is_gap).count() > 1 || head.place.ends_with("'s") || head.place.ends_with("’s")) {
         return None;
     }
-    starts_text(tail.text).then_some((head, tail))
+    (starts_text(tail.text) && !opens_a_sentence(head.place)).then_some((head, tail))
 }
 
 // agency-dateline = [ dateline-date ws0 ] agency ( dash / text )      ("(UPI) --", "March 3 (Reuters) -", "(CNN)Days")
