@@ -230,6 +230,10 @@ struct Assembler<'a, 'p> {
     date_unread: bool,
 }
 
+/// The most credit lines taken off the end of a body: articles have one or two, and with a
+/// bound the authors stay few enough to be looked through (a file of credit lines stays linear).
+const MAX_TRAILING_CREDITS: usize = 8;
+
 /// How many paragraphs at the top of the body are tried for a dateline: the lead, or the
 /// paragraph after a deck (a summary printed above the lead).
 const LEAD_TRIES: usize = 2;
@@ -814,7 +818,9 @@ impl<'a, 'p> Assembler<'a, 'p> {
     fn trailing_credits(&mut self) {
         let mut found = Vec::new();
         while let Some(section) = self.article.sections.last_mut() {
-            let Some(last) = section.paragraphs.last() else { break };
+            let Some(last) = section.paragraphs.last().filter(|_| found.len() < MAX_TRAILING_CREDITS) else {
+                break;
+            };
             // The lead keeps its dateline: a paragraph that opens with one is no credit.
             if self.dateline_paragraph == Some(last.span.start) || !is_credit_line(&last.text) {
                 break;
