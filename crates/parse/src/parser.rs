@@ -412,10 +412,12 @@ impl<'a, 'p> Assembler<'a, 'p> {
     }
 
     fn credit_text(&mut self, span: Span, kind: CreditKind) {
-        let text = &self.text[span.start..span.end];
+        let raw = &self.text[span.start..span.end];
+        // As the paragraph reads, with its line breaks folded: the names may span one.
+        let text = if raw.contains('\n') { raw.replace('\n', " ") } else { raw.to_owned() };
         let (names, wire) = match kind {
-            CreditKind::Byline => byline_names(text),
-            CreditKind::Credit => (credit_names(text), None),
+            CreditKind::Byline => byline_names(&text),
+            CreditKind::Credit => (credit_names(&text), None),
         };
         for name in names {
             if !self.article.authors.iter().any(|known| known == name) {
@@ -427,7 +429,6 @@ impl<'a, 'p> Assembler<'a, 'p> {
         {
             self.byline_wire = Some(wire.to_owned());
         }
-        let text = if text.contains('\n') { text.replace('\n', " ") } else { text.to_owned() };
         self.article.credits.push(Credit { kind, text, span });
     }
 
