@@ -158,3 +158,18 @@ fn parse_shows_authors_credits_and_the_update() {
             ",0,0,Maria Lopez | Ali Kucukgocmen,By Maria Lopez | (Reporting by Ali Kucukgocmen; Editing by Jon Boyle),2024-03-04 11:40",
         ));
 }
+
+#[test]
+fn bylines_credits_datelines_and_furniture_are_not_counted() {
+    let dir = corpus(&[(
+        "a.txt",
+        "Talks resume\n\nMarch 3, 2024\n\nBy Maria Lopez\n\n(CNN)Officials met on Monday.\n\n(Reporting by Ali Kucukgocmen; Editing by Jon Boyle)\n\nShare on WhatsApp\n"
+            .as_bytes(),
+    )]);
+    let assert = dateline().args(["terms", "--format", "csv", "--top", "100"]).arg(dir.path()).assert().success();
+    let terms = String::from_utf8_lossy(&assert.get_output().stdout).to_lowercase();
+    assert!(terms.contains("officials") && terms.contains("talks"), "{terms}");
+    for word in ["maria", "lopez", "kucukgocmen", "editing", "cnn", "whatsapp"] {
+        assert!(!terms.contains(word), "{word} counted: {terms}");
+    }
+}
