@@ -193,9 +193,13 @@ fn lead_reads_as_title(article: &Article, lines: &[String]) -> bool {
     let next = match lines.get(1).filter(|_| first.paragraphs.len() > 1) {
         Some(line) => line.as_str(),
         None if article.sections.len() > 1 => return false,
-        None => match article.boilerplate.first() {
-            Some(line) => line,
-            None => return false,
+        // After the body come credit lines, then furniture.
+        None => match article.credits.iter().find(|c| c.kind == CreditKind::Credit) {
+            Some(credit) => credit.text.as_str(),
+            None => match article.boilerplate.first() {
+                Some(line) => line,
+                None => return false,
+            },
         },
     };
     let next = next.split('\n').next().unwrap_or("");
