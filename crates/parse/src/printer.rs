@@ -132,7 +132,7 @@ fn write_with_dateline_at<W: Write>(
     }
     for credit in article.credits.iter().filter(|c| c.kind == CreditKind::Credit) {
         blocks.start()?;
-        blocks.out.write_str(&credit.text)?;
+        blocks.out.write_str(&credit_lines(&credit.text, parser))?;
     }
     // Furniture alone would read back with its first line as a title above the rest, unless
     // the lines stand together.
@@ -150,6 +150,22 @@ fn write_with_dateline_at<W: Write>(
         blocks.out.write_char('\n')?;
     }
     Ok(())
+}
+
+/// A credit line as written: on one line, or over two when one line would read back as
+/// furniture (`Share on ... contributed to this report.` was a paragraph of several lines).
+fn credit_lines(text: &str, parser: &ArticleParser) -> String {
+    if !parser.is_boilerplate(text) {
+        return text.to_owned();
+    }
+    let split = text.rmatch_indices(' ').map(|(at, _)| at).find(|&at| {
+        let tail = &text[at + 1..];
+        at > 0 && !tail.is_empty() && !parser.is_boilerplate(tail) && section_break(tail).is_none()
+    });
+    match split {
+        Some(at) => format!("{}\n{}", &text[..at], &text[at + 1..]),
+        None => text.to_owned(),
+    }
 }
 
 /// Whether `title`, written above a blank line and what follows, reads back as the title
