@@ -193,6 +193,29 @@ pub const ALL: &[Pathological] = &[
         about: "lone short title-shaped lines between blank lines, each a subheading-to-be",
         build: |bytes| repeat(HEADER, "Talks resume in Tehran\n\n", bytes).into_bytes(),
     },
+    Pathological {
+        name: "html-references",
+        about: "character references and tags on every line, each decoded or removed",
+        build: |bytes| {
+            repeat(HEADER, "<p>&quot;Officials&quot; met &#8220;again&#8221;&nbsp;&mdash; <b>today</b>.</p>\n", bytes)
+                .into_bytes()
+        },
+    },
+    Pathological {
+        name: "credit-lines",
+        about: "credit lines to the end of the file, each naming people not named before, all taken off",
+        build: |bytes| {
+            let mut text = String::from(HEADER);
+            let mut n = 0u64;
+            while text.len() < bytes {
+                n += 1;
+                // Letters for digits: a name of letters only, new each time.
+                let tag: String = n.to_string().bytes().map(|d| char::from(b'a' + (d - b'0'))).collect();
+                text.push_str(&format!("(Reporting by Ali Kaya{tag} and Sara Ahmadi{tag}; Editing by Jon Boyle)\n\n"));
+            }
+            text.into_bytes()
+        },
+    },
 ];
 
 #[cfg(test)]

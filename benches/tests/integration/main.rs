@@ -12,7 +12,7 @@ fn parsed(article: &GeneratedArticle) -> Expected {
         title: parsed.title,
         date: parsed.published.as_ref().map(|p| p.date.to_string()),
         time: parsed.published.as_ref().and_then(|p| p.time).map(|t| t.format("%H:%M").to_string()),
-        dateline_place: parsed.dateline.map(|d| d.place),
+        dateline_place: parsed.dateline.and_then(|d| d.place),
         sections: parsed
             .sections
             .into_iter()

@@ -42,6 +42,7 @@ Examples:
   dateline parse --format jsonl corpus/ > articles.jsonl
   dateline parse --format jsonl -o articles.jsonl corpus/
   dateline parse --format text seeds/002_ff26b561ed4a4f97.txt
+  dateline parse --date-order dmy corpus/   read 04/03/2024 as 4 March 2024
   cat article.txt | dateline parse --format json -";
 
 const CHECK_EXAMPLES: &str = "\
@@ -333,6 +334,11 @@ pub(crate) struct InputArgs {
     /// before this one (YYYY-MM-DD); a warning says so.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub(crate) reference_date: Option<NaiveDate>,
+    /// Read numeric dates whose day and month could be either way round (`04/03/2024`) day
+    /// first (`dmy`) or month first (`mdy`). Without it such a date is not taken, and a warning
+    /// gives both readings; `25/03/2024` and `3/25/2024` are read either way.
+    #[arg(long, value_name = "ORDER", value_enum)]
+    pub(crate) date_order: Option<DateOrderArg>,
     /// Worker threads [default: one per core]. Files are read and parsed ahead of the work on
     /// as many threads again; with 1, everything runs on one thread.
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
@@ -459,6 +465,15 @@ pub(crate) enum StatsFormat {
     Json,
     Jsonl,
     Csv,
+}
+
+/// `--date-order`: which number of a numeric date comes first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DateOrderArg {
+    /// Day, month, year: `04/03/2024` is 4 March 2024.
+    Dmy,
+    /// Month, day, year: `04/03/2024` is 3 April 2024.
+    Mdy,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -10,10 +10,11 @@ use dateline_analyze::{
     CollocationOptions, Correction, KeynessMeasure, KeynessOptions, NgramOptions, Period, Preset, Selection,
     StopwordEdges, Stopwords, TermOptions, TfIdf,
 };
-use dateline_parse::{ArticleParser, Input};
+use dateline_parse::{ArticleParser, DateOrder, Input};
 
 use crate::cli::{
-    Cli, Command, CorpusArgs, GroupBy, InputArgs, KeynessSort, ParseFormat, StatsFormat, SummaryFormat, TopicsAction,
+    Cli, Command, CorpusArgs, DateOrderArg, GroupBy, InputArgs, KeynessSort, ParseFormat, StatsFormat, SummaryFormat,
+    TopicsAction,
 };
 
 /// What to do, decided once from the command line.
@@ -290,7 +291,11 @@ impl Config {
     }
 
     fn with_input(command: CommandConfig, input: InputArgs) -> Result<Self> {
-        let mut parser = ArticleParser::new().reference_date(input.reference_date);
+        let order = input.date_order.map(|order| match order {
+            DateOrderArg::Dmy => DateOrder::Dmy,
+            DateOrderArg::Mdy => DateOrder::Mdy,
+        });
+        let mut parser = ArticleParser::new().reference_date(input.reference_date).date_order(order);
         if let Some(path) = &input.boilerplate {
             let lines = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read the boilerplate file {}", path.display()))?;

@@ -22,6 +22,16 @@ pub struct Article {
     pub sections: Vec<Section>,
     /// Site furniture found after the body, such as `Leave a Comment`; never body text.
     pub boilerplate: Vec<String>,
+    /// The people named by bylines and credit lines (`By Maria Lopez`, `(Reporting by Ali
+    /// Kucukgocmen; ...)`), as written, in order, each once.
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// Bylines and credit lines, taken out of the body text: never counted.
+    #[serde(default)]
+    pub credits: Vec<Credit>,
+    /// A later date the article gives for itself (`Updated: March 4, 2024 11:40`).
+    #[serde(default)]
+    pub updated: Option<Published>,
 }
 
 impl Article {
@@ -33,6 +43,8 @@ impl Article {
             && self.dateline.is_none()
             && self.sections.is_empty()
             && self.boilerplate.is_empty()
+            && self.credits.is_empty()
+            && self.updated.is_none()
     }
 
     /// All paragraphs of all sections, in order.
@@ -51,8 +63,14 @@ impl Article {
         if let Some(published) = &mut article.published {
             published.span = Span::default();
         }
+        if let Some(updated) = &mut article.updated {
+            updated.span = Span::default();
+        }
         if let Some(dateline) = &mut article.dateline {
             dateline.span = Span::default();
+        }
+        for credit in &mut article.credits {
+            credit.span = Span::default();
         }
         for section in &mut article.sections {
             if section.heading_span.is_some() {
@@ -80,6 +98,9 @@ pub struct Published {
     pub year_inferred: bool,
     /// Which construct the date came from.
     pub source: DateSource,
+    /// The calendar `raw` is written in; `date` is always the Gregorian date.
+    #[serde(default)]
+    pub calendar: Calendar,
     /// The date (and time) exactly as written, such as `September 15, 2024 - 20:9`.
     pub raw: String,
     /// Where `raw` stands in the text.
@@ -92,10 +113,36 @@ pub struct Published {
 pub enum Precision {
     /// A calendar date only.
     Day,
+    /// A date with an hour and no minutes: `5 PM`.
+    Hour,
     /// A date with hours and minutes.
     Minute,
     /// A date with hours, minutes and seconds.
     Second,
+}
+
+/// The calendar a date was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Calendar {
+    /// The Gregorian calendar.
+    #[default]
+    Gregorian,
+    /// The Solar Hijri (Persian, Jalali) calendar Iranian sites print: `1403/01/15`,
+    /// `15 Farvardin 1403`.
+    Persian,
+}
+
+impl Calendar {
+    /// The lowercase name used in JSON and tables.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Gregorian => "gregorian",
+            Self::Persian => "persian",
+        }
+    }
 }
 
 /// The construct a publication date was read from.
@@ -113,16 +160,40 @@ pub enum DateSource {
 /// The dateline opening the lead paragraph: `NEW YORK, Feb 26 (Reuters) - ...`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dateline {
-    /// The place as written, usually in capitals: `NEW YORK`.
-    pub place: String,
+    /// The place as written: `NEW YORK`, `Lviv`. None when a wire opens the lead without
+    /// one: `(UPI) --`, `March 3 (Reuters) -`.
+    pub place: Option<String>,
     /// A region or state after the place, AP style: `Calif.` in `SAN FRANCISCO, Calif. (AP) —`.
     pub region: Option<String>,
-    /// The news agency in parentheses: `Reuters`, `AP`.
+    /// The news agency: `Reuters` in `(Reuters)`, `IRNA` in `Mashhad, IRNA --`, `TASS` in
+    /// `/TASS/.`; or the wire a byline names (`By AFP Staff`) when the dateline has none.
     pub agency: Option<String>,
     /// The dateline's own date text as written, such as `Feb 26`; often without a year.
     pub date: Option<String>,
     /// Where the whole dateline, up to and including its dash, stands in the text.
     pub span: Span,
+}
+
+/// A byline or credit line, taken out of the counted text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Credit {
+    /// Where it stood: above the lead, or after the body.
+    pub kind: CreditKind,
+    /// The line as written: `By MARIA LOPEZ, Associated Press`, `(Reporting by ...; Editing by ...)`.
+    pub text: String,
+    /// Where `text` stands in the text.
+    pub span: Span,
+}
+
+/// Where a [`Credit`] stood.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CreditKind {
+    /// A byline above the lead (or between the title and the date line): `By Maria Lopez`,
+    /// `Staff Reporter`.
+    Byline,
+    /// A credit line closing the body: `(Reporting by ...; Editing by ...)`.
+    Credit,
 }
 
 /// A run of paragraphs under an optional heading.

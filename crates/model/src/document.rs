@@ -2,7 +2,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::{Article, DateSource, Dateline, Diagnostic, Precision, Published, Section, Span};
+use crate::{Article, Calendar, Credit, DateSource, Dateline, Diagnostic, Precision, Published, Section, Span};
 
 /// One input file: where it came from, the article read from it, and what went wrong.
 ///
@@ -13,8 +13,10 @@ use crate::{Article, DateSource, Dateline, Diagnostic, Precision, Published, Sec
 ///
 /// Serialises to the JSON contract: `path`, then the article's `title`, `date`, `time`,
 /// `dateline`, `sections`, `boilerplate` (all omitted when there is no article), then
-/// `diagnostics`. Extra fields: `title_span`, and `published` with the date's `source`,
-/// `precision`, `year_inferred`, `raw` text and `span`.
+/// `diagnostics`. Extra fields: `title_span`; `published` with the date's `source`,
+/// `precision`, `year_inferred`, `calendar`, `raw` text and `span`; `authors` and `credits`
+/// from bylines and credit lines; `updated`, a later date line (`date`, `time`, `precision`,
+/// `calendar`, `raw`, `span`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
     /// The path as given or found while walking a folder; `<stdin>` for standard input.
@@ -45,6 +47,21 @@ struct PublishedDetail<S> {
     source: DateSource,
     precision: Precision,
     year_inferred: bool,
+    #[serde(default)]
+    calendar: Calendar,
+    raw: S,
+    span: Span,
+}
+
+/// `updated` as the contract writes it: the date and time flat, as `date` and `time` are.
+#[derive(Serialize, Deserialize)]
+struct UpdatedRecord<S> {
+    date: NaiveDate,
+    #[serde(with = "crate::article::clock")]
+    time: Option<NaiveTime>,
+    precision: Precision,
+    #[serde(default)]
+    calendar: Calendar,
     raw: S,
     span: Span,
 }
@@ -67,10 +84,22 @@ impl Serialize for Document {
                 source: p.source,
                 precision: p.precision,
                 year_inferred: p.year_inferred,
+                calendar: p.calendar,
                 raw: p.raw.as_str(),
                 span: p.span,
             });
             map.serialize_entry("published", &detail)?;
+            map.serialize_entry("authors", &article.authors)?;
+            map.serialize_entry("credits", &article.credits)?;
+            let updated = article.updated.as_ref().map(|u| UpdatedRecord {
+                date: u.date,
+                time: u.time,
+                precision: u.precision,
+                calendar: u.calendar,
+                raw: u.raw.as_str(),
+                span: u.span,
+            });
+            map.serialize_entry("updated", &updated)?;
         }
         map.serialize_entry("diagnostics", &self.diagnostics)?;
         map.end()
@@ -98,6 +127,12 @@ struct DocumentRecord {
     #[serde(default)]
     published: Option<PublishedDetail<String>>,
     #[serde(default)]
+    authors: Vec<String>,
+    #[serde(default)]
+    credits: Vec<Credit>,
+    #[serde(default)]
+    updated: Option<UpdatedRecord<String>>,
+    #[serde(default)]
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -117,6 +152,7 @@ impl<'de> Deserialize<'de> for Document {
                         }),
                     year_inferred: detail.as_ref().is_some_and(|d| d.year_inferred),
                     source: detail.as_ref().map_or(DateSource::Header, |d| d.source),
+                    calendar: detail.as_ref().map_or(Calendar::Gregorian, |d| d.calendar),
                     span: detail.as_ref().map_or_else(Span::default, |d| d.span),
                     raw: detail.map_or_else(|| date.to_string(), |d| d.raw),
                 }
@@ -128,6 +164,18 @@ impl<'de> Deserialize<'de> for Document {
                 dateline: record.dateline,
                 sections,
                 boilerplate: record.boilerplate,
+                authors: record.authors,
+                credits: record.credits,
+                updated: record.updated.map(|u| Published {
+                    date: u.date,
+                    time: u.time,
+                    precision: u.precision,
+                    year_inferred: false,
+                    source: DateSource::Header,
+                    calendar: u.calendar,
+                    raw: u.raw,
+                    span: u.span,
+                }),
             }
         });
         Ok(Self { path: record.path, article, diagnostics: record.diagnostics })
@@ -151,11 +199,12 @@ mod tests {
                     precision: Precision::Minute,
                     year_inferred: false,
                     source: DateSource::Header,
+                    calendar: Calendar::Gregorian,
                     raw: "September 15, 2024 - 20:9".into(),
                     span: Span::new(24, 49),
                 }),
                 dateline: Some(Dateline {
-                    place: "TEHRAN".into(),
+                    place: Some("TEHRAN".into()),
                     region: None,
                     agency: None,
                     date: None,
@@ -167,6 +216,22 @@ mod tests {
                     paragraphs: vec![Paragraph { text: "While visiting China.".into(), span: Span::new(60, 81) }],
                 }],
                 boilerplate: vec!["Leave a Comment".into()],
+                authors: vec!["Sara Ahmadi".into()],
+                credits: vec![Credit {
+                    kind: crate::CreditKind::Byline,
+                    text: "By Sara Ahmadi".into(),
+                    span: Span::new(82, 96),
+                }],
+                updated: Some(Published {
+                    date: NaiveDate::from_ymd_opt(2024, 9, 16).expect("valid date"),
+                    time: None,
+                    precision: Precision::Day,
+                    year_inferred: false,
+                    source: DateSource::Header,
+                    calendar: Calendar::Persian,
+                    raw: "1403/06/26".into(),
+                    span: Span::new(97, 107),
+                }),
             }),
             diagnostics: vec![Diagnostic {
                 severity: Severity::Warning,
@@ -197,6 +262,17 @@ mod tests {
         assert!(json.contains(r#""dateline":{"place":"TEHRAN","region":null,"agency":null,"date":null"#), "{json}");
         assert!(json.contains(r#""paragraphs":[{"text":"While visiting China.","span":[60,81]}]"#), "{json}");
         assert!(json.contains(r#"{"severity":"warning","line":3,"column":24,"message":"something odd""#), "{json}");
+        assert!(json.contains(r#""calendar":"gregorian","raw":"September 15, 2024 - 20:9""#), "{json}");
+        assert!(
+            json.contains(
+                r#""authors":["Sara Ahmadi"],"credits":[{"kind":"byline","text":"By Sara Ahmadi","span":[82,96]}]"#
+            ),
+            "{json}"
+        );
+        assert!(
+            json.contains(r#""updated":{"date":"2024-09-16","time":null,"precision":"day","calendar":"persian","raw":"1403/06/26""#),
+            "{json}"
+        );
     }
 
     #[test]

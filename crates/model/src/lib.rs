@@ -6,13 +6,14 @@
 //!
 //! A [`Document`] serialises to the public JSON contract of `dateline parse --format jsonl`:
 //! `path`, `title`, `date`, `time`, `dateline`, `sections`, `boilerplate`, `diagnostics`, plus
-//! a few extra fields (`title_span`, `published`) that add detail without renaming anything.
+//! a few extra fields (`title_span`, `published`, `authors`, `credits`, `updated`) that add
+//! detail without renaming anything.
 //!
 //! # Example
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use dateline_model::{Article, DateSource, Document, Paragraph, Precision, Published, Section, Span};
+//! use dateline_model::{Article, Calendar, DateSource, Document, Paragraph, Precision, Published, Section, Span};
 //!
 //! let article = Article {
 //!     published: Some(Published {
@@ -21,6 +22,7 @@
 //!         precision: Precision::Day,
 //!         year_inferred: false,
 //!         source: DateSource::InlinePrefix,
+//!         calendar: Calendar::Gregorian,
 //!         raw: "2024-01-10".into(),
 //!         span: Span::new(6, 16),
 //!     }),
@@ -42,7 +44,9 @@ mod diagnostic;
 mod document;
 mod span;
 
-pub use article::{Article, DateSource, Dateline, Paragraph, Precision, Published, Section};
+pub use article::{
+    Article, Calendar, Credit, CreditKind, DateSource, Dateline, Paragraph, Precision, Published, Section,
+};
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::Document;
 pub use span::Span;

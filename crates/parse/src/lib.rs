@@ -21,7 +21,7 @@
 //! let published = article.published.as_ref().unwrap();
 //! assert_eq!(published.date.to_string(), "2024-09-15");
 //! assert_eq!(published.time.unwrap().to_string(), "20:09:00");
-//! assert_eq!(article.dateline.as_ref().unwrap().place, "TEHRAN");
+//! assert_eq!(article.dateline.as_ref().unwrap().place.as_deref(), Some("TEHRAN"));
 //! assert_eq!(article.sections[1].heading.as_deref(), Some("Next steps"));
 //! assert_eq!(article.boilerplate, ["Leave a Comment"]);
 //! # Ok::<(), dateline_parse::ParseError>(())
@@ -40,5 +40,6 @@ pub use corpus::{CorpusReader, Documents, Input, STDIN_PATH};
 pub use decode::{BINARY_SNIFF_LEN, DecodeError, Decoded, decode};
 pub use error::{ParseError, ParseErrorKind};
 pub use grammar::boilerplate::BUILT_IN_BOILERPLATE;
+pub use grammar::date::DateOrder;
 pub use parser::{ArticleParser, parse_article, parse_article_lenient};
 pub use printer::{render, write_article};

@@ -9,15 +9,19 @@
 
 use chrono::{Datelike, NaiveDate};
 use dateline_model::{
-    Article, DateSource, Dateline, Diagnostic, Paragraph, Precision, Published, Section, Severity, Span,
+    Article, Credit, CreditKind, DateSource, Dateline, Diagnostic, Paragraph, Precision, Published, Section, Severity,
+    Span,
 };
 
 use crate::error::{ParseError, ParseErrorKind};
 use crate::grammar::body::{
-    TITLE_MAX_BYTES, is_blank, is_byline, is_deck, is_indented, looks_like_heading, looks_like_title, section_break,
+    TITLE_MAX_BYTES, is_blank, is_indented, is_setext_underline, looks_like_heading, looks_like_title, section_break,
 };
-use crate::grammar::boilerplate::{is_boilerplate, normalize};
-use crate::grammar::date::{DateCheck, check_date, check_time, date_slot};
+use crate::grammar::boilerplate::{is_boilerplate, is_notice, normalize};
+use crate::grammar::credits::{byline_names, credit_names, is_byline, is_credit_line};
+use crate::grammar::date::{
+    DateCheck, DateLine, DateOrder, Stamp, check_date, check_time, date_slot, long_date, weekday_name,
+};
 use crate::grammar::dateline::dateline;
 use crate::grammar::is_gap;
 use crate::lines::{Line, LineIndex, Lines, line_before};
@@ -40,13 +44,33 @@ use crate::lines::{Line, LineIndex, Lines, line_before};
 pub struct ArticleParser {
     extra_boilerplate: Vec<String>,
     reference_date: Option<NaiveDate>,
+    date_order: Option<DateOrder>,
 }
 
 impl ArticleParser {
-    /// A parser with the built-in furniture list and no reference date.
+    /// A parser with the built-in furniture list, no reference date and no date order.
     #[must_use]
     pub const fn new() -> Self {
-        Self { extra_boilerplate: Vec::new(), reference_date: None }
+        Self { extra_boilerplate: Vec::new(), reference_date: None, date_order: None }
+    }
+
+    /// How to read a numeric date whose day and month could be either way round
+    /// (`04/03/2024`). Without one, such a date is not taken, and a warning gives both
+    /// readings; a date with one possible reading (`25/03/2024`) is read either way.
+    ///
+    /// ```
+    /// use dateline_parse::{ArticleParser, DateOrder};
+    ///
+    /// let text = "Talks resume\n\n04/03/2024\n\nOfficials met.";
+    /// assert!(ArticleParser::new().parse_lenient(text).0.published.is_none());
+    /// let day_first = ArticleParser::new().date_order(Some(DateOrder::Dmy));
+    /// assert_eq!(day_first.parse(text)?.published.unwrap().date.to_string(), "2024-03-04");
+    /// # Ok::<(), dateline_parse::ParseError>(())
+    /// ```
+    #[must_use]
+    pub const fn date_order(mut self, order: Option<DateOrder>) -> Self {
+        self.date_order = order;
+        self
     }
 
     /// Adds lines that count as furniture when they close an article, besides
@@ -196,6 +220,27 @@ struct Assembler<'a, 'p> {
     second_article: Option<SecondArticle>,
     /// The first furniture line taken off the end.
     furniture_at: Option<Span>,
+    /// Paragraphs tried for a dateline so far: the first two of the body (bylines aside).
+    lead_tries: usize,
+    /// A wire a byline named (`By AFP Staff`): the dateline's agency when it names none.
+    byline_wire: Option<String>,
+    /// Where the paragraph that follows the dateline starts.
+    dateline_paragraph: Option<usize>,
+    /// A date was shaped like one but not taken (either order, another calendar), and said so.
+    date_unread: bool,
+}
+
+/// The most credit lines taken off the end of a body: articles have one or two, and with a
+/// bound the authors stay few enough to be looked through (a file of credit lines stays linear).
+const MAX_TRAILING_CREDITS: usize = 8;
+
+/// How many paragraphs at the top of the body are tried for a dateline: the lead, or the
+/// paragraph after a deck (a summary printed above the lead).
+const LEAD_TRIES: usize = 2;
+
+/// Whether a date line is an `Updated ...` line of its own.
+fn is_update_line(slot: &DateLine<'_>) -> bool {
+    slot.body.is_none() && slot.update_label && slot.updated.is_none()
 }
 
 impl<'a, 'p> Assembler<'a, 'p> {
@@ -214,6 +259,10 @@ impl<'a, 'p> Assembler<'a, 'p> {
             last_lone_line: None,
             second_article: None,
             furniture_at: None,
+            lead_tries: 0,
+            byline_wire: None,
+            dateline_paragraph: None,
+            date_unread: false,
         };
         let start = asm.header();
         if asm.header_shape.is_some() && asm.article.title.is_some() {
@@ -236,48 +285,102 @@ impl<'a, 'p> Assembler<'a, 'p> {
         self.issues.push(Issue { kind: None, span, message });
     }
 
-    // header = [title-line (blank-line / date-slot-line)] [date-slot]
+    // header = title-line [setext-underline] *blank-line [byline *blank-line] date-slot [updated-line]
+    //        / byline *blank-line date-slot [updated-line]
+    //        / date-slot [updated-line]
+    //        / title-line [setext-underline] 1*blank-line      ; a title without date
     fn header(&mut self) -> BodyStart {
         let mut lines = Lines::new(self.text, 0, self.text.len());
         let Some(first) = lines.find(|&l| !is_blank(self.slice(l))) else {
             return BodyStart { lead: None, at: self.text.len() };
         };
-        if let Some(start) = self.date_slot(first, lines.position()) {
+        if let Some(start) = self.date_slot(first, lines) {
             return start;
         }
         let first_text = self.slice(first);
+        if is_byline(first_text) {
+            // A byline above the date line, with no title.
+            let mut after = lines;
+            if let Some(next) = after.find(|&l| !is_blank(self.slice(l)))
+                && self.is_date_line(next)
+                && let Some(start) = self.date_slot(next, after)
+            {
+                self.credit(first, CreditKind::Byline);
+                return start;
+            }
+            return BodyStart { lead: None, at: first.start };
+        }
         let could_be_title = section_break(first_text).is_none();
         let mut after_first = lines;
-        match after_first.next() {
-            // A title directly above its date line.
-            Some(second) if !is_blank(self.slice(second)) => {
-                if could_be_title && let Some(start) = self.date_slot(second, after_first.position()) {
+        let second = after_first.next();
+        let underlined = could_be_title && second.is_some_and(|l| is_setext_underline(self.slice(l)));
+        if !underlined {
+            after_first = lines;
+        }
+        if !underlined && let Some(second) = second.filter(|&l| !is_blank(self.slice(l))) {
+            // A title directly above its date line, or above a byline directly above it.
+            if could_be_title {
+                let mut after_second = after_first;
+                after_second.next();
+                if let Some(start) = self.date_slot(second, after_second) {
+                    self.title(first);
+                    return start;
+                }
+                if is_byline(self.slice(second))
+                    && let Some(start) = self.byline_then_date(second, after_second)
+                {
                     self.title(first);
                     return start;
                 }
             }
-            // A title, blank lines, then a date line or the body.
-            _ => {
-                let mut after_third = after_first;
-                if let Some(third) = after_third.find(|&l| !is_blank(self.slice(l)))
-                    && could_be_title
-                {
-                    if let Some(start) = self.date_slot(third, after_third.position()) {
-                        self.title(first);
-                        return start;
-                    }
-                    // Furniture (`Leave a Comment`) has a title's shape but is none.
-                    if looks_like_title(first_text)
-                        && !self.parser.is_boilerplate(first_text)
-                        && section_break(self.slice(third)).is_none()
-                    {
-                        self.title(first);
-                        return BodyStart { lead: None, at: third.start };
-                    }
-                }
+            return BodyStart { lead: None, at: first.start };
+        }
+        // A title, blank lines (or its underline), then a date line, a byline over one, or the body.
+        let mut after_third = after_first;
+        let Some(third) = after_third.find(|&l| !is_blank(self.slice(l))) else {
+            if underlined {
+                self.title(first);
+                return BodyStart { lead: None, at: self.text.len() };
             }
+            return BodyStart { lead: None, at: first.start };
+        };
+        if !could_be_title {
+            return BodyStart { lead: None, at: first.start };
+        }
+        if let Some(start) = self.date_slot(third, after_third) {
+            self.title(first);
+            return start;
+        }
+        if is_byline(self.slice(third))
+            && let Some(start) = self.byline_then_date(third, after_third)
+        {
+            self.title(first);
+            return start;
+        }
+        // Furniture (`Leave a Comment`) and bylines have a title's shape but are none.
+        let titled = looks_like_title(first_text) && !self.parser.is_boilerplate(first_text);
+        if underlined || (titled && section_break(self.slice(third)).is_none()) {
+            self.title(first);
+            return BodyStart { lead: None, at: third.start };
         }
         BodyStart { lead: None, at: first.start }
+    }
+
+    /// A byline, then (after blank lines) a date line: the byline is a credit.
+    fn byline_then_date(&mut self, byline: Line, after: Lines<'a>) -> Option<BodyStart> {
+        let mut after = after;
+        let next = after.find(|&l| !is_blank(self.slice(l)))?;
+        if !self.is_date_line(next) {
+            return None;
+        }
+        let start = self.date_slot(next, after)?;
+        self.credit(byline, CreditKind::Byline);
+        Some(start)
+    }
+
+    /// Whether `line` is a header date line (not an inline prefix, which opens the body).
+    fn is_date_line(&self, line: Line) -> bool {
+        date_slot(self.slice(line)).is_some_and(|slot| slot.body.is_none())
     }
 
     fn title(&mut self, line: Line) {
@@ -300,39 +403,122 @@ impl<'a, 'p> Assembler<'a, 'p> {
         self.article.title_span = Some(span);
     }
 
-    /// Reads `line` as a date slot. `next` is where the following line starts.
-    fn date_slot(&mut self, line: Line, next: usize) -> Option<BodyStart> {
-        let slot = date_slot(self.slice(line))?;
-        let span = Span::new(line.start + slot.raw.0, line.start + slot.raw.1);
+    /// Takes `line` (trimmed) as a byline or credit line, and the people it names as authors.
+    fn credit(&mut self, line: Line, kind: CreditKind) {
+        let raw = self.slice(line);
+        let start = line.start + (raw.len() - raw.trim_start().len());
+        let text = raw.trim();
+        self.credit_text(Span::new(start, start + text.len()), kind);
+    }
+
+    fn credit_text(&mut self, span: Span, kind: CreditKind) {
         let raw = &self.text[span.start..span.end];
-        match check_date(&slot.date, None) {
-            DateCheck::Valid { date, .. } => {
-                let (time, precision) = match slot.time.map(|t| check_time(&t)).transpose() {
-                    Ok(Some((time, precision))) => (Some(time), precision),
-                    Ok(None) => (None, Precision::Day),
-                    Err(message) => {
-                        // At the time itself: the date is fine and stays.
-                        let (start, end) = slot.time_raw.unwrap_or(slot.raw);
-                        let at = Span::new(line.start + start, line.start + end);
-                        let time = &self.text[at.start..at.end];
-                        self.error(ParseErrorKind::InvalidTime, at, format!("impossible time `{time}`: {message}"));
-                        (None, Precision::Day)
-                    }
-                };
-                let source = if slot.body.is_some() { DateSource::InlinePrefix } else { DateSource::Header };
-                self.article.published =
-                    Some(Published { date, time, precision, year_inferred: false, source, raw: raw.to_owned(), span });
+        // As the paragraph reads, with its line breaks folded: the names may span one.
+        let text = if raw.contains('\n') { raw.replace('\n', " ") } else { raw.to_owned() };
+        let (names, wire) = match kind {
+            CreditKind::Byline => byline_names(&text),
+            CreditKind::Credit => (credit_names(&text), None),
+        };
+        for name in names {
+            if !self.article.authors.iter().any(|known| known == name) {
+                self.article.authors.push(name.to_owned());
             }
-            // Date slots always carry a year; their shapes are built that way.
-            DateCheck::NoYear => return None,
-            DateCheck::Invalid(message) => {
-                self.date_error = true;
-                self.error(ParseErrorKind::InvalidDate, span, format!("impossible date `{raw}`: {message}"));
+        }
+        if let Some(wire) = wire
+            && self.byline_wire.is_none()
+        {
+            self.byline_wire = Some(wire.to_owned());
+        }
+        self.article.credits.push(Credit { kind, text, span });
+    }
+
+    /// Reads `line` as a date slot; `after` walks the lines after it (for an `Updated` line).
+    fn date_slot(&mut self, line: Line, after: Lines<'a>) -> Option<BodyStart> {
+        let slot = date_slot(self.slice(line))?;
+        // An inline date that cannot be read leaves its line to the body, where it stands
+        // whole: the body text after it could not stand alone (`date 04/03/2024 =====`).
+        if slot.body.is_some()
+            && let DateCheck::Unread(message) = check_date(&slot.date, None, self.parser.date_order)
+        {
+            let span = Span::new(line.start + slot.raw.0, line.start + slot.raw.1);
+            let raw = &self.text[span.start..span.end];
+            self.date_unread = true;
+            self.warn(span, format!("`{raw}` not read as a date: {message}; the line is read as body text"));
+            return None;
+        }
+        let shape = if slot.body.is_some() { HeaderShape::Inline } else { HeaderShape::Line };
+        let source = if slot.body.is_some() { DateSource::InlinePrefix } else { DateSource::Header };
+        self.article.published = self.stamp(line, &slot.stamp(), source, true);
+        let mut next = after.position();
+        // An update only beside a publication date: alone it would read back as one.
+        if slot.body.is_none() && self.article.published.is_some() {
+            if let Some(updated) = &slot.updated {
+                self.article.updated = self.stamp(line, updated, DateSource::Header, false);
+            } else {
+                // `Updated: ...` on the next line.
+                let mut lines = after;
+                if let Some(below) = lines.find(|&l| !is_blank(self.slice(l)))
+                    && let Some(updated) = date_slot(self.slice(below)).filter(is_update_line)
+                {
+                    self.article.updated = self.stamp(below, &updated.stamp(), DateSource::Header, false);
+                    next = lines.position();
+                }
             }
         }
         let lead = slot.body.map(|body| Line { start: line.start + body, end: line.end });
-        self.header_shape = Some(if lead.is_some() { HeaderShape::Inline } else { HeaderShape::Line });
+        self.header_shape = Some(shape);
         Some(BodyStart { lead, at: next })
+    }
+
+    /// Checks a date (and time) of `line` and says what is wrong with it. `main` for the
+    /// publication date, whose trouble keeps any other date from standing in.
+    fn stamp(&mut self, line: Line, stamp: &Stamp<'_>, source: DateSource, main: bool) -> Option<Published> {
+        let span = Span::new(line.start + stamp.raw.0, line.start + stamp.raw.1);
+        let raw = &self.text[span.start..span.end];
+        let date = match check_date(&stamp.date, None, self.parser.date_order) {
+            DateCheck::Valid { date, calendar, .. } => (date, calendar),
+            // Date slots always carry a year; their shapes are built that way.
+            DateCheck::NoYear => return None,
+            DateCheck::Unread(message) => {
+                // Said already: no "no publication date" besides. A dateline's date may stand in.
+                self.date_unread |= main;
+                self.warn(span, format!("`{raw}` not read as a date: {message}"));
+                return None;
+            }
+            DateCheck::Invalid(message) => {
+                self.date_error |= main;
+                self.error(ParseErrorKind::InvalidDate, span, format!("impossible date `{raw}`: {message}"));
+                return None;
+            }
+        };
+        let (date, calendar) = date;
+        if let Some((weekday, (start, end))) = stamp.weekday
+            && weekday != date.weekday()
+        {
+            let at = Span::new(line.start + start, line.start + end);
+            self.warn(
+                at,
+                format!(
+                    "the date line names a {}, but {} is a {}; the date is taken as written",
+                    weekday_name(weekday),
+                    long_date(date),
+                    weekday_name(date.weekday())
+                ),
+            );
+        }
+        let (time, precision) = match stamp.time.map(|t| check_time(&t)).transpose() {
+            Ok(Some(Some((time, precision)))) => (Some(time), precision),
+            Ok(Some(None) | None) => (None, Precision::Day),
+            Err(message) => {
+                // At the time itself: the date is fine and stays.
+                let (start, end) = stamp.time_raw.unwrap_or(stamp.raw);
+                let at = Span::new(line.start + start, line.start + end);
+                let time = &self.text[at.start..at.end];
+                self.error(ParseErrorKind::InvalidTime, at, format!("impossible time `{time}`: {message}"));
+                (None, Precision::Day)
+            }
+        };
+        Some(Published { date, time, precision, year_inferred: false, source, calendar, raw: raw.to_owned(), span })
     }
 
     /// Takes furniture lines off the end of the text, not reaching above `body_start`.
@@ -348,14 +534,39 @@ impl<'a, 'p> Assembler<'a, 'p> {
             }
             let text = self.slice(line);
             if !is_blank(text) {
-                if !self.parser.is_boilerplate(text) {
+                let (start, end) = if self.parser.is_boilerplate(text) {
+                    (line.start, line.end)
+                } else {
+                    // A notice of copyright may run over several lines: the whole paragraph.
+                    // The paragraph it ends, as the body reads paragraphs: back to a blank
+                    // line, a `=====` break, or an indented line, which starts one.
+                    let mut first = line;
+                    while first.start > body_start && !is_indented(self.slice(first)) {
+                        let above = line_before(self.text, first.start - 1);
+                        let above_text = self.slice(above);
+                        if above.start < body_start || is_blank(above_text) || section_break(above_text).is_some() {
+                            break;
+                        }
+                        first = above;
+                    }
+                    let paragraph = &self.text[first.start..line.end];
+                    if !is_notice(paragraph) {
+                        break;
+                    }
+                    (first.start, line.end)
+                };
+                let raw = &self.text[start..end];
+                let trimmed = raw.trim();
+                found.push(if trimmed.contains('\n') { trimmed.replace('\n', " ") } else { trimmed.to_owned() });
+                body_end = start;
+                let at = start + (raw.len() - raw.trim_start().len());
+                self.furniture_at = Some(Span::new(at, at + trimmed.len()));
+                cursor = start;
+                if start == 0 {
                     break;
                 }
-                let trimmed = text.trim();
-                found.push(trimmed.to_owned());
-                body_end = line.start;
-                let start = line.start + (text.len() - text.trim_start().len());
-                self.furniture_at = Some(Span::new(start, start + trimmed.len()));
+                cursor -= 1;
+                continue;
             }
             if line.start == 0 {
                 break;
@@ -377,6 +588,22 @@ impl<'a, 'p> Assembler<'a, 'p> {
             if is_blank(text) {
                 self.block(&mut block);
             } else if let Some(section_break) = section_break(text) {
+                // setext-heading = heading-line setext-underline     (the line directly above)
+                // Not the body text on an inline date's line: that is the lead.
+                let whole_line = |l: Line| l.start == 0 || self.text.as_bytes()[l.start - 1] == b'\n';
+                if let [above] = block[..]
+                    && whole_line(above)
+                    && section_break.heading.is_none()
+                    && is_setext_underline(text)
+                    && looks_like_heading(self.slice(above))
+                    && !self.parser.is_boilerplate(self.slice(above))
+                {
+                    block.clear();
+                    self.settle_pending_as_paragraph();
+                    self.open_section(Some(above));
+                    self.blocks_seen += 1;
+                    continue;
+                }
                 self.block(&mut block);
                 self.settle_pending_as_paragraph();
                 let heading = section_break.heading.map(|(s, e)| Line { start: line.start + s, end: line.start + e });
@@ -392,10 +619,21 @@ impl<'a, 'p> Assembler<'a, 'p> {
     fn block(&mut self, block: &mut Vec<Line>) {
         let Some(&first) = block.first() else { return };
         self.look_for_a_second_header(block);
+        // A byline above the lead is a credit, on a line of its own or over the lead.
+        if !self.lead_done && is_byline(self.slice(first)) {
+            self.credit(first, CreditKind::Byline);
+            block.remove(0);
+            if block.is_empty() {
+                return;
+            }
+        }
+        let Some(&first) = block.first() else { return };
         let lone_line = block.len() == 1;
         let text = self.slice(first);
         self.last_lone_line = lone_line.then_some(first);
-        if lone_line && self.blocks_seen > 0 && looks_like_heading(text) && !self.parser.is_boilerplate(text) {
+        // A credit line (`(Reporting by ...)`) has a subheading's shape but is none.
+        let heading = looks_like_heading(text) && !self.parser.is_boilerplate(text) && !is_credit_line(text);
+        if lone_line && self.blocks_seen > 0 && heading {
             // Body text follows a subheading; wait for the next block to know.
             if let Some(previous) = self.pending_heading.replace(first) {
                 self.open_section(Some(previous));
@@ -494,17 +732,16 @@ impl<'a, 'p> Assembler<'a, 'p> {
         let first_text = self.slice(first);
         let mut start = first.start + (first_text.len() - first_text.trim_start().len());
         let end = last.start + self.slice(last).trim_end().len();
-        // A byline above the lead (`By Sara Ahmadi`) is body text; the dateline opens the next.
-        // So does a deck, unless it opens with a dateline itself.
-        let byline = lines.len() == 1 && is_byline(first_text);
-        if !self.lead_done && !byline {
+        // The dateline opens the lead: the body's first paragraph, or the one after a deck.
+        if !self.lead_done {
             if let Some(shape) = dateline(&self.text[start..first.end]) {
                 self.lead_done = true;
                 self.dateline(start, &shape);
                 start += shape.text;
+                self.dateline_paragraph = Some(start);
             } else {
-                let first_paragraph = self.article.sections.iter().all(|s| s.paragraphs.is_empty());
-                self.lead_done = !(first_paragraph && is_deck(&self.text[start..end]));
+                self.lead_tries += 1;
+                self.lead_done = self.lead_tries >= LEAD_TRIES;
             }
         }
         let source = &self.text[start..end];
@@ -517,10 +754,11 @@ impl<'a, 'p> Assembler<'a, 'p> {
     }
 
     fn dateline(&mut self, start: usize, shape: &crate::grammar::dateline::DatelineShape<'_>) {
+        let agency = shape.agency.map(str::to_owned).or_else(|| self.byline_wire.clone());
         self.article.dateline = Some(Dateline {
-            place: shape.place.to_owned(),
+            place: shape.place.map(str::to_owned),
             region: shape.region.map(str::to_owned),
-            agency: shape.agency.map(str::to_owned),
+            agency,
             date: shape.date.map(|(s, e, _)| self.text[start + s..start + e].to_owned()),
             span: Span::new(start + shape.start, start + shape.end),
         });
@@ -531,8 +769,8 @@ impl<'a, 'p> Assembler<'a, 'p> {
         let raw = &self.text[span.start..span.end];
         let reference = self.parser.reference_date;
         let wanted = self.article.published.is_none() && !self.date_error;
-        match check_date(&date, reference) {
-            DateCheck::Valid { date, inferred } if wanted => {
+        match check_date(&date, reference, self.parser.date_order) {
+            DateCheck::Valid { date, inferred, calendar } if wanted => {
                 if inferred {
                     let year = date.year();
                     let reference = reference.map_or_else(String::new, |r| r.to_string());
@@ -549,6 +787,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
                     precision: Precision::Day,
                     year_inferred: inferred,
                     source: DateSource::Dateline,
+                    calendar,
                     raw: raw.to_owned(),
                     span,
                 });
@@ -560,6 +799,10 @@ impl<'a, 'p> Assembler<'a, 'p> {
                     format!("the dateline's date `{raw}` has no year, so the article has no date (give a reference date to use it)"),
                 );
             }
+            DateCheck::Unread(message) if wanted => {
+                self.date_unread = true;
+                self.warn(span, format!("the dateline's date `{raw}` not read: {message}"));
+            }
             DateCheck::Invalid(message) => {
                 self.date_error = true;
                 self.error(
@@ -568,11 +811,31 @@ impl<'a, 'p> Assembler<'a, 'p> {
                     format!("impossible date `{raw}` in the dateline: {message}"),
                 );
             }
-            DateCheck::Valid { .. } | DateCheck::NoYear => {}
+            DateCheck::Valid { .. } | DateCheck::NoYear | DateCheck::Unread(_) => {}
+        }
+    }
+
+    /// Takes credit lines (`(Reporting by ...; Editing by ...)`) off the end of the body.
+    fn trailing_credits(&mut self) {
+        let mut found = Vec::new();
+        while let Some(section) = self.article.sections.last_mut() {
+            let Some(last) = section.paragraphs.last().filter(|_| found.len() < MAX_TRAILING_CREDITS) else {
+                break;
+            };
+            // The lead keeps its dateline: a paragraph that opens with one is no credit.
+            if self.dateline_paragraph == Some(last.span.start) || !is_credit_line(&last.text) {
+                break;
+            }
+            found.push(last.span);
+            section.paragraphs.pop();
+        }
+        for span in found.into_iter().rev() {
+            self.credit_text(span, CreditKind::Credit);
         }
     }
 
     fn finish(mut self) -> (Article, Vec<Issue>) {
+        self.trailing_credits();
         let sections = &mut self.article.sections;
         if sections.first().is_some_and(|s| s.heading.is_none() && s.paragraphs.is_empty()) {
             sections.remove(0);
@@ -597,7 +860,8 @@ impl<'a, 'p> Assembler<'a, 'p> {
         } else if no_body {
             self.warn(Span::new(0, 0), "no body text: the article is a header only".to_owned());
         }
-        let dateless = self.article.published.is_none() && !self.date_error && !self.year_less_dateline;
+        let dateless =
+            self.article.published.is_none() && !self.date_error && !self.date_unread && !self.year_less_dateline;
         if dateless && !self.article.is_empty() && !only_furniture {
             self.warn(Span::new(0, 0), "no publication date found".to_owned());
         }

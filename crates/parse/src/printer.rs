@@ -8,9 +8,10 @@
 
 use std::fmt::{self, Write};
 
-use dateline_model::{Article, DateSource, Dateline, Diagnostic, Paragraph};
+use dateline_model::{Article, CreditKind, DateSource, Dateline, Diagnostic, Paragraph};
 
-use crate::grammar::body::{is_byline, is_deck, looks_like_heading, looks_like_title, section_break};
+use crate::grammar::body::{looks_like_heading, looks_like_title, section_break};
+use crate::grammar::credits::is_byline;
 use crate::grammar::date::date_slot;
 use crate::grammar::dateline::dateline;
 use crate::grammar::is_space;
@@ -45,33 +46,35 @@ pub fn write_article<W: Write>(out: &mut W, article: &Article) -> fmt::Result {
 /// Writes `article` as text that `parser` reads back: [`write_article`], with `parser`'s own
 /// furniture lines in view as well as the built-in ones.
 pub(crate) fn write_for<W: Write>(out: &mut W, article: &Article, parser: &ArticleParser) -> fmt::Result {
-    // A dateline read after a deck goes back there, where sites print it, when the text reads
-    // back the same; otherwise on the deck, which always does (a deck such as `===== talks`
-    // cannot be written on its own: it came from `TEHRAN – ===== talks`).
-    if let Some(after_deck) = dateline_after_deck(article) {
-        let mut text = String::new();
-        write_with_dateline_at(&mut text, article, Some(after_deck), parser)?;
-        let (again, diagnostics) = parser.parse_lenient(&text);
-        if !diagnostics.iter().any(Diagnostic::is_error) && again.without_spans() == article.without_spans() {
-            return out.write_str(&text);
+    // A dateline goes back on the paragraph it can have come from: the first, or the one after
+    // a deck (where sites print it, so tried first when the first is shaped like one), taking
+    // the placement whose text reads back the same.
+    if article.dateline.is_some() && article.paragraphs().nth(1).is_some() {
+        let order = if dateline_after_deck(article).is_some() { [1, 0] } else { [0, 1] };
+        for at in order {
+            let mut text = String::new();
+            write_with_dateline_at(&mut text, article, Some(at), parser)?;
+            let (again, diagnostics) = parser.parse_lenient(&text);
+            if !diagnostics.iter().any(Diagnostic::is_error) && again.without_spans() == article.without_spans() {
+                return out.write_str(&text);
+            }
         }
     }
     write_with_dateline_at(out, article, None, parser)
 }
 
-/// The paragraph after a deck that the parser would try for a dateline, when the article has
-/// a dateline and its first paragraph is a deck.
+/// How many paragraphs the parser tries for a dateline (`LEAD_TRIES` in the parser).
+const LEAD_TRIES: usize = 2;
+
+/// The paragraph after a deck, when the article has a dateline and its first paragraph is
+/// shaped like a title, a summary above the lead: where sites print the dateline.
 fn dateline_after_deck(article: &Article) -> Option<usize> {
     let mut paragraphs = article.paragraphs();
     let deck = paragraphs.next()?;
-    if article.dateline.is_none() || !is_deck(&deck.text) || is_byline(&deck.text) {
-        return None;
-    }
-    paragraphs.position(|p| !is_byline(&p.text)).map(|k| k + 1)
+    (article.dateline.is_some() && looks_like_title(&deck.text) && paragraphs.next().is_some()).then_some(1)
 }
 
-/// Writes the article with the dateline on paragraph `dateline_at`, or by default on the first
-/// that is not a byline.
+/// Writes the article with the dateline on paragraph `dateline_at`, or by default on the first.
 fn write_with_dateline_at<W: Write>(
     out: &mut W,
     article: &Article,
@@ -79,19 +82,39 @@ fn write_with_dateline_at<W: Write>(
     parser: &ArticleParser,
 ) -> fmt::Result {
     let mut blocks = Blocks { out, first: true };
+    let published = article.published.as_ref();
+    let bylines: Vec<&str> =
+        article.credits.iter().filter(|c| c.kind == CreditKind::Byline).map(|c| c.text.as_str()).collect();
+    let inline = published.filter(|p| {
+        p.source == DateSource::InlinePrefix && (article.paragraphs().next().is_some() || !bylines.is_empty())
+    });
+    let date_line = published.filter(|p| p.source != DateSource::Dateline && inline.is_none());
     if let Some(title) = &article.title {
         blocks.start()?;
         blocks.out.write_str(title)?;
+        if date_line.is_none() && !title_reads_back(article, title, &bylines, parser) {
+            // A setext underline makes it a title whatever its shape.
+            blocks.out.write_str("\n=====")?;
+        }
     }
-    let published = article.published.as_ref();
-    let inline = published.filter(|p| p.source == DateSource::InlinePrefix && article.paragraphs().next().is_some());
-    let date_line = published.filter(|p| p.source != DateSource::Dateline && inline.is_none());
     if let Some(published) = date_line {
         blocks.start()?;
         blocks.out.write_str(&published.raw)?;
+        if let Some(updated) = &article.updated {
+            write!(blocks.out, "\nUpdated: {}", updated.raw)?;
+        }
+    }
+    // Bylines above the lead; with an inline date, the first goes on the date's line.
+    let mut inline_raw = inline.map(|p| p.raw.as_str());
+    for (i, byline) in bylines.iter().enumerate() {
+        blocks.start()?;
+        match inline_raw.take().filter(|_| i == 0) {
+            Some(raw) => write!(blocks.out, "date {raw} {byline}")?,
+            None => blocks.out.write_str(byline)?,
+        }
     }
     let header_sees_lead = inline.is_none() && date_line.is_none();
-    let lines = paragraph_lines(article, inline.map(|p| p.raw.as_str()), header_sees_lead, dateline_at, parser);
+    let lines = paragraph_lines(article, inline_raw, header_sees_lead, dateline_at, parser);
     let guard_lead = blocks.first && inline.is_none() && lead_reads_as_title(article, &lines);
     let mut lines = lines.iter();
     for (i, section) in article.sections.iter().enumerate() {
@@ -107,11 +130,16 @@ fn write_with_dateline_at<W: Write>(
             blocks.out.write_str(line)?;
         }
     }
+    for credit in article.credits.iter().filter(|c| c.kind == CreditKind::Credit) {
+        blocks.start()?;
+        blocks.out.write_str(&credit_lines(&credit.text, parser))?;
+    }
     // Furniture alone would read back with its first line as a title above the rest, unless
     // the lines stand together.
     let furniture_alone = blocks.first;
     for (i, line) in article.boilerplate.iter().enumerate() {
-        if furniture_alone && i > 0 {
+        // A notice of several sentences is furniture only as a paragraph of its own.
+        if furniture_alone && i > 0 && parser.is_boilerplate(line) {
             blocks.out.write_char('\n')?;
         } else {
             blocks.start()?;
@@ -122,6 +150,42 @@ fn write_with_dateline_at<W: Write>(
         blocks.out.write_char('\n')?;
     }
     Ok(())
+}
+
+/// A credit line as written: on one line, or over two when one line would read back as
+/// furniture (`Share on ... contributed to this report.` was a paragraph of several lines).
+fn credit_lines(text: &str, parser: &ArticleParser) -> String {
+    if !parser.is_boilerplate(text) {
+        return text.to_owned();
+    }
+    let split = text.rmatch_indices(' ').map(|(at, _)| at).find(|&at| {
+        let tail = &text[at + 1..];
+        at > 0 && !tail.is_empty() && !parser.is_boilerplate(tail) && section_break(tail).is_none()
+    });
+    match split {
+        Some(at) => format!("{}\n{}", &text[..at], &text[at + 1..]),
+        None => text.to_owned(),
+    }
+}
+
+/// Whether `title`, written above a blank line and what follows, reads back as the title
+/// without a date line below it: a title's shape, not furniture or a byline, and text after
+/// it that is no `=====` break.
+fn title_reads_back(article: &Article, title: &str, bylines: &[&str], parser: &ArticleParser) -> bool {
+    let next = bylines.first().copied().or_else(|| {
+        let first = article.sections.first()?;
+        if first.heading.is_some() || first.paragraphs.is_empty() {
+            return Some("=====");
+        }
+        first.paragraphs.first().map(|p| p.text.as_str())
+    });
+    let next = next
+        .or_else(|| article.credits.first().map(|c| c.text.as_str()))
+        .or_else(|| article.boilerplate.first().map(String::as_str));
+    looks_like_title(title)
+        && !parser.is_boilerplate(title)
+        && !is_byline(title)
+        && next.is_some_and(|next| section_break(next).is_none() && !next.starts_with("====="))
 }
 
 /// Whether the first paragraph, written first, would read back as a title or a date line: the
@@ -145,9 +209,13 @@ fn lead_reads_as_title(article: &Article, lines: &[String]) -> bool {
     let next = match lines.get(1).filter(|_| first.paragraphs.len() > 1) {
         Some(line) => line.as_str(),
         None if article.sections.len() > 1 => return false,
-        None => match article.boilerplate.first() {
-            Some(line) => line,
-            None => return false,
+        // After the body come credit lines, then furniture.
+        None => match article.credits.iter().find(|c| c.kind == CreditKind::Credit) {
+            Some(credit) => credit.text.as_str(),
+            None => match article.boilerplate.first() {
+                Some(line) => line,
+                None => return false,
+            },
         },
     };
     let next = next.split('\n').next().unwrap_or("");
@@ -172,14 +240,12 @@ fn paragraph_lines(
     let paragraphs: Vec<&Paragraph> = article.paragraphs().collect();
     let ends_in_paragraph = article.sections.last().is_some_and(|s| !s.paragraphs.is_empty());
     let last = if ends_in_paragraph { paragraphs.len().checked_sub(1) } else { None };
-    // The parser tries the first paragraph that is not a one-line byline for a dateline (and
-    // the one after a deck: `write_article` asks for that placement itself).
-    let dateline_at = article.dateline.as_ref().map(|_| {
-        dateline_at.unwrap_or_else(|| {
-            paragraphs.iter().position(|p| !is_byline(&p.text)).unwrap_or(paragraphs.len().saturating_sub(1))
-        })
-    });
+    let trailing_credits = article.credits.iter().any(|c| c.kind == CreditKind::Credit);
+    // The parser tries the first paragraphs for a dateline (the one after a deck:
+    // `write_article` asks for that placement itself).
+    let dateline_at = article.dateline.as_ref().map(|_| dateline_at.unwrap_or(0));
     let mut lead_pending = true;
+    let mut tries = 0;
     let mut lines = Vec::with_capacity(paragraphs.len());
     for (k, paragraph) in paragraphs.iter().enumerate() {
         let mut line = String::new();
@@ -200,7 +266,6 @@ fn paragraph_lines(
         line.push_str(&body);
         let text_from = line.len() - paragraph.text.len();
         let reads_back = |first: &str, second: Option<&str>| {
-            let tried = lead_pending && (second.is_some() || !is_byline(&first[after_inline..]));
             let inline_ok = k > 0
                 || inline.is_none()
                 || date_slot(first)
@@ -208,17 +273,19 @@ fn paragraph_lines(
             // The dateline's paragraph must be tried; one tried before it (a deck) or without a
             // dateline must not read as one.
             let dateline_ok = match dateline_at {
-                Some(at) if at == k => tried,
-                _ => !tried || dateline(&first[from..]).is_none(),
+                Some(at) if at == k => lead_pending,
+                _ => !lead_pending || dateline(&first[from..]).is_none(),
             };
+            // Before the lead, a first line shaped like a byline would read back as one.
+            let byline_ok = !lead_pending || !is_byline(&first[after_inline..]);
             let header_ok = k > 0 || !header_sees_lead || date_slot(first).is_none();
             // Split, its second line must not be one of the parser's furniture lines either.
-            let furniture_ok = last != Some(k) || !parser.is_boilerplate(second.unwrap_or(first));
+            let furniture_ok = last != Some(k) || trailing_credits || !parser.is_boilerplate(second.unwrap_or(first));
             // A date on the second line is fine: at the top of the file, where it would read
             // back as a title above its date line, `lead_reads_as_title` puts `=====` first.
             let second_ok =
                 second.is_none_or(|second| !second.starts_with(is_space) && section_break(second).is_none());
-            inline_ok && header_ok && dateline_ok && furniture_ok && second_ok
+            inline_ok && header_ok && dateline_ok && byline_ok && furniture_ok && second_ok
         };
         if !reads_back(&line, None) {
             let split = line[text_from..]
@@ -229,34 +296,28 @@ fn paragraph_lines(
                 line.replace_range(at..=at, "\n");
             }
         }
-        lead_pending &= !reads_back_as_lead(&line, after_inline, dateline_at, k);
+        if lead_pending {
+            if dateline_at == Some(k) {
+                lead_pending = false;
+            } else {
+                tries += 1;
+                lead_pending = tries < LEAD_TRIES;
+            }
+        }
         lines.push(line);
     }
     lines
 }
 
-/// Whether the parser takes this paragraph, as written, as the lead: the first that is not a
-/// one-line byline or deck, or the one the dateline goes with.
-fn reads_back_as_lead(line: &str, after_inline: usize, dateline_at: Option<usize>, k: usize) -> bool {
-    dateline_at.map_or_else(|| !passed_over(&line[after_inline..], k), |at| at == k)
-}
-
-/// Whether the parser passes over paragraph `k`, as written, looking for the lead: a byline on
-/// one line, or a deck (which may take two).
-fn passed_over(written: &str, k: usize) -> bool {
-    (!written.contains('\n') && is_byline(written)) || (k == 0 && is_deck(written))
-}
-
 fn write_dateline<W: Write>(out: &mut W, dateline: &Dateline) -> fmt::Result {
-    out.write_str(&dateline.place)?;
-    if let Some(region) = &dateline.region {
-        write!(out, ", {region}")?;
-    }
-    if let Some(date) = &dateline.date {
-        write!(out, ", {date}")?;
-    }
+    let mut parts = Vec::new();
+    parts.extend(dateline.place.as_deref());
+    parts.extend(dateline.region.as_deref());
+    parts.extend(dateline.date.as_deref());
+    out.write_str(&parts.join(", "))?;
     if let Some(agency) = &dateline.agency {
-        write!(out, " ({agency})")?;
+        let gap = if parts.is_empty() { "" } else { " " };
+        write!(out, "{gap}({agency})")?;
     }
     out.write_str(" – ")
 }
@@ -402,8 +463,8 @@ mod tests {
         let text = "Trade down 12% in 2016\n\nExports fell, imports held\n\nMOSCOW, February 7. /TASS/. Trade fell.";
         let article = parse_article(text).expect("no errors");
         assert_eq!(
-            article.dateline.as_ref().map(|d| (d.place.as_str(), d.agency.as_deref())),
-            Some(("MOSCOW", Some("TASS")))
+            article.dateline.as_ref().map(|d| (d.place.as_deref(), d.agency.as_deref())),
+            Some((Some("MOSCOW"), Some("TASS")))
         );
         assert_eq!(
             round_trip(text),

@@ -1,4 +1,5 @@
-//! `csv`: one row per file with the article's main fields and counts, for spreadsheets.
+//! `csv`: one row per file with the article's main fields and counts, for spreadsheets. The
+//! columns added since the first release (`authors`, `credits`, `updated`) come last.
 
 use std::io::{self, Write};
 
@@ -20,6 +21,9 @@ struct Row<'a> {
     boilerplate: String,
     warnings: usize,
     errors: usize,
+    authors: String,
+    credits: String,
+    updated: Option<String>,
 }
 
 pub(crate) struct Csv<W: Write> {
@@ -42,13 +46,18 @@ impl<W: Write> DocumentSink for Csv<W> {
             title: article.and_then(|a| a.title.as_deref()),
             date: published.map(|p| p.date.to_string()),
             time: published.and_then(|p| p.time).map(|t| t.format("%H:%M").to_string()),
-            place: dateline.map(|d| d.place.as_str()),
+            place: dateline.and_then(|d| d.place.as_deref()),
             agency: dateline.and_then(|d| d.agency.as_deref()),
             sections: outline(doc),
             paragraphs: article.map_or(0, |a| a.paragraphs().count()),
             boilerplate: article.map_or_else(String::new, |a| a.boilerplate.join(" | ")),
             warnings: doc.warning_count(),
             errors: doc.error_count(),
+            authors: article.map_or_else(String::new, |a| a.authors.join(" | ")),
+            credits: article.map_or_else(String::new, |a| {
+                a.credits.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" | ")
+            }),
+            updated: article.and_then(|a| a.updated.as_ref()).map(super::stamp),
         })?;
         Ok(())
     }

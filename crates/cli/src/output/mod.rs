@@ -19,6 +19,14 @@ pub(crate) trait DocumentSink {
     }
 }
 
+/// `2024-03-04 11:40`: a date and its time, if it has one, as tables and CSV write them.
+pub(crate) fn stamp(published: &dateline_model::Published) -> String {
+    match published.time {
+        Some(time) => format!("{} {}", published.date, time.format("%H:%M")),
+        None => published.date.to_string(),
+    }
+}
+
 /// `(none): 7; Commander expresses ...: 3`: each section's heading and paragraph count, as
 /// DESIGN.md's seed table writes them.
 pub(crate) fn outline(doc: &Document) -> String {

@@ -45,13 +45,11 @@ impl<W: Write> DocumentSink for Records<W> {
         };
         let published = article.published.as_ref();
         let dateline = article.dateline.as_ref().map(|d| {
-            let mut text = d.place.clone();
-            for part in [&d.region, &d.date].into_iter().flatten() {
-                text.push_str(", ");
-                text.push_str(part);
-            }
+            let parts: Vec<&str> = [&d.place, &d.region, &d.date].into_iter().flatten().map(String::as_str).collect();
+            let mut text = parts.join(", ");
             if let Some(agency) = &d.agency {
-                text.push_str(&format!(" ({agency})"));
+                let gap = if text.is_empty() { "" } else { " " };
+                text.push_str(&format!("{gap}({agency})"));
             }
             text
         });
@@ -59,6 +57,17 @@ impl<W: Write> DocumentSink for Records<W> {
         self.field("date", published.map(|p| p.date.to_string()).as_deref())?;
         self.field("time", published.and_then(|p| p.time).map(|t| t.format("%H:%M").to_string()).as_deref())?;
         self.field("dateline", dateline.as_deref())?;
+        // Fields most files lack are shown only when there.
+        if let Some(updated) = &article.updated {
+            self.field("updated", Some(&super::stamp(updated)))?;
+        }
+        if !article.authors.is_empty() {
+            self.field("authors", Some(&article.authors.join(", ")))?;
+        }
+        if !article.credits.is_empty() {
+            let credits: Vec<&str> = article.credits.iter().map(|c| c.text.as_str()).collect();
+            self.field("credits", Some(&credits.join(" | ")))?;
+        }
         self.field("sections", Some(&outline(doc)))?;
         self.field("boilerplate", Some(&article.boilerplate.join(" | ")))?;
         let (warnings, errors) = (doc.warning_count(), doc.error_count());

@@ -110,3 +110,66 @@ fn usage_errors_exit_2() {
         .code(2)
         .stderr(predicate::str::contains("cannot read the boilerplate file no/such/file"));
 }
+
+#[test]
+fn date_order_settles_numeric_dates_that_read_both_ways() {
+    let dir = corpus(&[("a.txt", b"Talks resume\n\n04/03/2024\n\nOfficials met on Monday.\n")]);
+    dateline()
+        .args(["parse", "--format", "csv"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("4 March 2024 (day first) or 3 April 2024 (month first)"));
+    for (order, date) in [("dmy", ",2024-03-04,"), ("mdy", ",2024-04-03,")] {
+        dateline()
+            .args(["parse", "--format", "csv", "--date-order", order])
+            .arg(dir.path())
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(date));
+    }
+    dateline().args(["parse", "--date-order", "ymd", "seeds"]).assert().code(2);
+}
+
+#[test]
+fn parse_shows_authors_credits_and_the_update() {
+    let dir = corpus(&[(
+        "a.txt",
+        "Talks resume\n\nPublished: March 3, 2024 09:05 | Updated: March 4, 2024 11:40\n\nBy Maria Lopez\n\nLONDON, March 3 (Reuters) - Officials met.\n\n(Reporting by Ali Kucukgocmen; Editing by Jon Boyle)\n"
+            .as_bytes(),
+    )]);
+    dateline()
+        .args(["parse"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("updated      2024-03-04 11:40"))
+        .stdout(predicate::str::contains("authors      Maria Lopez, Ali Kucukgocmen"))
+        .stdout(predicate::str::contains(
+            "credits      By Maria Lopez | (Reporting by Ali Kucukgocmen; Editing by Jon Boyle)",
+        ));
+    dateline()
+        .args(["parse", "--format", "csv"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(",warnings,errors,authors,credits,updated"))
+        .stdout(predicate::str::contains(
+            ",0,0,Maria Lopez | Ali Kucukgocmen,By Maria Lopez | (Reporting by Ali Kucukgocmen; Editing by Jon Boyle),2024-03-04 11:40",
+        ));
+}
+
+#[test]
+fn bylines_credits_datelines_and_furniture_are_not_counted() {
+    let dir = corpus(&[(
+        "a.txt",
+        "Talks resume\n\nMarch 3, 2024\n\nBy Maria Lopez\n\n(CNN)Officials met on Monday.\n\n(Reporting by Ali Kucukgocmen; Editing by Jon Boyle)\n\nShare on WhatsApp\n"
+            .as_bytes(),
+    )]);
+    let assert = dateline().args(["terms", "--format", "csv", "--top", "100"]).arg(dir.path()).assert().success();
+    let terms = String::from_utf8_lossy(&assert.get_output().stdout).to_lowercase();
+    assert!(terms.contains("officials") && terms.contains("talks"), "{terms}");
+    for word in ["maria", "lopez", "kucukgocmen", "editing", "cnn", "whatsapp"] {
+        assert!(!terms.contains(word), "{word} counted: {terms}");
+    }
+}

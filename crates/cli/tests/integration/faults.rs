@@ -119,14 +119,15 @@ fn dated(date: &str) -> Vec<u8> {
 
 /// The `parse --format csv` row of an article made by [`dated`].
 fn row(path: &str, date: &str) -> String {
-    format!("{path},,{date},,,,(none): 1,1,,0,0\n")
+    format!("{path},,{date},,,,(none): 1,1,,0,0,,,\n")
 }
 
-const CSV_HEADER: &str = "path,title,date,time,place,agency,sections,paragraphs,boilerplate,warnings,errors\n";
+const CSV_HEADER: &str =
+    "path,title,date,time,place,agency,sections,paragraphs,boilerplate,warnings,errors,authors,credits,updated\n";
 
 /// The `parse --format csv` row of a file that was not read, with its warnings and errors.
 fn unread_row(path: &str, warnings: usize, errors: usize) -> String {
-    format!("{path},,,,,,,0,,{warnings},{errors}\n")
+    format!("{path},,,,,,,0,,{warnings},{errors},,,\n")
 }
 
 /// The `parse --format csv` header and then `rows`.

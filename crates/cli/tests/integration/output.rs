@@ -101,9 +101,9 @@ fn an_output_inside_the_corpus_is_not_read_as_an_article() {
     let written = std::fs::read_to_string(dir.path().join("out.csv")).expect("the output");
     assert_eq!(
         written,
-        "path,title,date,time,place,agency,sections,paragraphs,boilerplate,warnings,errors\n\
-         ./a.txt,,2024-01-10,,,,(none): 1,1,,0,0\n\
-         ./c.txt,,2024-01-12,,,,(none): 1,1,,0,0\n"
+        "path,title,date,time,place,agency,sections,paragraphs,boilerplate,warnings,errors,authors,credits,updated\n\
+         ./a.txt,,2024-01-10,,,,(none): 1,1,,0,0,,,\n\
+         ./c.txt,,2024-01-12,,,,(none): 1,1,,0,0,,,\n"
     );
     assert_eq!(listing(dir.path()), ["a.txt", "c.txt", "out.csv"]);
 }

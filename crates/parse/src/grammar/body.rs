@@ -78,21 +78,10 @@ pub(crate) fn looks_like_title(line: &str) -> bool {
         && short_line(line, TITLE_MAX_WORDS, TITLE_MAX_BYTES)
 }
 
-// deck = the body's first paragraph shaped like a title, its lines joined      (a standfirst)
-//
-// Sites print a one-line summary above the lead (`Export fell 18% in 2016` over `MOSCOW,
-// February 7. /TASS/. ...`); the dateline opens the paragraph after it.
-pub(crate) fn is_deck(line: &str) -> bool {
-    looks_like_title(line)
-}
-
-// byline = ("By" / "BY") ws UPPER ...      a line of at most 8 more words, not ending in "."
-pub(crate) fn is_byline(line: &str) -> bool {
-    let line = line.trim();
-    line.len() <= 100
-        && line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")).is_some_and(|name| {
-            name.starts_with(char::is_uppercase) && name.split_whitespace().count() <= 8 && !name.ends_with('.')
-        })
+// setext-underline = ws0 3*"=" ws0        ; directly under a title or a subheading
+pub(crate) fn is_setext_underline(line: &str) -> bool {
+    let trimmed = line.trim_matches(is_space);
+    trimmed.len() >= 3 && trimmed.bytes().all(|b| b == b'=')
 }
 
 #[cfg(test)]
@@ -141,12 +130,11 @@ mod tests {
     }
 
     #[test]
-    fn bylines_are_short_by_lines() {
-        assert!(is_byline("By Sara Ahmadi"));
-        assert!(is_byline("BY JOHN SMITH and Ann Lee, Reuters"));
-        assert!(!is_byline("By Tuesday the talks had ended."));
-        assert!(!is_byline("Byline"));
-        assert!(!is_byline("by the sea"));
+    fn setext_underlines_are_runs_of_equals_signs() {
+        assert!(is_setext_underline("==="));
+        assert!(is_setext_underline(" ========== "));
+        assert!(!is_setext_underline("=="));
+        assert!(!is_setext_underline("=====Heading"));
     }
 
     #[test]

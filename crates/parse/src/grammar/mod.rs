@@ -7,8 +7,11 @@
 
 pub(crate) mod body;
 pub(crate) mod boilerplate;
+pub(crate) mod credits;
 pub(crate) mod date;
 pub(crate) mod dateline;
+pub(crate) mod persian;
+pub(crate) mod wire;
 
 use nom::bytes::complete::{take_while, take_while1};
 use nom::{IResult, Parser};

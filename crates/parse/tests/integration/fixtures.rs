@@ -36,6 +36,12 @@ fn check_spans(doc: &Document, bytes: &[u8]) {
     if let Some(published) = &article.published {
         assert_eq!(at(published.span), published.raw, "{}: date span", doc.path);
     }
+    if let Some(updated) = &article.updated {
+        assert_eq!(at(updated.span), updated.raw, "{}: updated span", doc.path);
+    }
+    for credit in &article.credits {
+        assert_eq!(at(credit.span).replace('\n', " "), credit.text, "{}: credit span", doc.path);
+    }
     for section in &article.sections {
         if let (Some(heading), Some(span)) = (&section.heading, section.heading_span) {
             assert_eq!(at(span), heading, "{}: heading span", doc.path);
@@ -74,11 +80,17 @@ fn article_summary(out: &mut String, article: &Article, opt: &dyn Fn(Option<&str
     let _ = writeln!(out, "date source: {}", opt(source.as_deref()));
     let raw = published.map(|p| format!("{} {}", span(p.span), visible(&p.raw)));
     let _ = writeln!(out, "raw date: {}", opt(raw.as_deref()));
+    let _ = writeln!(out, "calendar: {}", opt(published.map(|p| p.calendar.as_str())));
+    let updated = article.updated.as_ref().map(|u| {
+        let time = u.time.map_or_else(String::new, |t| format!(" {t}"));
+        format!("{}{time} {} {}", u.date, span(u.span), visible(&u.raw))
+    });
+    let _ = writeln!(out, "updated: {}", opt(updated.as_deref()));
     let dateline = article.dateline.as_ref().map(|d| {
         format!(
             "{} place={} region={} agency={} date={}",
             span(d.span),
-            visible(&d.place),
+            opt(d.place.as_deref()),
             opt(d.region.as_deref()),
             opt(d.agency.as_deref()),
             opt(d.date.as_deref()),
@@ -94,6 +106,11 @@ fn article_summary(out: &mut String, article: &Article, opt: &dyn Fn(Option<&str
         for paragraph in &section.paragraphs {
             let _ = writeln!(out, "  {} {}", span(paragraph.span), visible(&paragraph.text));
         }
+    }
+    let authors: Vec<String> = article.authors.iter().map(|a| visible(a)).collect();
+    let _ = writeln!(out, "authors: {}", if authors.is_empty() { "-".to_owned() } else { authors.join(" | ") });
+    for credit in &article.credits {
+        let _ = writeln!(out, "credit: {:?} {} {}", credit.kind, span(credit.span), visible(&credit.text));
     }
     let boilerplate: Vec<String> = article.boilerplate.iter().map(|b| visible(b)).collect();
     let _ =

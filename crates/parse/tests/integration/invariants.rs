@@ -10,7 +10,7 @@
 //! under `tests/fuzz-failures/<target>/` replays exactly as the fuzzer ran it.
 
 use chrono::{Datelike, NaiveDate, Timelike};
-use dateline_model::{Article, DateSource, Diagnostic, Precision, Span};
+use dateline_model::{Article, Calendar, CreditKind, DateSource, Diagnostic, Precision, Published, Span};
 use dateline_parse::{ArticleParser, CorpusReader, DecodeError, decode};
 
 /// `Err` names the invariant that broke and shows what broke it.
@@ -185,6 +185,17 @@ pub fn check_spans(text: &str, article: &Article, diagnostics: &[Diagnostic]) ->
     if let Some(dateline) = &article.dateline {
         check_span(text, dateline.span, "dateline")?;
     }
+    if let Some(updated) = &article.updated {
+        check_span(text, updated.span, "updated")?;
+        let published = article.published.as_ref().map(|p| p.span);
+        ensure!(
+            published.is_some_and(|p| p.end <= updated.span.start),
+            "an update {updated:?} without a publication date before it: {published:?}"
+        );
+    }
+    for credit in &article.credits {
+        check_span(text, credit.span, "credit")?;
+    }
     for section in &article.sections {
         ensure!(section.heading.is_some() == section.heading_span.is_some(), "heading without span: {section:?}");
         if let Some(span) = section.heading_span {
@@ -224,6 +235,23 @@ pub fn check_spans(text: &str, article: &Article, diagnostics: &[Diagnostic]) ->
             ensure!(apart, "the dateline {:?} overlaps {what} {span:?}", dateline.span);
         }
     }
+    // Credits stand clear of everything else read, and of each other, in the text's order.
+    let mut others = in_order.clone();
+    others.extend(article.dateline.as_ref().map(|d| ("dateline", d.span)));
+    others.extend(article.updated.as_ref().map(|u| ("updated", u.span)));
+    for (i, credit) in article.credits.iter().enumerate() {
+        for &(what, span) in &others {
+            let apart = credit.span.end <= span.start || span.end <= credit.span.start;
+            ensure!(apart, "the credit {:?} overlaps {what} {span:?}", credit.span);
+        }
+        if let Some(next) = article.credits.get(i + 1) {
+            ensure!(
+                credit.span.end <= next.span.start || credit.kind != next.kind,
+                "credits out of order: {:?}",
+                article.credits
+            );
+        }
+    }
     Ok(())
 }
 
@@ -238,10 +266,28 @@ pub fn check_texts(text: &str, article: &Article) -> Checked {
     }
     if let Some(dateline) = &article.dateline {
         let source = at(dateline.span);
-        ensure!(source.starts_with(&dateline.place), "dateline {source:?} vs {dateline:?}");
-        for part in [&dateline.region, &dateline.agency, &dateline.date].into_iter().flatten() {
+        if let Some(place) = &dateline.place {
+            ensure!(source.starts_with(place.as_str()), "dateline {source:?} vs {dateline:?}");
+        }
+        for part in [&dateline.region, &dateline.date].into_iter().flatten() {
             ensure!(source.contains(part.as_str()), "dateline {source:?} vs {dateline:?}");
         }
+        // The agency is the dateline's own, or the wire a byline names.
+        if let Some(agency) = &dateline.agency {
+            let in_byline =
+                article.credits.iter().any(|c| c.kind == CreditKind::Byline && c.text.contains(agency.as_str()));
+            ensure!(source.contains(agency.as_str()) || in_byline, "dateline {source:?} vs {dateline:?}");
+        }
+    }
+    if let Some(updated) = &article.updated {
+        ensure!(updated.raw == at(updated.span), "updated.raw {updated:?} is not its source");
+    }
+    for credit in &article.credits {
+        let folded = at(credit.span).replace('\n', " ");
+        ensure!(credit.text == folded, "credit {:?} is not its source {folded:?}", credit.text);
+    }
+    for author in &article.authors {
+        ensure!(article.credits.iter().any(|c| c.text.contains(author.as_str())), "author {author:?} in no credit");
     }
     for section in &article.sections {
         if let (Some(heading), Some(span)) = (&section.heading, section.heading_span) {
@@ -275,7 +321,17 @@ pub fn check_positions(text: &str, diagnostics: &[Diagnostic]) -> Checked {
 /// year (unless inferred), month and day, hour and minute each appear in it, a month by
 /// number or by a name it begins. An ISO date must be exactly chrono's date for its numbers.
 pub fn check_published(article: &Article, reference: Option<NaiveDate>) -> Checked {
+    if let Some(updated) = &article.updated {
+        ensure!(
+            updated.source == DateSource::Header && !updated.year_inferred,
+            "an update not from a line: {updated:?}"
+        );
+        check_stamp(updated)?;
+    }
     let Some(published) = &article.published else { return Ok(()) };
+    if published.calendar == Calendar::Persian {
+        return check_stamp(published);
+    }
     let date = published.date;
     let raw = half_width(&published.raw);
     let raw = raw.as_str();
@@ -307,18 +363,7 @@ pub fn check_published(article: &Article, reference: Option<NaiveDate>) -> Check
         let calendar = NaiveDate::from_ymd_opt(iso.0, iso.1, iso.2);
         ensure!(calendar == Some(date), "{raw:?} read as {date}, the calendar says {calendar:?}");
     }
-    match (published.time, published.precision) {
-        (None, Precision::Day) | (Some(_), Precision::Second) => {}
-        (Some(time), Precision::Minute) if time.second() == 0 => {}
-        (time, precision) => return Err(format!("time {time:?} with precision {precision:?} in {raw:?}")),
-    }
-    if let Some(time) = published.time {
-        ensure!(published.source != DateSource::Dateline, "a time from a dateline: {published:?}");
-        let hour = time.hour();
-        ensure!(has(hour) || has(hour % 12) || (hour % 12 == 0 && has(12)), "hour {hour} is not in {raw:?}");
-        ensure!(has(time.minute()), "minute {} is not in {raw:?}", time.minute());
-        ensure!(has(time.second()) || published.precision != Precision::Second, "second not in {raw:?}");
-    }
+    check_time_in_raw(published)?;
     if published.source == DateSource::Dateline {
         let Some(dateline) = &article.dateline else {
             return Err(format!("a date from a dateline without one: {published:?}"));
@@ -328,6 +373,150 @@ pub fn check_published(article: &Article, reference: Option<NaiveDate>) -> Check
         ensure!(dateline.span.start <= span.start && span.end <= dateline.span.end, "{span:?} is outside {dateline:?}");
     }
     Ok(())
+}
+
+/// A date that is not the publication date as a dateline gives it: the time and the day, in
+/// either calendar, agree with the raw text.
+fn check_stamp(stamp: &Published) -> Checked {
+    let raw = half_width(&stamp.raw);
+    let numbers: Vec<u64> = raw
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|run| run.len() <= 18)
+        .filter_map(|run| run.parse().ok())
+        .collect();
+    ensure!(!stamp.span.is_empty(), "an empty date span: {stamp:?}");
+    match stamp.calendar {
+        Calendar::Persian => {
+            // The Solar Hijri year, month and day the raw text writes, converted independently.
+            let at = numbers.iter().position(|n| (1300..=1500).contains(n));
+            let named = persian_month(&raw);
+            let (year, month, day) = match (at, named) {
+                (Some(at), Some(month)) => {
+                    (numbers.get(at).copied(), Some(month), at.checked_sub(1).and_then(|i| numbers.get(i).copied()))
+                }
+                (Some(at), None) => {
+                    (numbers.get(at).copied(), numbers.get(at + 1).copied(), numbers.get(at + 2).copied())
+                }
+                (None, _) => (None, None, None),
+            };
+            let (Some(year), Some(month), Some(day)) = (year, month, day) else {
+                return Err(format!("no Solar Hijri year, month and day in {raw:?}"));
+            };
+            let expected = jalali_to_gregorian(year, month, day);
+            ensure!(
+                expected == Some(stamp.date),
+                "{raw:?} read as {}, the Solar Hijri rule says {expected:?}",
+                stamp.date
+            );
+        }
+        _ => {
+            let has = |n: u32| numbers.contains(&u64::from(n));
+            let date = stamp.date;
+            ensure!(has(date.day()), "day {} is not in {raw:?}", date.day());
+            ensure!(u32::try_from(date.year()).is_ok_and(has), "year {} is not in {raw:?}", date.year());
+        }
+    }
+    check_time_in_raw(stamp)
+}
+
+/// The time agrees with its precision and with the digits of the raw text.
+fn check_time_in_raw(published: &Published) -> Checked {
+    let raw = half_width(&published.raw);
+    let raw = raw.as_str();
+    let numbers: Vec<u64> = raw
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|run| run.len() <= 18)
+        .filter_map(|run| run.parse().ok())
+        .collect();
+    let has = |n: u32| numbers.contains(&u64::from(n));
+    match (published.time, published.precision) {
+        (None, Precision::Day) | (Some(_), Precision::Second) => {}
+        (Some(time), Precision::Minute) if time.second() == 0 => {}
+        (Some(time), Precision::Hour) if time.second() == 0 && time.minute() == 0 => {}
+        (time, precision) => return Err(format!("time {time:?} with precision {precision:?} in {raw:?}")),
+    }
+    if let Some(time) = published.time {
+        ensure!(published.source != DateSource::Dateline, "a time from a dateline: {published:?}");
+        let noon = raw.to_ascii_lowercase().contains("noon");
+        let hour = time.hour();
+        ensure!(
+            has(hour) || has(hour % 12) || (hour % 12 == 0 && has(12)) || (noon && hour == 12),
+            "hour {hour} is not in {raw:?}"
+        );
+        ensure!(
+            has(time.minute()) || (time.minute() == 0 && (noon || published.precision == Precision::Hour)),
+            "minute {} is not in {raw:?}",
+            time.minute()
+        );
+        ensure!(has(time.second()) || published.precision != Precision::Second, "second not in {raw:?}");
+    }
+    Ok(())
+}
+
+/// The Solar Hijri month a raw date names, in Latin letters or Persian script.
+fn persian_month(raw: &str) -> Option<u64> {
+    const NAMES: [(&str, u64); 19] = [
+        ("farvardin", 1),
+        ("ordibehesht", 2),
+        ("khordad", 3),
+        ("tir", 4),
+        ("mordad", 5),
+        ("amordad", 5),
+        ("shahrivar", 6),
+        ("mehr", 7),
+        ("aban", 8),
+        ("azar", 9),
+        ("dey", 10),
+        ("dei", 10),
+        ("bahman", 11),
+        ("esfand", 12),
+        ("isfand", 12),
+        ("espand", 12),
+        ("فروردین", 1),
+        ("اردیبهشت", 2),
+        ("اسفند", 12),
+    ];
+    const SCRIPT: [(&str, u64); 9] = [
+        ("خرداد", 3),
+        ("تیر", 4),
+        ("مرداد", 5),
+        ("شهریور", 6),
+        ("مهر", 7),
+        ("آبان", 8),
+        ("آذر", 9),
+        ("دی", 10),
+        ("بهمن", 11),
+    ];
+    raw.split(|c: char| !c.is_alphabetic())
+        .find_map(|word| NAMES.iter().chain(&SCRIPT).find(|(name, _)| name.eq_ignore_ascii_case(word)).map(|&(_, n)| n))
+}
+
+/// Solar Hijri to Gregorian by walking the years from 1 Farvardin 1300 (21 March 1921),
+/// each 365 days or 366 when the 33-year rule makes it leap: an arithmetic apart from the
+/// parser's closed form, for the checks to compare against.
+pub fn jalali_to_gregorian(year: u64, month: u64, day: u64) -> Option<NaiveDate> {
+    let leap = |y: u64| (25 * y + 11) % 33 < 8;
+    if !(1300..=1500).contains(&year) || !(1..=12).contains(&month) {
+        return None;
+    }
+    let length = match month {
+        1..=6 => 31,
+        7..=11 => 30,
+        _ if leap(year) => 30,
+        _ => 29,
+    };
+    if !(1..=length).contains(&day) {
+        return None;
+    }
+    let mut days = 0;
+    for y in 1300..year {
+        days += if leap(y) { 366 } else { 365 };
+    }
+    for m in 1..month {
+        days += if m <= 6 { 31 } else { 30 };
+    }
+    days += day - 1;
+    NaiveDate::from_ymd_opt(1921, 3, 21)?.checked_add_days(chrono::Days::new(days))
 }
 
 const MONTH_NAMES: [&str; 12] = [
@@ -345,11 +534,14 @@ const MONTH_NAMES: [&str; 12] = [
     "december",
 ];
 
-/// `text` with full-width digits, `－`, `／`, `：` and `，` made ASCII, as the grammar reads them.
+/// `text` with full-width, Arabic-Indic and Persian digits, `－`, `／`, `：` and `，` made ASCII,
+/// as the grammar reads them.
 fn half_width(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\u{ff10}'..='\u{ff19}' => char::from_u32(u32::from(c) - 0xff10 + u32::from('0')).unwrap_or(c),
+            '\u{660}'..='\u{669}' => char::from_u32(u32::from(c) - 0x660 + u32::from('0')).unwrap_or(c),
+            '\u{6f0}'..='\u{6f9}' => char::from_u32(u32::from(c) - 0x6f0 + u32::from('0')).unwrap_or(c),
             '－' => '-',
             '／' => '/',
             '：' => ':',
@@ -386,8 +578,20 @@ fn check_iso_line(line: &str, article: &Article, diagnostics: &[Diagnostic]) -> 
         return Ok(());
     }
     let number = |p: &str| if p.len() > 4 { None } else { p.parse::<u32>().ok() };
-    let calendar = match (number(parts[0]).and_then(|y| i32::try_from(y).ok()), number(parts[1]), number(parts[2])) {
-        (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y, m, d),
+    let numbers = (number(parts[0]), number(parts[1]), number(parts[2]));
+    let calendar = match numbers {
+        // Before 1800 no Gregorian date: a Solar Hijri one from 1300 to 1500, or none.
+        (Some(y), Some(m), Some(d)) if y < 1800 => {
+            if !(1300..=1500).contains(&y) {
+                ensure!(
+                    article.published.is_none() && diagnostics.iter().any(|d| d.line == 1),
+                    "{line:?}: a year before 1800 read, or not said: {diagnostics:?}"
+                );
+                return Ok(());
+            }
+            jalali_to_gregorian(u64::from(y), u64::from(m), u64::from(d))
+        }
+        (Some(y), Some(m), Some(d)) => i32::try_from(y).ok().and_then(|y| NaiveDate::from_ymd_opt(y, m, d)),
         _ => None,
     };
     let read = article.published.as_ref().map(|p| p.date);
@@ -446,8 +650,10 @@ pub fn check_decoding(data: &[u8]) -> Checked {
         decoded.diagnostics
     );
     check_positions(text, &decoded.diagnostics)?;
-    let untouched = std::str::from_utf8(body)
-        .is_ok_and(|s| !s.contains(['\r', '\0', '\u{feff}']) && !s.chars().any(|c| ('\u{80}'..='\u{ff}').contains(&c)));
+    // HTML left in the text is undone too, so text with `&` or `<` may change.
+    let untouched = std::str::from_utf8(body).is_ok_and(|s| {
+        !s.contains(['\r', '\0', '\u{feff}', '&', '<']) && !s.chars().any(|c| ('\u{80}'..='\u{ff}').contains(&c))
+    });
     if untouched {
         ensure!(text.as_bytes() == body, "decoded {text:?} from clean text");
         ensure!(matches!(decoded.text, std::borrow::Cow::Borrowed(_)), "clean text was copied");

@@ -86,6 +86,14 @@ const WORDS: &[&str] = &[
     "2024-09-15",
     "Published:",
     "share",
+    "&quot;",
+    "<br>",
+    "&amp;",
+    "(Reporting",
+    "Staff",
+    "Reporter",
+    "۱۴۰۳",
+    "Farvardin",
 ];
 
 const SEPARATORS: &[&str] = &[" ", " ", " ", " ", "\u{a0}", "\t", "  "];
@@ -166,8 +174,8 @@ fn date_text() -> impl Strategy<Value = String> {
         1990i32..2031,
         1usize..=12,
         prop_oneof![9 => 1u32..=28, 1 => 29u32..=31],
-        0usize..8,
-        (0u32..=24, 0u32..60, 0usize..7),
+        0usize..12,
+        (0u32..=24, 0u32..60, 0usize..9),
     )
         .prop_map(|(y, m, d, style, (hour, minute, time_style))| {
             let (full, abbr) = MONTHS[m - 1];
@@ -179,6 +187,10 @@ fn date_text() -> impl Strategy<Value = String> {
                 4 => format!("{y}-{m:02}-{d:02}"),
                 5 => format!("Sunday, {full} {d}, {y}"),
                 6 => format!("{y}/{m:02}/{d:02}"),
+                7 => format!("{d:02}.{m:02}.{y}"),
+                8 => format!("{d}/{m}/{y}"),
+                9 => format!("{m}/{d}/{y}"),
+                10 => format!("{}/{m:02}/{d:02}", y - 621),
                 _ => format!("{full} {d}th, {y}"),
             };
             let twelve = if hour % 12 == 0 { 12 } else { hour % 12 };
@@ -189,16 +201,31 @@ fn date_text() -> impl Strategy<Value = String> {
                 3 => format!(" – {hour:02}:{minute:02}"),
                 4 => format!(" — {hour:02}:{minute:02} GMT"),
                 5 => format!(", {twelve}:{minute:02} {pm}"),
+                6 => format!(" {twelve} {}", pm.to_uppercase()),
+                7 => return format!("{twelve}:{minute:02} {pm} {date}"),
                 _ => format!(" at {hour}:{minute:02}"),
             };
             date + &time
         })
 }
 
-/// A header date line, sometimes labelled or indented.
+/// A date with its month's name, which reads one way only.
+fn named_date() -> impl Strategy<Value = String> {
+    (1990i32..2031, 0usize..12, 1u32..=28).prop_map(|(y, m, d)| format!("{} {d}, {y}", MONTHS[m].0))
+}
+
+/// A header date line, sometimes labelled or indented, sometimes with its update.
 fn date_line() -> impl Strategy<Value = String> {
-    (select(&["", "", "", "Published: ", "Posted on ", "  "][..]), date_text(), select(&["", "", " ", "\t"][..]))
-        .prop_map(|(label, date, trailing)| format!("{label}{date}{trailing}"))
+    (
+        select(&["", "", "", "Published: ", "Posted on ", "  ", "Tuesday, "][..]),
+        date_text(),
+        select(&["", "", " ", "\t"][..]),
+        prop::option::weighted(0.2, (select(&[" | Updated: ", "\nUpdated: ", "\nLast modified on "][..]), date_text())),
+    )
+        .prop_map(|(label, date, trailing, updated)| {
+            let updated = updated.map_or_else(String::new, |(sep, date)| format!("{sep}{date}"));
+            format!("{label}{date}{trailing}{updated}")
+        })
 }
 
 fn dateline_prefix() -> impl Strategy<Value = String> {
@@ -216,6 +243,18 @@ fn dateline_prefix() -> impl Strategy<Value = String> {
                 "PARIS, 2 March 2024 – ",
                 "KYIV, Ukraine, Feb 31, 2024 (Reuters) - ",
                 "U.S. – ",
+                "London, March 3 (Reuters) - ",
+                "Lviv, Ukraine — ",
+                "KARACHI: ",
+                "Mashhad, IRNA -- ",
+                "(UPI) -- ",
+                "(CNN)",
+                "March 3 (Reuters) - ",
+                "MOSCOW, March 20. /TASS/.-",
+                "Islamabad, Pakistan --",
+                "BANGALORE (India), February 17. /TASS/. ",
+                "Singapore - ",
+                "MUMBAI (PTI) ",
             ][..]
         )
         .prop_map(str::to_owned),
@@ -253,6 +292,27 @@ fn furniture() -> impl Strategy<Value = String> {
             "Filed under: World",
             "COPYRIGHT Tehran Times",
             "Sponsored",
+            "Share on WhatsApp",
+            "Follow us on Instagram @tehrantimes",
+            "Read also: Iran, Russia sign rail deal",
+            "3 Comments",
+            "Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.",
+        ][..],
+    )
+    .prop_map(str::to_owned)
+}
+
+/// A byline of a kind sites print.
+fn real_byline() -> impl Strategy<Value = String> {
+    select(
+        &[
+            "By Sara Ahmadi",
+            "BY JOHN SMITH and Ann Lee, Reuters",
+            "By Tehran Times staff",
+            "By MARIA LOPEZ, Associated Press",
+            "By AFP Staff",
+            "Written by Sara Ahmadi",
+            "Staff Reporter",
         ][..],
     )
     .prop_map(str::to_owned)
@@ -260,8 +320,18 @@ fn furniture() -> impl Strategy<Value = String> {
 
 fn byline() -> impl Strategy<Value = String> {
     prop_oneof![
-        select(&["By Sara Ahmadi", "BY JOHN SMITH and Ann Lee, Reuters", "By Tehran Times staff"][..])
-            .prop_map(str::to_owned),
+        select(
+            &[
+                "By Sara Ahmadi",
+                "BY JOHN SMITH and Ann Lee, Reuters",
+                "By Tehran Times staff",
+                "By MARIA LOPEZ, Associated Press",
+                "By AFP Staff",
+                "Written by Sara Ahmadi",
+                "Staff Reporter",
+            ][..]
+        )
+        .prop_map(str::to_owned),
         short_line().prop_map(|name| format!("By {name}")),
     ]
 }
@@ -277,6 +347,19 @@ fn body_block() -> impl Strategy<Value = String> {
         1 => byline(),
         1 => "[^\n\r]{0,30}",
     ]
+}
+
+/// A credit line closing the body.
+fn credit_line() -> impl Strategy<Value = String> {
+    select(
+        &[
+            "(Reporting by Ali Kaya in Istanbul; Editing by Jon Boyle)",
+            "Additional reporting by Jane Doe.",
+            "Associated Press writer John Roe contributed to this report.",
+            "(Reporting by Sara Ahmadi and Omid Karimi)",
+        ][..],
+    )
+    .prop_map(str::to_owned)
 }
 
 /// One to three blank lines.
@@ -306,11 +389,11 @@ fn structured_article() -> impl Strategy<Value = String> {
     (
         (prop::collection::vec(blank_line(), 0..2), prop::option::weighted(0.6, short_line()), date_slot()),
         (prop::option::weighted(0.15, (byline(), gap())), prop::option::weighted(0.4, dateline_prefix()), paragraph()),
-        prop::collection::vec((gap(), body_block()), 0..8),
+        (prop::collection::vec((gap(), body_block()), 0..8), prop::option::weighted(0.15, credit_line())),
         prop::collection::vec(furniture(), 0..3),
         select(&["", "\n", "\n", "\n\n", "\n \n"][..]),
     )
-        .prop_map(|((leading, title, date), (byline, dateline, lead), body, furniture, trailing)| {
+        .prop_map(|((leading, title, date), (byline, dateline, lead), (body, credit), furniture, trailing)| {
             let mut text = String::new();
             for blank in leading {
                 text.push_str(&blank);
@@ -337,6 +420,10 @@ fn structured_article() -> impl Strategy<Value = String> {
             for (gap, block) in body {
                 text.push_str(&gap);
                 text.push_str(&block);
+            }
+            if let Some(credit) = credit {
+                text.push_str("\n\n");
+                text.push_str(&credit);
             }
             for line in furniture {
                 text.push_str("\n\n");
@@ -376,7 +463,7 @@ fn any_text() -> impl Strategy<Value = String> {
         6 => structured_article(),
         3 => line_soup(),
         1 => any::<String>(),
-        1 => "[ \t\u{a0}\r\n=a-zA-Z0-9:,.–—-]{0,60}",
+        1 => "[ \t\u{a0}\r\n=a-zA-Z0-9:,.–—&;<>/#-]{0,60}",
     ]
 }
 
@@ -514,9 +601,48 @@ proptest! {
         }
     }
 
+    // The parts new layouts add survive a round trip, in articles that always have them.
+    #[test]
+    fn prop_render_then_parse_keeps_authors_credits_and_updates(
+        (title, published, updated) in (select(&["Rail talks resume", "Iran and Russia sign a rail deal", "Ministers meet again?"][..]), named_date(), named_date()),
+        (byline, dateline, lead) in (real_byline(), dateline_prefix(), sentence()),
+        (body, credit) in (prop::collection::vec(paragraph(), 0..3), credit_line()),
+        same_line in prop::bool::ANY,
+        (parser, reference) in any_parser(),
+    ) {
+        let sep = if same_line { " | Updated: " } else { "\nUpdated: " };
+        let mut text = format!("{title}\n\nPublished: {published}{sep}{updated}\n\n{byline}\n\n{dateline}{lead}");
+        for paragraph in &body {
+            text.push_str("\n\n");
+            text.push_str(paragraph);
+        }
+        text.push_str("\n\n");
+        text.push_str(&credit);
+        let (article, diagnostics) = parser.parse_lenient(&text);
+        if !has_error(&diagnostics) {
+            prop_assert!(article.credits.len() >= 2, "{text:?}: {:?}", article.credits);
+            prop_assert!(article.published.is_none() || article.updated.is_some(), "{text:?}: {article:?}");
+        }
+        invariants::check_round_trip(&parser, reference, &text).map_err(TestCaseError::fail)?;
+    }
+
+    // Before 1800 no date is Gregorian: a year-first date of 1300 to 1500 is Solar Hijri, any
+    // other is not read, and says so.
+    #[test]
+    fn prop_years_before_1800_are_never_gregorian(y in 1000u32..1800, m in 1u32..=12, d in 1u32..=31, named in prop::bool::ANY) {
+        let line = if named { format!("{} {d}, {y}", MONTHS[m as usize - 1].0) } else { format!("{y}/{m:02}/{d:02}") };
+        let text = format!("{line}\n\nOfficials met.");
+        let (article, diagnostics) = parse_article_lenient(&text);
+        let expected = if named { None } else { invariants::jalali_to_gregorian(u64::from(y), u64::from(m), u64::from(d)) };
+        prop_assert_eq!(article.published.as_ref().map(|p| p.date), expected, "{}", line);
+        if expected.is_none() {
+            prop_assert!(diagnostics.iter().any(|d| d.line == 1), "{line}: {diagnostics:?}");
+        }
+    }
+
     #[test]
     fn prop_date_check_agrees_with_chrono(
-        y in 1000i32..=9999,
+        y in 1800i32..=9999,
         m in 0u32..=13,
         d in 0u32..=32,
         style in 0usize..3,
@@ -547,4 +673,39 @@ proptest! {
             }
         }
     }
+}
+
+/// Every day of 1300 to 1500 SH, written `YYYY/MM/DD`, reads as the day after the one before
+/// it, from 1 Farvardin 1300 = 21 March 1921: the parser's closed form checked against a walk
+/// through the calendar, month lengths from the 33-year rule, one day at a time.
+#[test]
+fn law_solar_hijri_dates_agree_with_a_day_by_day_walk_from_1300_to_1500() {
+    let leap = |y: u32| (25 * u64::from(y) + 11) % 33 < 8;
+    let mut expected = NaiveDate::from_ymd_opt(1921, 3, 21).expect("a real date");
+    let parser = ArticleParser::new();
+    let mut days = 0;
+    for year in 1300..=1500 {
+        for month in 1..=12 {
+            let length = match month {
+                1..=6 => 31,
+                7..=11 => 30,
+                _ if leap(year) => 30,
+                _ => 29,
+            };
+            for day in 1..=length {
+                let text = format!("{year}/{month:02}/{day:02}\n\nOfficials met.");
+                let (article, _) = parser.parse_lenient(&text);
+                let published = article.published.unwrap_or_else(|| panic!("{year}/{month}/{day} not read"));
+                assert_eq!(published.date, expected, "{year}/{month}/{day}");
+                assert_eq!(published.calendar, dateline_model::Calendar::Persian);
+                expected = expected.succ_opt().expect("within chrono's range");
+                days += 1;
+            }
+            // The day after a month's last does not exist.
+            let text = format!("{year}/{month:02}/{:02}\n\nOfficials met.", length + 1);
+            assert_eq!(parser.parse_lenient(&text).0.published, None, "{year}/{month}/{}", length + 1);
+        }
+    }
+    assert_eq!(expected, NaiveDate::from_ymd_opt(2122, 3, 21).expect("a real date"));
+    assert_eq!(days, 73_414);
 }

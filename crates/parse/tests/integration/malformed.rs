@@ -199,6 +199,41 @@ const CASES: &[Case] = &[
         diagnostics: &[(W, 5, 7, "own date line (2 such date lines in the body)")],
         parts: &[Date, Body],
     },
+    Case {
+        name: "date_slashed_ambiguous",
+        outcome: Warning,
+        why: "04/03/2024 is 4 March or 3 April: no date is guessed; the warning gives both and how to choose",
+        diagnostics: &[(W, 3, 1, "4 March 2024 (day first) or 3 April 2024 (month first)")],
+        parts: &[Title, Body],
+    },
+    Case {
+        name: "date_year_before_1800_not_read",
+        outcome: Warning,
+        why: "1403 with a Gregorian month is two calendars at once: no date, and the warning says why",
+        diagnostics: &[(W, 3, 1, "year 1403 is before 1800")],
+        parts: &[Title, Body],
+    },
+    Case {
+        name: "date_weekday_not_the_dates",
+        outcome: Warning,
+        why: "the line names a Tuesday for a Sunday: the date is taken as written, and the slip said",
+        diagnostics: &[(W, 3, 1, "names a Tuesday, but 3 March 2024 is a Sunday")],
+        parts: &[Title, Date, Body],
+    },
+    Case {
+        name: "html_character_references",
+        outcome: Warning,
+        why: "HTML left by a scraper is decoded in the decoder: one warning for the file, at the first",
+        diagnostics: &[(W, 5, 1, "HTML left in the text, first `&quot;` here: 6 character references decoded")],
+        parts: &[Title, Date, Body],
+    },
+    Case {
+        name: "html_stray_tags",
+        outcome: Warning,
+        why: "stray tags go, <p> and <br> as line breaks so paragraphs stay apart",
+        diagnostics: &[(W, 5, 1, "7 tags removed")],
+        parts: &[Title, Date, Body],
+    },
 ];
 
 fn read(name: &str, bytes: &[u8]) -> Document {

@@ -33,7 +33,7 @@ fn check(
     assert_eq!(article.title.as_deref(), title, "{name} title");
     assert_eq!(published.date.to_string(), date, "{name} date");
     assert_eq!(published.time.map(|t| t.format("%H:%M").to_string()).as_deref(), time, "{name} time");
-    assert_eq!(article.dateline.as_ref().map(|d| d.place.as_str()), place, "{name} place");
+    assert_eq!(article.dateline.as_ref().and_then(|d| d.place.as_deref()), place, "{name} place");
     assert_eq!(outline(&doc), sections, "{name} sections");
     assert_eq!(article.boilerplate, boilerplate, "{name} boilerplate");
 }

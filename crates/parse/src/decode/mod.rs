@@ -11,6 +11,9 @@ use memchr::{memchr, memchr2, memmem};
 
 use crate::lines::LineIndex;
 
+mod html;
+mod html_entities;
+
 /// How far into a file a NUL byte makes it binary, as in git and ripgrep.
 pub const BINARY_SNIFF_LEN: usize = 8 * 1024;
 
@@ -42,15 +45,15 @@ pub struct Decoded<'a> {
 /// Something the decoder did to the file's bytes: where it was in the file, and where it is
 /// in the text (`len` bytes of text stand for it: a U+FFFD, or none for what was removed).
 #[derive(Debug, Clone)]
-struct Change {
-    kind: ChangeKind,
-    file_offset: usize,
-    text_offset: usize,
-    len: usize,
+pub(crate) struct Change {
+    pub(crate) kind: ChangeKind,
+    pub(crate) file_offset: usize,
+    pub(crate) text_offset: usize,
+    pub(crate) len: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum ChangeKind {
+pub(crate) enum ChangeKind {
     /// Bytes that are not UTF-8 (at most 3: `utf8_chunks` never gives more), replaced with
     /// U+FFFD. `at_end` when they end the file.
     InvalidUtf8 { bytes: [u8; 3], len: usize, at_end: bool },
@@ -67,14 +70,17 @@ enum ChangeKind {
     /// UTF-8 that was read as Windows-1252 and saved again as UTF-8: `seen` for `meant`.
     /// `repaired` when the whole file read back that way and was decoded again.
     Mojibake { seen: String, meant: char, repaired: bool },
+    /// HTML left in scraped text: character references decoded, tags removed (block tags
+    /// such as `<p>` and `<br>` as a line break). One for the file, at the first.
+    Html { references: usize, tags: usize, first: String },
 }
 
 /// The changes to report, in text order: all of the kinds reported once, and of the others
 /// only the first [`MAX_REPORTED`] and one more (where the summary points), with how many
 /// there were in all. A file of invalid bytes costs no more memory than a clean one.
 #[derive(Debug, Default)]
-struct Changes {
-    kept: Vec<Change>,
+pub(crate) struct Changes {
+    pub(crate) kept: Vec<Change>,
     counts: [usize; 3],
 }
 
@@ -103,7 +109,7 @@ impl ChangeKind {
             Self::InvalidUtf8 { .. } | Self::InvalidUtf16 { .. } => Some(0),
             Self::Nul { .. } => Some(1),
             Self::Bom => Some(2),
-            Self::Windows1252 { .. } | Self::Utf16WithoutBom { .. } | Self::Mojibake { .. } => None,
+            Self::Windows1252 { .. } | Self::Utf16WithoutBom { .. } | Self::Mojibake { .. } | Self::Html { .. } => None,
         }
     }
 
@@ -151,6 +157,22 @@ impl ChangeKind {
             Self::Mojibake { seen, meant, repaired: false } => format!(
                 "mojibake? `{seen}` is `{meant}` in UTF-8 read as Windows-1252; left as it is, since the rest of the file does not read that way"
             ),
+            Self::Html { references, tags, first } => {
+                let plural =
+                    |n: &usize, one: &str, many: &str| if *n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
+                let what = match (references, tags) {
+                    (0, t) => format!("{} removed", plural(t, "tag", "tags")),
+                    (r, 0) => format!("{} decoded", plural(r, "character reference", "character references")),
+                    (r, t) => format!(
+                        "{} decoded and {} removed",
+                        plural(r, "character reference", "character references"),
+                        plural(t, "tag", "tags")
+                    ),
+                };
+                format!(
+                    "HTML left in the text, first `{first}` here: {what}; block tags such as <p> and <br> became line breaks"
+                )
+            }
         }
     }
 
@@ -175,7 +197,9 @@ impl ChangeKind {
 ///   again when the whole file reads that way, and reported where it does not;
 /// - NULs past the first [`BINARY_SNIFF_LEN`] bytes and byte-order marks after the start
 ///   are removed;
-/// - CRLF and lone CR become LF.
+/// - CRLF and lone CR become LF;
+/// - HTML left in scraped text is undone: character references (`&quot;`, `&#8220;`) are
+///   decoded and tags removed (`<p>` and `<br>` as line breaks), with one warning.
 ///
 /// # Errors
 ///
@@ -220,7 +244,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         }
     };
     changes.kept.sort_by_key(|change| change.text_offset);
-    let (text, changes) = normalize_line_endings(text, changes);
+    let (text, mut changes) = normalize_line_endings(text, changes);
+    let text = html::leftovers(text, &mut changes);
     let diagnostics = describe(&text, &changes, encoding);
     Ok(Decoded { text, diagnostics })
 }
@@ -339,7 +364,7 @@ const WINDOWS_1252_HIGH: [Option<char>; 32] = [
     Some('Ÿ'),
 ];
 
-fn windows_1252_char(byte: u8) -> Option<char> {
+pub(crate) fn windows_1252_char(byte: u8) -> Option<char> {
     match byte {
         0x80..=0x9F => WINDOWS_1252_HIGH[usize::from(byte - 0x80)],
         _ => Some(char::from(byte)),
