@@ -54,7 +54,7 @@ use serde::Serialize;
 
 use crate::counts::DocMeta;
 use crate::ngrams::{NgramCounts, NgramOptions, StopwordEdges, count_ngrams};
-use crate::terms::TermOptions;
+use crate::text::TermOptions;
 
 /// NLTK's `_SMALL`, which keeps its logarithms and divisions finite.
 const SMALL: f64 = 1e-20;

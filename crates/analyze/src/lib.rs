@@ -31,17 +31,22 @@ pub mod keyness;
 pub mod kwic;
 pub mod ngrams;
 pub mod period;
-pub mod segments;
 pub mod summary;
-pub mod terms;
 #[cfg(test)]
 mod test_support;
+pub mod text;
 pub mod tfidf;
-pub mod tokenize;
 pub mod topic_stats;
 pub mod topics;
 pub mod trends;
-pub mod vocab;
+
+pub use text::{segments, tokenize, vocab};
+
+/// Term folding and stopwords, now in [`text`].
+pub mod terms {
+    pub use crate::text::stopwords::*;
+    pub use crate::text::terms::*;
+}
 
 pub use collocations::{CollocationOptions, CollocationReport, CollocationRow, Measure, collocation_table};
 pub use counts::{Counter, Counts, DocCounts, DocMeta, count_parallel, count_totals_parallel};
@@ -54,7 +59,7 @@ pub use kwic::{KwicHit, kwic, kwic_article};
 pub use ngrams::{NgramCounts, NgramOptions, NgramReport, NgramRow, StopwordEdges, count_ngrams, ngram_table};
 pub use period::{Period, PeriodKey};
 pub use summary::{Summary, summarize};
-pub use terms::{Stopwords, TermOptions};
+pub use text::{Stopwords, TermOptions};
+pub use text::{TermId, Vocabulary};
 pub use tfidf::{Preset, TfIdf, TfIdfBuilder, TfIdfError, TfIdfReport, TfIdfRow};
 pub use trends::{ChartOptions, ChartValue, Trends, trends};
-pub use vocab::{TermId, Vocabulary};

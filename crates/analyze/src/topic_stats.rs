@@ -72,10 +72,7 @@ use crate::collocations::{BigramTable, Measure};
 use crate::counts::{Counts, DocMeta};
 use crate::ngrams::{Ngram, NgramCounts};
 use crate::period::{Period, PeriodKey, group_by_period};
-use crate::segments::segments;
-use crate::terms::{FormCache, TermOptions};
-use crate::tokenize::tokens;
-use crate::vocab::{TermId, Vocabulary};
+use crate::text::{TermId, TermOptions, TermReader, Vocabulary, segments};
 
 /// How many top words of each topic the measures use unless told otherwise.
 pub const DEFAULT_TOP_N: usize = 10;
@@ -703,39 +700,51 @@ impl Npmi {
 
 /// One thread's window counting over articles: the text of each scope as term ids.
 struct ArticleWindows<'a> {
-    terms: &'a TermOptions,
     vocab: &'a Vocabulary,
-    /// What each folded token form becomes (`None`: not a term; `Some(None)`: a term not in
-    /// `vocab`).
-    forms: FormCache<Option<Option<TermId>>>,
+    reader: TermReader<'a>,
+    /// The reader's terms in `vocab` (`None`: not there), filled as the reader meets them.
+    in_vocab: Vec<Option<TermId>>,
+    /// The article's terms by the reader's ids, each with its segment.
+    terms: Vec<(usize, TermId)>,
     text: Vec<Option<TermId>>,
     counts: WindowCounts,
 }
 
 impl<'a> ArticleWindows<'a> {
     fn new(terms: &'a TermOptions, vocab: &'a Vocabulary, counts: WindowCounts) -> Self {
-        Self { terms, vocab, forms: FormCache::new(), text: Vec::new(), counts }
+        Self { vocab, reader: terms.reader(), in_vocab: Vec::new(), terms: Vec::new(), text: Vec::new(), counts }
     }
 
     fn add(&mut self, article: &Article, scope: WindowScope) {
-        for segment in segments(article) {
-            for token in tokens(segment.text) {
-                let (terms, vocab) = (self.terms, self.vocab);
-                let term =
-                    self.forms.get(&token, |folded, kind| terms.term_of_folded(folded, kind).map(|t| vocab.id(&t)));
-                if let Some(term) = term {
-                    self.text.push(term);
-                }
+        let terms = &mut self.terms;
+        self.reader.terms(article).for_each(|token| {
+            if let Some(id) = token.term {
+                terms.push((token.segment, id));
             }
-            if scope == WindowScope::Segment {
-                self.counts.add_text(&self.text);
-                self.text.clear();
-            }
+        });
+        let met = self.reader.vocab();
+        for id in self.in_vocab.len()..met.len() {
+            let term = met.term(TermId::try_from(id).unwrap_or(TermId::MAX));
+            self.in_vocab.push(self.vocab.id(term));
         }
-        if scope == WindowScope::Document {
+        // With `Segment` scope each segment is a text of its own, one without any term too.
+        let texts = match scope {
+            WindowScope::Segment => segments(article).count(),
+            WindowScope::Document => 1,
+        };
+        let mut next = self.terms.iter().peekable();
+        for text in 0..texts {
+            while let Some(&&(segment, id)) = next.peek() {
+                if scope == WindowScope::Segment && segment != text {
+                    break;
+                }
+                self.text.push(self.in_vocab[id as usize]);
+                next.next();
+            }
             self.counts.add_text(&self.text);
             self.text.clear();
         }
+        self.terms.clear();
     }
 }
 

@@ -41,9 +41,7 @@ use serde::Serialize;
 use crate::counts::Counts;
 use crate::frequency::per_10k;
 use crate::period::{Period, PeriodKey, fill_gaps};
-use crate::terms::TermOptions;
-use crate::tokenize::tokens;
-use crate::vocab::TermId;
+use crate::text::{TermId, TermOptions};
 
 /// Above this many periods between the first and the last dated article, only periods that
 /// hold an article are listed.
@@ -108,22 +106,13 @@ impl Trends {
     }
 }
 
-/// The counted term `word` stands for under `options` (folded, stemmed if so configured), or
-/// `None` when `word` is no counted term (a stopword, or several tokens).
-fn counted_term(word: &str, options: &TermOptions) -> Option<String> {
-    let mut words = tokens(word);
-    let (Some(token), None) = (words.next(), words.next()) else { return None };
-    let mut buf = String::new();
-    options.term(&token, &mut buf).map(str::to_owned)
-}
-
 /// Counts `terms` per `by` period. Each term is read the way counting read the text under
 /// `options` (case-folded, possessive off, stemmed if `options` stem), so pass the options
 /// the counts were made with.
 #[must_use]
 pub fn trends<S: AsRef<str>>(counts: &Counts, options: &TermOptions, terms: &[S], by: Period) -> Trends {
     let ids: Vec<Option<TermId>> =
-        terms.iter().map(|t| counted_term(t.as_ref(), options).and_then(|term| counts.vocab.id(&term))).collect();
+        terms.iter().map(|t| options.term_of_word(t.as_ref()).and_then(|term| counts.vocab.id(&term))).collect();
     let trend_terms: Vec<TrendTerm> = terms
         .iter()
         .zip(&ids)

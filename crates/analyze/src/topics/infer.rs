@@ -185,8 +185,8 @@ mod tests {
     use super::super::Lda;
     use super::super::math::ln_gamma;
     use crate::counts::{Counter, DocMeta};
-    use crate::terms::TermOptions;
     use crate::test_support::article;
+    use crate::text::TermOptions;
 
     #[test]
     fn inference_averages_the_exact_posterior_mixture() {

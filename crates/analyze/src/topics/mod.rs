@@ -128,7 +128,7 @@ mod sampler;
 mod train;
 
 use crate::counts::Counts;
-use crate::tfidf::{DfBound, DfBoundsProblem};
+use crate::text::{DfBound, DfBoundsProblem};
 
 pub use file::{FORMAT, ModelFileError, VERSION};
 pub use model::{LdaModel, LogLikelihood};
