@@ -4,8 +4,7 @@
 use dateline_model::Article;
 use rayon::prelude::*;
 
-pub use crate::text::DocMeta;
-use crate::text::{FinishedTerms, SortedIds, TermId, TermOptions, TermReader, Vocabulary};
+use dateline_text::{DocMeta, FinishedTerms, SortedIds, TermId, TermOptions, TermReader, Vocabulary};
 
 /// One document's counts.
 #[derive(Debug, Clone, PartialEq, Eq)]

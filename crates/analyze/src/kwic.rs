@@ -38,7 +38,7 @@ use globset::{Glob, GlobMatcher};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::text::{DocMeta, Segment, Stopwords, TermId, TermOptions, TermReader, Vocabulary, fold, segments, tokens};
+use dateline_text::{DocMeta, Segment, Stopwords, TermId, TermOptions, TermReader, Vocabulary, fold, segments, tokens};
 
 /// Why a query could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -30,7 +30,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::text::{DocMeta, FinishedTerms, TermId, TermOptions, TermReader, Vocabulary};
+use dateline_text::{DocMeta, FinishedTerms, TermId, TermOptions, TermReader, Vocabulary};
 
 /// The shortest n-gram counted.
 pub const MIN_SIZE: usize = 2;
@@ -555,7 +555,7 @@ impl SizeMaps {
 mod tests {
     use super::*;
     use crate::test_support::article_with;
-    use crate::text::Stopwords;
+    use dateline_text::Stopwords;
 
     fn count(options: &NgramOptions, articles: &[Article]) -> NgramCounts {
         let mut counter = NgramCounter::new(options);

@@ -8,7 +8,7 @@
 //! | [`Preset`] | terms | tf | idf | row |
 //! |---|---|---|---|---|
 //! | [`News`](Preset::News) (default) | ours ([`TermOptions`]) | `n` | `ln((1 + N) / (1 + df)) + 1` | L2 |
-//! | [`Sklearn`](Preset::Sklearn) | scikit-learn's ([`sklearn_tokens`]) | `n` | `ln((1 + N) / (1 + df)) + 1` | L2 |
+//! | [`Sklearn`](Preset::Sklearn) | scikit-learn's ([`sklearn_tokens`](dateline_text::sklearn::sklearn_tokens)) | `n` | `ln((1 + N) / (1 + df)) + 1` | L2 |
 //! | [`Gensim`](Preset::Gensim) | ours | `n` | `log2(N / df)` | L2 |
 //! | [`Quanteda`](Preset::Quanteda) | ours | `n` | `log10(N / df)` | none |
 //! | [`Tidytext`](Preset::Tidytext) | ours | `n / len` | `ln(N / df)` | none |
@@ -27,7 +27,7 @@
 //! The sklearn preset reproduces `TfidfVectorizer().fit_transform` only over scikit-learn's own
 //! tokens: lower-cased text, tokens are runs of two or more Python `\w` characters, no
 //! stopwords. [`count_sklearn`] counts those over the same text scikit-learn would be given,
-//! [`sklearn_text`] (title, headings and paragraphs joined with `\n`). The other presets weight
+//! [`sklearn_text`](dateline_text::sklearn::sklearn_text) (title, headings and paragraphs joined with `\n`). The other presets weight
 //! our news-aware terms from [`count_parallel`], so `Iran's` counts as `iran`, `Rasht-Astara`
 //! is one term, and stopwords are left out as the [`TermOptions`] say; they reproduce gensim,
 //! quanteda and tidytext given those same term counts. [`TfIdf::count`] picks the right
@@ -35,9 +35,9 @@
 //!
 //! Python's `\w` is not Rust's [`char::is_alphanumeric`]: it takes letters and characters with
 //! a numeric value but no combining marks, so a decomposed `é` (`e` + U+0301) or a Devanagari
-//! vowel sign ends a token in scikit-learn, and here. [`is_python_word_char`] looks characters
+//! vowel sign ends a token in scikit-learn, and here. [`is_python_word_char`](dateline_text::sklearn::is_python_word_char) looks characters
 //! up in a table generated from Python 3.11 (Unicode 14.0) by
-//! `crates/analyze/tests/reference/python_word_table.py`. The preset is checked against
+//! `crates/text/src/sklearn/python_word_table.py`. The preset is checked against
 //! scikit-learn's own output to 1e-9 by the integration tests (`tests/reference/`).
 //!
 //! # Example
@@ -71,9 +71,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::counts::{Counts, DocCounts, count_parallel};
-pub use crate::text::sklearn::{is_python_word_char, sklearn_text, sklearn_tokens};
-pub use crate::text::{Analyzer, DfBound};
-use crate::text::{DfBoundsProblem, DocMeta, TermId, TermOptions, Vocabulary};
+pub use dateline_text::DfBound;
+use dateline_text::{Analyzer, DfBoundsProblem, DocMeta, TermId, TermOptions, Vocabulary};
 
 /// A named TF-IDF formula; see the [module documentation](self) for the table of formulas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
@@ -476,7 +475,7 @@ pub struct ScoredTerm {
 
 /// Counts `(meta, article)` pairs with scikit-learn's default analyzer
 /// ([`TermOptions::sklearn`]), in parallel: what `CountVectorizer()` counts over the same texts
-/// ([`sklearn_text`]). Each document's `sentences` is 0 (this analyzer knows no sentences);
+/// ([`sklearn_text`](dateline_text::sklearn::sklearn_text)). Each document's `sentences` is 0 (this analyzer knows no sentences);
 /// display forms are the lower-cased terms. The same whatever the number of threads.
 pub fn count_sklearn<I>(docs: I) -> Counts
 where
@@ -490,6 +489,7 @@ mod tests {
     use super::*;
     use crate::Counter;
     use crate::test_support::article;
+    use dateline_text::sklearn::sklearn_text;
 
     /// Three documents; `talks` is in all of them. After stopwords:
     /// A: lavrov 2, met, tehran, talks (5 terms); B: talks, lavrov, visited, moscow (4);

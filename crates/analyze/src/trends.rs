@@ -22,7 +22,7 @@
 //! });
 //! let options = TermOptions::new();
 //! let counts = count_parallel(&options, docs);
-//! let report = trends(&counts, &options, &["gaza", "caspian"], Period::Month);
+//! let report = trends(&counts, &["gaza", "caspian"], Period::Month);
 //! let periods: Vec<String> = report.periods.iter().map(|p| p.period.to_string()).collect();
 //! assert_eq!(periods, ["2024-01", "2024-02", "2024-03"]);
 //! assert_eq!(report.rows[0].count, 1); // gaza in 2024-01
@@ -40,8 +40,8 @@ use serde::Serialize;
 
 use crate::counts::Counts;
 use crate::frequency::per_10k;
-use crate::period::{Period, PeriodKey, fill_gaps};
-use crate::text::{TermId, TermOptions};
+use crate::period::{Period, PeriodKey, PeriodTotal, fill_gaps};
+use dateline_text::TermId;
 
 /// Above this many periods between the first and the last dated article, only periods that
 /// hold an article are listed.
@@ -57,17 +57,6 @@ pub struct TrendTerm {
     pub label: String,
     /// Occurrences over the whole corpus.
     pub total: u64,
-}
-
-/// One period's size.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PeriodTotal {
-    /// The period.
-    pub period: PeriodKey,
-    /// Articles in it.
-    pub documents: usize,
-    /// Word and number tokens in it, stopwords included.
-    pub tokens: u64,
 }
 
 /// One term in one period.
@@ -106,13 +95,12 @@ impl Trends {
     }
 }
 
-/// Counts `terms` per `by` period. Each term is read the way counting read the text under
-/// `options` (case-folded, possessive off, stemmed if `options` stem), so pass the options
-/// the counts were made with.
+/// Counts `terms` per `by` period. Each term is read the way counting read the text, with the
+/// options the counts keep (case-folded, possessive off, stemmed if they stem).
 #[must_use]
-pub fn trends<S: AsRef<str>>(counts: &Counts, options: &TermOptions, terms: &[S], by: Period) -> Trends {
+pub fn trends<S: AsRef<str>>(counts: &Counts, terms: &[S], by: Period) -> Trends {
     let ids: Vec<Option<TermId>> =
-        terms.iter().map(|t| options.term_of_word(t.as_ref()).and_then(|term| counts.vocab.id(&term))).collect();
+        terms.iter().map(|t| counts.options.term_of_word(t.as_ref()).and_then(|term| counts.vocab.id(&term))).collect();
     let trend_terms: Vec<TrendTerm> = terms
         .iter()
         .zip(&ids)
@@ -344,7 +332,7 @@ pub fn save_svg(trends: &Trends, options: &ChartOptions, path: &Path) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Counter, DocMeta};
+    use crate::{Counter, DocMeta, TermOptions};
     use chrono::NaiveDate;
     use dateline_model::{Article, Paragraph, Section, Span};
 
@@ -377,7 +365,7 @@ mod tests {
 
     #[test]
     fn counts_and_rates_per_period_with_gaps_and_undated() {
-        let report = trends(&sample(), &TermOptions::new(), &["Gaza", "caspian's", "the", "nowhere"], Period::Month);
+        let report = trends(&sample(), &["Gaza", "caspian's", "the", "nowhere"], Period::Month);
         let periods: Vec<(String, usize, u64)> =
             report.periods.iter().map(|p| (p.period.to_string(), p.documents, p.tokens)).collect();
         assert_eq!(
@@ -425,13 +413,13 @@ mod tests {
             ..Article::default()
         };
         counter.add(0, DocMeta { path: "a".into(), date: NaiveDate::from_ymd_opt(2024, 1, 1) }, &article);
-        let report = trends(&counter.finish(), &options, &["talks"], Period::Year);
+        let report = trends(&counter.finish(), &["talks"], Period::Year);
         assert_eq!(report.rows[0].count, 2);
     }
 
     #[test]
     fn the_chart_is_an_svg_with_a_line_and_a_legend_entry_per_term() {
-        let report = trends(&sample(), &TermOptions::new(), &["gaza", "caspian"], Period::Month);
+        let report = trends(&sample(), &["gaza", "caspian"], Period::Month);
         let svg = render_svg(&report, &ChartOptions::new().title("Coverage")).expect("draws");
         assert!(svg.starts_with("<svg"), "{}", &svg[..80.min(svg.len())]);
         assert!(svg.trim_end().ends_with("</svg>"));
@@ -459,7 +447,7 @@ mod tests {
         let seeds = crate::kwic::tests::seeds();
         let options = TermOptions::new();
         let counts = crate::count_parallel(&options, seeds.into_iter().map(|(meta, article, _)| (meta, article)));
-        let report = trends(&counts, &options, &["gaza", "Caspian"], Period::Quarter);
+        let report = trends(&counts, &["gaza", "Caspian"], Period::Quarter);
         let gaza: Vec<(String, u64)> = report.series(0).map(|r| (r.period.to_string(), r.count)).collect();
         assert_eq!(gaza, [("2023-Q4".into(), 7), ("2024-Q1".into(), 4), ("2024-Q2".into(), 0), ("2024-Q3".into(), 1)]);
         assert_eq!(report.periods.iter().map(|p| p.tokens).sum::<u64>(), counts.tokens());
@@ -469,11 +457,11 @@ mod tests {
 
     #[test]
     fn a_corpus_without_dates_has_nothing_to_plot() {
-        let report = trends(&corpus(&[(None, "Gaza aid")]), &TermOptions::new(), &["gaza"], Period::Week);
+        let report = trends(&corpus(&[(None, "Gaza aid")]), &["gaza"], Period::Week);
         assert_eq!(report.periods.len(), 1);
         assert_eq!(report.rows[0].period, PeriodKey::Undated);
         assert!(matches!(render_svg(&report, &ChartOptions::new()), Err(ChartError::Empty)));
-        let single = trends(&corpus(&[(Some("2024-02-02"), "Gaza aid")]), &TermOptions::new(), &["gaza"], Period::Week);
+        let single = trends(&corpus(&[(Some("2024-02-02"), "Gaza aid")]), &["gaza"], Period::Week);
         assert!(render_svg(&single, &ChartOptions::new()).expect("one period draws").contains("2024-W05"));
     }
 }

@@ -128,7 +128,7 @@ mod sampler;
 mod train;
 
 use crate::counts::Counts;
-use crate::text::{DfBound, DfBoundsProblem};
+use dateline_text::{DfBound, DfBoundsProblem};
 
 pub use file::{FORMAT, ModelFileError, VERSION};
 pub use model::{LdaModel, LogLikelihood};

@@ -202,7 +202,7 @@ fn describe(
     let ids: Vec<Vec<TermId>> =
         top.iter().map(|words| words.iter().filter_map(|&(w, _)| counts.vocab.id(model.term(w))).collect()).collect();
     let umass = UMass::new().score(counts, &ids)?;
-    let npmi = Npmi::new().score(&stats.terms, &counts.vocab, &ids, articles.iter().cloned())?;
+    let npmi = Npmi::new().score(counts, &ids, articles.iter().cloned())?;
     let bigrams =
         count_ngrams(&NgramOptions::builder().terms(stats.terms.clone()).sizes(2, 2).build()?, articles.into_iter());
     let labels = topic_labels(&LabelOptions::new(), &counts.vocab, &ids, &bigrams)?;

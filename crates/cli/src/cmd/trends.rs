@@ -51,7 +51,7 @@ pub(crate) fn run(
     reporter: &mut Reporter,
 ) -> Result<()> {
     let counts = super::corpus::count(documents, stats, reporter);
-    let result = trends(&counts, &stats.terms, &config.terms, config.by);
+    let result = trends(&counts, &config.terms, config.by);
     if let Some(path) = &config.plot {
         let title = format!("{} per 10,000 tokens, by {}", config.terms.join(", "), config.by);
         render_svg(&result, &ChartOptions::new().title(title))

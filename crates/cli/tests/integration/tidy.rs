@@ -8,9 +8,10 @@ use super::workspace_root;
 const ALLOWED: &[(&str, &[&str])] = &[
     ("dateline-model", &[]),
     ("dateline-parse", &["dateline-model"]),
-    ("dateline-analyze", &["dateline-model"]),
-    ("dateline", &["dateline-model", "dateline-parse", "dateline-analyze"]),
-    ("dateline-benches", &["dateline-model", "dateline-parse", "dateline-analyze", "dateline"]),
+    ("dateline-text", &["dateline-model"]),
+    ("dateline-analyze", &["dateline-model", "dateline-text"]),
+    ("dateline", &["dateline-model", "dateline-parse", "dateline-text", "dateline-analyze"]),
+    ("dateline-benches", &["dateline-model", "dateline-parse", "dateline-text", "dateline-analyze", "dateline"]),
 ];
 
 fn manifests() -> BTreeMap<String, toml::Table> {

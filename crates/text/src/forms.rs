@@ -1,6 +1,6 @@
 //! What each distinct surface form of a token stands for, decided once per form.
 
-use super::vocab::Vocabulary;
+use crate::vocab::Vocabulary;
 
 /// Remembers what each distinct surface form of a token stands for, so that folding and
 /// deciding it (stopwords, numbers, stems, interning, spelling) happen once per form, not once

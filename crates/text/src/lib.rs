@@ -1,12 +1,20 @@
-//! What every analysis reads: an article's countable text ([`segments`]), its tokens and
-//! sentences ([`tokenize`]), how a token becomes a term ([`TermOptions`], [`stopwords`],
-//! [`sklearn`]), interned terms ([`Vocabulary`]), and the one term stream every counter reads
-//! ([`TermReader`]).
+//! What every analysis of dateline reads: an article's countable text ([`segments`]: the
+//! title, section headings and paragraphs, never the date line, the dateline or furniture),
+//! its tokens and sentences ([`tokenize`]), how a token becomes a term ([`TermOptions`],
+//! [`stopwords`], [`sklearn`]), interned terms ([`Vocabulary`]), and the one term stream every
+//! counter reads ([`TermReader`]), with what identifies a document ([`DocMeta`]) and
+//! document-frequency bounds ([`DfBound`]).
+//!
+//! The stream gives each token as written, its byte span in the decoded file, its
+//! capitalisation ([`TermToken::case`]), where sentences and segments (title, heading,
+//! paragraph) begin, and the term it counts as, decided once per distinct surface form. A
+//! [`TermReader`] is one thread's state; readers are merged and finished into ids in term
+//! order, so results never depend on how the work was split.
 //!
 //! # Example
 //!
 //! ```
-//! use dateline_analyze::text::{SegmentKind, TermOptions};
+//! use dateline_text::TermOptions;
 //!
 //! let article = dateline_parse::parse_article("Talks in Tehran\n\n2024-09-15\n\nTEHRAN – Lavrov met the envoy.")?;
 //! let options = TermOptions::new();
@@ -25,6 +33,8 @@
 //! assert_eq!((token.span.start, token.span.end), (40, 46));
 //! # Ok::<(), dateline_parse::ParseError>(())
 //! ```
+
+#![deny(missing_docs)]
 
 pub mod df;
 mod forms;

@@ -11,7 +11,7 @@ mod python_word;
 use dateline_model::Article;
 
 use self::python_word::PYTHON_WORD_RANGES;
-use super::segments::segments;
+use crate::segments::segments;
 
 /// Whether Python's `re` matches `c` with `\w` (a str pattern): `str.isalnum()` or `_`.
 ///
@@ -33,10 +33,10 @@ pub fn is_python_word_char(c: char) -> bool {
 /// The tokens scikit-learn's default `token_pattern`, `(?u)\b\w\w+\b`, finds in `text`: each
 /// maximal run of two or more Python `\w` characters ([`is_python_word_char`]), in order.
 /// Like scikit-learn's `build_tokenizer()`, this does not lower-case; its analyzer lower-cases
-/// the text first ([`Analyzer::Sklearn`](super::Analyzer::Sklearn)).
+/// the text first ([`Analyzer::Sklearn`](crate::Analyzer::Sklearn)).
 ///
 /// ```
-/// use dateline_analyze::text::sklearn::sklearn_tokens;
+/// use dateline_text::sklearn::sklearn_tokens;
 ///
 /// let tokens: Vec<&str> = sklearn_tokens("Iran’s “North-South” plan: 2.4 bn, U.S. talks_2").collect();
 /// assert_eq!(tokens, ["Iran", "North", "South", "plan", "bn", "talks_2"]);

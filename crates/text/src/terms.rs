@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::sklearn::sklearn_tokens;
-use super::stopwords::Stopwords;
-use super::stream::TermReader;
-use super::tokenize::{Token, TokenKind, kind_of, tokens};
+use crate::sklearn::sklearn_tokens;
+use crate::stopwords::Stopwords;
+use crate::stream::TermReader;
+use crate::tokenize::{Token, TokenKind, kind_of, tokens};
 
 /// How text is cut into tokens and folded before the options decide what is a term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -172,7 +172,7 @@ impl TermOptions {
     /// when it is not exactly one token or is not counted (a stopword, a left-out number).
     ///
     /// ```
-    /// use dateline_analyze::text::{Stopwords, TermOptions};
+    /// use dateline_text::{Stopwords, TermOptions};
     ///
     /// let options = TermOptions::new().stem(true);
     /// assert_eq!(options.term_of_word(" Talks ").as_deref(), Some("talk"));

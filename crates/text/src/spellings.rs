@@ -1,6 +1,6 @@
 //! How each term is written in the text: the spelling it is shown in.
 
-use super::vocab::TermId;
+use crate::vocab::TermId;
 
 /// Spelling variants of one term with their counts; the term's own spelling is implicit.
 type Surfaces = Vec<(Box<str>, u64)>;
@@ -16,7 +16,7 @@ pub(crate) enum Spelling {
 /// How each term is spelled in the text, for its display form: the variants that differ from
 /// the term itself (`Iran` for `iran`), each with its count.
 ///
-/// A reader asks [`Spellings::of`] once per distinct surface form (its [`FormCache`](super::forms::FormCache) keeps
+/// A reader asks [`Spellings::of`] once per distinct surface form (its [`FormCache`](crate::forms::FormCache) keeps
 /// the answer), then [`Spellings::count`] per token: a token costs an index, not a string
 /// comparison.
 #[derive(Debug, Clone, Default)]

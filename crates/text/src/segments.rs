@@ -33,7 +33,7 @@ pub struct Segment<'a> {
 /// The countable segments of `article`, in reading order. Each starts a new sentence.
 ///
 /// ```
-/// use dateline_analyze::text::segments::{SegmentKind, segments};
+/// use dateline_text::segments::{SegmentKind, segments};
 ///
 /// let article = dateline_parse::parse_article("A title\n\n2024-09-15\n\nFirst.\n\n=====Heading\n\nSecond.")?;
 /// let kinds: Vec<(SegmentKind, Option<usize>)> = segments(&article).map(|s| (s.kind, s.paragraph)).collect();

@@ -50,7 +50,7 @@ pub enum Case {
 /// The capitalisation of `text`.
 ///
 /// ```
-/// use dateline_analyze::text::tokenize::{Case, case};
+/// use dateline_text::tokenize::{Case, case};
 ///
 /// let cases = ["Lavrov", "INSTC", "talks", "al-Assad", "2.4", "I", "Ödön"].map(case);
 /// assert_eq!(cases, [Case::Title, Case::Upper, Case::Lower, Case::Mixed, Case::Uncased, Case::Title, Case::Title]);
@@ -287,7 +287,7 @@ impl<'a> Iterator for FastPieces<'a> {
 /// The tokens of `text`, in order.
 ///
 /// ```
-/// use dateline_analyze::tokenize::tokens;
+/// use dateline_text::tokens;
 ///
 /// let words: Vec<&str> = tokens("Amir-Abdollahian met U.S. envoys. Talks went on.").map(|t| t.text).collect();
 /// assert_eq!(words, ["Amir-Abdollahian", "met", "U.S", "envoys", "Talks", "went", "on"]);

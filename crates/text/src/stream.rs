@@ -9,13 +9,13 @@
 
 use dateline_model::{Article, Span};
 
-use super::forms::FormCache;
-use super::segments::{Segment, Segments, segments};
-use super::sklearn::{LowerCursor, SklearnTokens, lower_into};
-use super::spellings::{Spelling, Spellings};
-use super::terms::{Analyzer, TermOptions, fold};
-use super::tokenize::{Case, Token, TokenKind, Tokens, case, kind_of, tokens};
-use super::vocab::{SortedIds, TermId, Vocabulary};
+use crate::forms::FormCache;
+use crate::segments::{Segment, Segments, segments};
+use crate::sklearn::{LowerCursor, SklearnTokens, lower_into};
+use crate::spellings::{Spelling, Spellings};
+use crate::terms::{Analyzer, TermOptions, fold};
+use crate::tokenize::{Case, Token, TokenKind, Tokens, case, kind_of, tokens};
+use crate::vocab::{SortedIds, TermId, Vocabulary};
 
 /// One token of an article, as every counter sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +62,7 @@ struct Form {
 /// them and counting how often each is seen and how it is written (for its display form).
 ///
 /// ```
-/// use dateline_analyze::text::TermOptions;
+/// use dateline_text::TermOptions;
 ///
 /// let article = dateline_parse::parse_article(" date 2024-01-10 Lavrov met Iran's envoy. Lavrov left.")?;
 /// let options = TermOptions::new();
@@ -375,8 +375,8 @@ fn copy_folded(surface: &str, folded: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Stopwords;
-    use crate::text::sklearn::{sklearn_text, sklearn_tokens};
+    use crate::Stopwords;
+    use crate::sklearn::{sklearn_text, sklearn_tokens};
     use dateline_model::{Paragraph, Section};
     use proptest::prelude::*;
 

@@ -10,7 +10,7 @@ pub type TermId = u32;
 
 /// Terms and their display forms, indexed by [`TermId`].
 ///
-/// A [`TermReader`](super::TermReader) numbers terms as it meets them; once finished
+/// A [`TermReader`](crate::TermReader) numbers terms as it meets them; once finished
 /// ([`SortedIds`]) the ids follow the terms' sort order, so they are the same however the
 /// counting was split across threads.
 ///
