@@ -52,4 +52,4 @@ pub use ngrams::{NgramCounts, NgramOptions, NgramReport, NgramRow, StopwordEdges
 pub use period::{Period, PeriodKey};
 pub use summary::{Summary, summarize};
 pub use tfidf::{Preset, TfIdf, TfIdfBuilder, TfIdfError, TfIdfReport, TfIdfRow};
-pub use trends::{ChartOptions, ChartValue, Trends, trends};
+pub use trends::{Trends, trends};

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use anyhow::Result;
-use dateline_analyze::period::group_by_period;
+use dateline_analyze::period::period_totals;
 use dateline_analyze::{Counts, Period, Summary, TermGroup, summarize, term_table};
 use dateline_parse::Documents;
 use serde_json::json;
@@ -51,12 +51,12 @@ struct PeriodRow {
 
 impl PeriodsReport {
     fn new(counts: &Counts, by: Period) -> Self {
-        let rows = group_by_period(counts, by)
+        let rows = period_totals(counts, by)
             .into_iter()
-            .map(|(period, docs)| PeriodRow {
-                period: period.to_string(),
-                articles: docs.len(),
-                tokens: docs.iter().map(|&i| counts.docs[i].tokens).sum(),
+            .map(|total| PeriodRow {
+                period: total.period.to_string(),
+                articles: total.documents,
+                tokens: total.tokens,
             })
             .collect();
         Self(rows)

@@ -5,16 +5,12 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use dateline_analyze::topic_stats::{
-    LabelOptions, Npmi, RepresentativeRow, ShareWeight, TopicShareRow, UMass, representative_documents, topic_labels,
-    topic_shares,
-};
-use dateline_analyze::topics::LdaModel;
-use dateline_analyze::{Counts, DocMeta, NgramOptions, TermId, count_ngrams, count_parallel};
+use dateline_analyze::topic_stats::{RepresentativeRow, TopicShareRow};
+use dateline_analyze::topics::{DocumentTopics, LdaModel, ReportOptions, TopicsReport};
+use dateline_analyze::{DocMeta, count_parallel};
 use dateline_model::Article;
 use dateline_parse::Documents;
 use indicatif::{ProgressBar, ProgressStyle};
-use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::atomic::AtomicFile;
@@ -26,46 +22,12 @@ use crate::report::Reporter;
 /// Representative articles listed per topic.
 const REPRESENTATIVE: usize = 3;
 
-#[derive(Serialize)]
-struct Word {
-    term: String,
-    weight: f64,
-}
+struct TopicsTable(TopicsReport);
 
-#[derive(Serialize)]
-struct Topic {
-    id: usize,
-    label: String,
-    words: Vec<Word>,
-    /// UMass coherence of the top words (gensim's `u_mass`).
-    umass: f64,
-    /// NPMI coherence of the top words over a 10-word sliding window.
-    npmi: f64,
-    /// The topic's share of all counted words.
-    share: f64,
-}
-
-#[derive(Serialize)]
-struct DocumentWeights {
-    path: String,
-    weights: Vec<f64>,
-}
-
-/// Everything `dateline topics` reports; JSON keys per DESIGN.md (`topics` with `id` and
-/// `words`, `documents` with `path` and `weights`), plus the rest.
-#[derive(Serialize)]
-struct TopicsReport {
-    topics: Vec<Topic>,
-    coherence: Value,
-    shares: Vec<TopicShareRow>,
-    representative: Vec<RepresentativeRow>,
-    log_likelihood: Value,
-    documents: Vec<DocumentWeights>,
-}
-
-impl Report for TopicsReport {
+impl Report for TopicsTable {
     fn table(&self) -> Table {
         let rows = self
+            .0
             .topics
             .iter()
             .map(|t| {
@@ -84,12 +46,12 @@ impl Report for TopicsReport {
     }
 
     fn json(&self) -> Value {
-        json!(self)
+        json!(self.0)
     }
 
     /// One line per topic.
     fn json_lines(&self) -> Vec<Value> {
-        self.topics.iter().map(|t| json!(t)).collect()
+        self.0.topics.iter().map(|t| json!(t)).collect()
     }
 }
 
@@ -173,14 +135,15 @@ pub(crate) fn train(
         save(&model, path)?;
         reporter.note(&format!("model saved to {}", path.display()));
     }
-    let result = describe(&model, &counts, stats, config, articles)?;
+    let options = ReportOptions::new().words(config.words).by(config.by).representatives(REPRESENTATIVE);
+    let result = TopicsTable(TopicsReport::describe(&model, &counts, articles.iter().cloned(), &options)?);
     match stats.format {
         StatsFormat::Table => {
             report::write(&result, stats.format, out)?;
             writeln!(out)?;
-            report::write(&SharesTable(&result.shares), stats.format, out)?;
+            report::write(&SharesTable(&result.0.shares), stats.format, out)?;
             writeln!(out)?;
-            report::write(&RepresentativeTable(&result.representative), stats.format, out)?;
+            report::write(&RepresentativeTable(&result.0.representative), stats.format, out)?;
             if let Some(last) = model.log_likelihood().last() {
                 writeln!(out, "\nlog-likelihood after {} sweeps: {:.4} per token", last.iteration, last.per_token)?;
             }
@@ -190,53 +153,7 @@ pub(crate) fn train(
     Ok(())
 }
 
-fn describe(
-    model: &LdaModel,
-    counts: &Counts,
-    stats: &StatsConfig,
-    config: &TopicsConfig,
-    articles: Vec<(DocMeta, Article)>,
-) -> Result<TopicsReport> {
-    let k = model.topics();
-    let top: Vec<Vec<(u32, f64)>> = (0..k).map(|t| model.top_words(t, config.words)).collect();
-    let ids: Vec<Vec<TermId>> =
-        top.iter().map(|words| words.iter().filter_map(|&(w, _)| counts.vocab.id(model.term(w))).collect()).collect();
-    let umass = UMass::new().score(counts, &ids)?;
-    let npmi = Npmi::new().score(counts, &ids, articles.iter().cloned())?;
-    let bigrams =
-        count_ngrams(&NgramOptions::builder().terms(stats.terms.clone()).sizes(2, 2).build()?, articles.into_iter());
-    let labels = topic_labels(&LabelOptions::new(), &counts.vocab, &ids, &bigrams)?;
-    let theta: Vec<Vec<f64>> = (0..counts.docs.len()).map(|d| model.document_topics(d)).collect();
-    let shares = topic_shares(counts, &theta, config.by, ShareWeight::TermTokens)?;
-    let representative = representative_documents(counts, &theta, REPRESENTATIVE)?;
-    let total = model.tokens().max(1) as f64;
-    let topics = (0..k)
-        .map(|t| Topic {
-            id: t,
-            label: labels[t].label.clone(),
-            words: top[t].iter().map(|&(w, weight)| Word { term: model.display(w).to_owned(), weight }).collect(),
-            umass: umass.per_topic[t],
-            npmi: npmi.per_topic[t],
-            share: f64::from(model.topic_tokens(t)) / total,
-        })
-        .collect();
-    let documents = counts
-        .docs
-        .iter()
-        .zip(&theta)
-        .map(|(doc, weights)| DocumentWeights { path: doc.meta.path.clone(), weights: weights.clone() })
-        .collect();
-    Ok(TopicsReport {
-        topics,
-        coherence: json!({ "umass_mean": umass.mean, "npmi_mean": npmi.mean }),
-        shares,
-        representative,
-        log_likelihood: json!(model.log_likelihood()),
-        documents,
-    })
-}
-
-struct Mixtures(Vec<DocumentWeights>);
+struct Mixtures(Vec<DocumentTopics>);
 
 impl Report for Mixtures {
     fn table(&self) -> Table {
@@ -280,7 +197,7 @@ pub(crate) fn infer(
         .docs
         .iter()
         .zip(theta)
-        .map(|(doc, weights)| DocumentWeights { path: doc.meta.path.clone(), weights })
+        .map(|(doc, weights)| DocumentTopics { path: doc.meta.path.clone(), weights })
         .collect();
     report::write(&Mixtures(rows), stats.format, out)?;
     Ok(())

@@ -3,13 +3,13 @@
 use std::io::Write;
 
 use anyhow::{Context, Result};
-use dateline_analyze::trends::render_svg;
-use dateline_analyze::{ChartOptions, Trends, trends};
+use dateline_analyze::{Trends, trends};
 use dateline_parse::Documents;
 use serde_json::{Value, json};
 
 use crate::atomic;
 use crate::config::{StatsConfig, TrendsConfig};
+use crate::output::chart::{ChartOptions, render_svg};
 use crate::output::report::{self, Report, Table};
 use crate::report::Reporter;
 

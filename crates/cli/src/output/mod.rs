@@ -1,5 +1,6 @@
 //! Output formats for per-document records, one module each behind [`DocumentSink`].
 
+pub(crate) mod chart;
 pub(crate) mod csv;
 pub(crate) mod json;
 pub(crate) mod report;
