@@ -1,7 +1,7 @@
 //! `dateline topics`: LDA topics with labels, coherence, shares over time and representative
 //! articles; `dateline topics infer`: mixtures of new articles under a saved model.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -14,9 +14,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::{Value, json};
 
 use crate::atomic::AtomicFile;
-use crate::cli::StatsFormat;
 use crate::config::{InferConfig, StatsConfig, TopicsConfig};
-use crate::output::report::{self, Report, Table};
+use crate::output::Writer;
+use crate::output::report::{Report, Table};
 use crate::report::Reporter;
 
 /// Representative articles listed per topic.
@@ -25,7 +25,7 @@ const REPRESENTATIVE: usize = 3;
 struct TopicsTable(TopicsReport);
 
 impl Report for TopicsTable {
-    fn table(&self) -> Table {
+    fn tables(&self) -> Vec<Table> {
         let rows = self
             .0
             .topics
@@ -42,7 +42,16 @@ impl Report for TopicsTable {
                 ]
             })
             .collect();
-        Table::new(vec!["topic", "label", "share", "umass", "npmi", "top words"], rows)
+        let note = self
+            .0
+            .log_likelihood
+            .last()
+            .map(|last| format!("log-likelihood after {} sweeps: {:.4} per token", last.iteration, last.per_token));
+        vec![
+            Table::new(vec!["id", "label", "share", "umass", "npmi", "words"], rows),
+            shares_table(&self.0.shares),
+            representative_table(&self.0.representative).note(note),
+        ]
     }
 
     fn json(&self) -> Value {
@@ -55,38 +64,22 @@ impl Report for TopicsTable {
     }
 }
 
-struct SharesTable<'a>(&'a [TopicShareRow]);
-
-impl Report for SharesTable<'_> {
-    fn table(&self) -> Table {
-        let rows = self
-            .0
-            .iter()
-            .map(|r| vec![r.period.to_string().into(), r.topic.into(), r.share.into(), r.documents.into()])
-            .collect();
-        Table::new(vec!["period", "topic", "share", "articles"], rows)
-    }
-
-    fn json(&self) -> Value {
-        json!(self.0)
-    }
+/// Each topic's share of each period.
+fn shares_table(shares: &[TopicShareRow]) -> Table {
+    let rows = shares
+        .iter()
+        .map(|r| vec![r.period.to_string().into(), r.topic.into(), r.share.into(), r.documents.into()])
+        .collect();
+    Table::new(vec!["period", "topic", "share", "documents"], rows)
 }
 
-struct RepresentativeTable<'a>(&'a [RepresentativeRow]);
-
-impl Report for RepresentativeTable<'_> {
-    fn table(&self) -> Table {
-        let rows = self
-            .0
-            .iter()
-            .map(|r| vec![r.topic.into(), r.rank.into(), r.weight.into(), r.path.as_str().into()])
-            .collect();
-        Table::new(vec!["topic", "rank", "weight", "path"], rows)
-    }
-
-    fn json(&self) -> Value {
-        json!(self.0)
-    }
+/// Each topic's most representative articles.
+fn representative_table(representative: &[RepresentativeRow]) -> Table {
+    let rows = representative
+        .iter()
+        .map(|r| vec![r.topic.into(), r.rank.into(), r.weight.into(), r.path.as_str().into()])
+        .collect();
+    Table::new(vec!["topic", "rank", "weight", "path"], rows)
 }
 
 fn training_progress(iterations: u32) -> ProgressBar {
@@ -116,7 +109,7 @@ pub(crate) fn train(
     documents: Documents<'_>,
     stats: &StatsConfig,
     config: &TopicsConfig,
-    out: &mut dyn Write,
+    out: &mut dyn Writer,
     reporter: &mut Reporter,
 ) -> Result<()> {
     // Coherence and labels read the articles again, so they are kept.
@@ -137,26 +130,14 @@ pub(crate) fn train(
     }
     let options = ReportOptions::new().words(config.words).by(config.by).representatives(REPRESENTATIVE);
     let result = TopicsTable(TopicsReport::describe(&model, &counts, articles.iter().cloned(), &options)?);
-    match stats.format {
-        StatsFormat::Table => {
-            report::write(&result, stats.format, out)?;
-            writeln!(out)?;
-            report::write(&SharesTable(&result.0.shares), stats.format, out)?;
-            writeln!(out)?;
-            report::write(&RepresentativeTable(&result.0.representative), stats.format, out)?;
-            if let Some(last) = model.log_likelihood().last() {
-                writeln!(out, "\nlog-likelihood after {} sweeps: {:.4} per token", last.iteration, last.per_token)?;
-            }
-        }
-        _ => report::write(&result, stats.format, out)?,
-    }
+    out.report(&result)?;
     Ok(())
 }
 
 struct Mixtures(Vec<DocumentTopics>);
 
 impl Report for Mixtures {
-    fn table(&self) -> Table {
+    fn tables(&self) -> Vec<Table> {
         let k = self.0.first().map_or(0, |d| d.weights.len());
         let columns: Vec<String> =
             std::iter::once("path".to_owned()).chain((0..k).map(|t| format!("topic_{t}"))).collect();
@@ -169,7 +150,7 @@ impl Report for Mixtures {
                 cells
             })
             .collect();
-        Table::new(columns, rows)
+        vec![Table::new(columns, rows)]
     }
 
     fn json(&self) -> Value {
@@ -185,7 +166,7 @@ pub(crate) fn infer(
     documents: Documents<'_>,
     stats: &StatsConfig,
     config: &InferConfig,
-    out: &mut dyn Write,
+    out: &mut dyn Writer,
     reporter: &mut Reporter,
 ) -> Result<()> {
     let file = std::fs::File::open(&config.model)
@@ -199,6 +180,6 @@ pub(crate) fn infer(
         .zip(theta)
         .map(|(doc, weights)| DocumentTopics { path: doc.meta.path.clone(), weights })
         .collect();
-    report::write(&Mixtures(rows), stats.format, out)?;
+    out.report(&Mixtures(rows))?;
     Ok(())
 }
