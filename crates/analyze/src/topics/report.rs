@@ -100,6 +100,14 @@ pub struct DocumentTopics {
     pub weights: Vec<f64>,
 }
 
+impl DocumentTopics {
+    /// Each document of `counts` with its row of `theta` (one row per document, in order).
+    #[must_use]
+    pub fn of_each(counts: &Counts, theta: Vec<Vec<f64>>) -> Vec<Self> {
+        counts.docs.iter().zip(theta).map(|(doc, weights)| Self { path: doc.meta.path.clone(), weights }).collect()
+    }
+}
+
 /// Everything said about a fitted model's topics. Serialised, this is the JSON of
 /// `dateline topics`: `topics` (each `id`, `label`, `words` with `term` and `weight`, `umass`,
 /// `npmi`, `share`), `coherence`, `shares`, `representative`, `log_likelihood` and
@@ -166,12 +174,7 @@ impl TopicsReport {
                 share: f64::from(model.topic_tokens(t)) / total,
             })
             .collect();
-        let documents = counts
-            .docs
-            .iter()
-            .zip(theta)
-            .map(|(doc, weights)| DocumentTopics { path: doc.meta.path.clone(), weights })
-            .collect();
+        let documents = DocumentTopics::of_each(counts, theta);
         Ok(Self {
             topics,
             coherence: CoherenceMeans { umass_mean: umass.mean, npmi_mean: npmi.mean },

@@ -174,12 +174,7 @@ pub(crate) fn infer(
     let model = LdaModel::load(file).with_context(|| format!("cannot read the model {}", config.model.display()))?;
     let counts = super::corpus::count(documents, stats, reporter);
     let theta = model.infer(&counts, config.iterations, config.seed);
-    let rows = counts
-        .docs
-        .iter()
-        .zip(theta)
-        .map(|(doc, weights)| DocumentTopics { path: doc.meta.path.clone(), weights })
-        .collect();
+    let rows = DocumentTopics::of_each(&counts, theta);
     out.report(&Mixtures(rows))?;
     Ok(())
 }
