@@ -3,11 +3,11 @@
 //! Every statistic reads articles through `dateline-text`'s one term stream
 //! ([`dateline_text::TermReader`]): tokens, sentences and terms as the [`TermOptions`] make
 //! them. [`counts`] makes one parallel pass over a corpus into per-term and per-document
-//! counts that keep those options, so every later statistic over them ([`trends`], the
+//! counts that keep those options, so every later statistic over them ([`mod@trends`], the
 //! coherence of [`topic_stats`]) reads words the same way.
 //!
 //! Statistics count the title, the section headings and the paragraphs; never the date
-//! line, the dateline or furniture ([`dateline_text::segments`]).
+//! line, the dateline or furniture ([`dateline_text::segments()`]).
 //!
 //! # Example
 //!

@@ -2,8 +2,8 @@
 //!
 //! # How n-grams are formed
 //!
-//! - Text comes from an article's [segments](crate::segments) (title, headings, paragraphs),
-//!   tokenized by [`tokenize::tokens`](crate::tokenize::tokens). An n-gram never crosses a
+//! - Text comes from an article's [segments](dateline_text::segments()) (title, headings, paragraphs),
+//!   tokenized by [`dateline_text::tokens`]. An n-gram never crosses a
 //!   sentence or a segment: each segment and each sentence start a new run of tokens.
 //! - Every token becomes a term the way [`TermOptions`] says (case folding, possessives, numbers,
 //!   stemming), **with stopwords kept**: `Minister of Foreign Affairs` is a 4-gram. Forming

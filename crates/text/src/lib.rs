@@ -1,4 +1,4 @@
-//! What every analysis of dateline reads: an article's countable text ([`segments`]: the
+//! What every analysis of dateline reads: an article's countable text ([`mod@segments`]: the
 //! title, section headings and paragraphs, never the date line, the dateline or furniture),
 //! its tokens and sentences ([`tokenize`]), how a token becomes a term ([`TermOptions`],
 //! [`stopwords`], [`sklearn`]), interned terms ([`Vocabulary`]), and the one term stream every

@@ -47,7 +47,7 @@ pub fn segments(article: &Article) -> Segments<'_> {
     Segments { article, title_done: false, section: 0, heading_done: false, in_section: 0, paragraph: 0 }
 }
 
-/// Iterator over an article's countable segments; see [`segments`].
+/// Iterator over an article's countable segments; see [`segments()`].
 #[derive(Debug, Clone)]
 pub struct Segments<'a> {
     article: &'a Article,

@@ -154,7 +154,7 @@ impl LowerCursor {
     }
 }
 
-/// The text of `article` as given to scikit-learn: its countable [`segments`] (title,
+/// The text of `article` as given to scikit-learn: its countable [`segments()`](crate::segments()) (title,
 /// headings, paragraphs) joined with `\n`. Never the date line, the dateline or furniture.
 #[must_use]
 pub fn sklearn_text(article: &Article) -> String {

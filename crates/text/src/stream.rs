@@ -31,7 +31,7 @@ pub struct TermToken<'a> {
     pub sentence_start: bool,
     /// The token is the first of its segment.
     pub segment_start: bool,
-    /// Its segment's place among the article's [`segments`], from 0.
+    /// Its segment's place among the article's [`segments()`](crate::segments()), from 0.
     pub segment: usize,
     /// The term it counts as, numbered by the reader; `None` when it is left out (a stopword,
     /// unless the reader keeps them, or a number the options leave out).
@@ -144,7 +144,7 @@ impl<'o> TermReader<'o> {
         &self.term_freq
     }
 
-    /// The tokens of `article`'s countable text ([`segments`]), in reading order.
+    /// The tokens of `article`'s countable text ([`segments()`](crate::segments())), in reading order.
     pub fn terms<'r, 'a>(&'r mut self, article: &'a Article) -> ArticleTerms<'r, 'o, 'a> {
         ArticleTerms {
             reader: self,

@@ -62,7 +62,7 @@ impl Aggregate {
     }
 }
 
-/// UMass coherence over document co-occurrence; see the [module documentation](self).
+/// UMass coherence over document co-occurrence; see the [module documentation](super).
 ///
 /// ```
 /// use dateline_analyze::{DocMeta, TermOptions, count_parallel};
@@ -200,7 +200,7 @@ fn intersection_len(a: &[u32], b: &[u32]) -> u64 {
     n
 }
 
-/// NPMI coherence over boolean sliding windows; see the [module documentation](self).
+/// NPMI coherence over boolean sliding windows; see the [module documentation](super).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Npmi {
     top_n: usize,

@@ -4,8 +4,8 @@
 //! They take plain inputs, so they do not depend on how the topics were found:
 //!
 //! - a topic's **top words** are a list of [`TermId`]s of one [`Vocabulary`] (usually
-//!   [`Counts::vocab`]), best first; [`resolve_topics`] turns words into ids;
-//! - the **document–topic mixtures** (`theta`) are one row per document of [`Counts::docs`], in
+//!   [`Counts::vocab`](crate::Counts::vocab)), best first; [`resolve_topics`] turns words into ids;
+//! - the **document–topic mixtures** (`theta`) are one row per document of [`Counts::docs`](crate::Counts::docs), in
 //!   the same order, each row holding one weight per topic (normally summing to 1).
 //!
 //! # Coherence
@@ -14,7 +14,7 @@
 //! and report each topic's score and their arithmetic mean over topics ([`Coherence`]), as
 //! gensim's `CoherenceModel` does (`get_coherence_per_topic`, `get_coherence`).
 //!
-//! **UMass** ([`UMass`]) counts documents ([`Counts::docs`], a document containing a word
+//! **UMass** ([`UMass`]) counts documents ([`Counts::docs`](crate::Counts::docs), a document containing a word
 //! whatever how often). For top words `w1..wN` (best first) it scores every pair `wi, wj` with
 //! `i > j`, conditioning on the better-ranked word `wj` (gensim's `s_one_pre` segmentation; Mimno
 //! et al. 2011). With `D(w)` the documents containing `w`, `D(wi, wj)` those containing both and

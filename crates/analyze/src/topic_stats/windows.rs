@@ -123,7 +123,7 @@ impl WindowCounts {
         self.pairs.get(&(a.min(b), a.max(b))).copied().unwrap_or(0)
     }
 
-    /// The NPMI of `a` and `b` (see the [module documentation](self)), or NaN when either
+    /// The NPMI of `a` and `b` (see the [module documentation](super)), or NaN when either
     /// occurs in no window.
     #[must_use]
     pub fn npmi(&self, a: TermId, b: TermId) -> f64 {
