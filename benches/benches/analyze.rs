@@ -2,7 +2,7 @@
 //! bytes of article text per second (`Throughput::Bytes`), so they read against the parser's
 //! figures and against the `dateline stats` target in DESIGN.md ("Targets").
 //!
-//! - `analyze/tokenize/*`: `tokenize::tokens` on one thread over generated article text: a
+//! - `analyze/tokenize/*`: `dateline_text::tokens` on one thread over generated article text: a
 //!   typical 7 KiB article, a mix of 100 articles in every format, and a 1 MiB one.
 //! - `analyze/count/*`: `count_parallel` with `TermOptions::new()` over 1,000 parsed generated
 //!   articles, on one thread and on every core. The throughput is the bytes of the articles'
@@ -15,11 +15,11 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
-use dateline_analyze::tokenize::tokens;
 use dateline_analyze::{DocMeta, TermOptions, count_parallel};
 use dateline_benches::corpus::{Generator, TYPICAL_BYTES};
 use dateline_model::Article;
 use dateline_parse::parse_article_lenient;
+use dateline_text::tokens;
 
 /// The seed of every generated input, so figures compare across runs and machines.
 const SEED: u64 = 1;

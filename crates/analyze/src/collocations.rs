@@ -52,9 +52,9 @@ use std::str::FromStr;
 use dateline_model::Article;
 use serde::Serialize;
 
-use crate::counts::DocMeta;
 use crate::ngrams::{NgramCounts, NgramOptions, StopwordEdges, count_ngrams};
-use crate::terms::TermOptions;
+use dateline_text::DocMeta;
+use dateline_text::TermOptions;
 
 /// NLTK's `_SMALL`, which keeps its logarithms and divisions finite.
 const SMALL: f64 = 1e-20;

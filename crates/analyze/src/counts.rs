@@ -1,23 +1,10 @@
 //! Counting terms over a corpus in one pass, in parallel: per-thread counters with their own
 //! interned ids, merged at the end into one deterministic result.
 
-use chrono::NaiveDate;
 use dateline_model::Article;
 use rayon::prelude::*;
 
-use crate::segments::segments;
-use crate::terms::{FormCache, TermOptions};
-use crate::tokenize::tokens;
-use crate::vocab::{SortedIds, TermId, Vocabulary};
-
-/// What identifies a document in reports: its path and publication date.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct DocMeta {
-    /// The file's path as shown to the user.
-    pub path: String,
-    /// The publication date, if the article has one.
-    pub date: Option<NaiveDate>,
-}
+use dateline_text::{DocMeta, FinishedTerms, SortedIds, TermId, TermOptions, TermReader, Vocabulary};
 
 /// One document's counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +31,9 @@ impl DocCounts {
 /// Counts over a whole corpus.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Counts {
+    /// The options the text was read with: what every later statistic over these counts
+    /// reads terms with (looking a word up, reading the articles again).
+    pub options: TermOptions,
     /// The terms; ids follow the terms' sort order.
     pub vocab: Vocabulary,
     /// Per document, in input order.
@@ -107,93 +97,10 @@ where
         .finish()
 }
 
-/// Spelling variants of one term with their counts; the term's own spelling is implicit.
-type Surfaces = Vec<(Box<str>, u64)>;
-
-/// Where the occurrences of one surface form of a term are counted: as the term's own
-/// spelling, or as its variant number `n`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Spelling {
-    Own,
-    Variant(usize),
-}
-
-/// How each term is spelled in the text, for its display form: the variants that differ from
-/// the term itself (`Iran` for `iran`), each with its count.
-///
-/// A counter asks [`Spellings::of`] once per distinct surface form (its [`FormCache`] keeps
-/// the answer), then [`Spellings::count`] per token: a token costs an index, not a string
-/// comparison.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Spellings(Vec<Surfaces>);
-
-impl Spellings {
-    /// Where `surface`, a token of term `id` as written, is counted.
-    pub(crate) fn of(&mut self, id: TermId, term: &str, surface: &str) -> Spelling {
-        let surface = strip_possessive(surface);
-        if surface == term {
-            return Spelling::Own;
-        }
-        let index = id as usize;
-        if self.0.len() <= index {
-            self.0.resize_with(index + 1, Vec::new);
-        }
-        let variants = &mut self.0[index];
-        let at = variants.iter().position(|(s, _)| **s == *surface).unwrap_or_else(|| {
-            variants.push((surface.into(), 0));
-            variants.len() - 1
-        });
-        Spelling::Variant(at)
-    }
-
-    /// Counts one occurrence of term `id` spelled as `spelling` (from [`Spellings::of`]).
-    pub(crate) fn count(&mut self, id: TermId, spelling: Spelling) {
-        if let Spelling::Variant(at) = spelling {
-            self.0[id as usize][at].1 += 1;
-        }
-    }
-
-    /// Adds `other`'s spellings, its term `old` becoming `remap[old]` here.
-    pub(crate) fn absorb(&mut self, other: &Spellings, remap: &[TermId]) {
-        for (old, from) in other.0.iter().enumerate().filter(|(_, from)| !from.is_empty()) {
-            let new = remap[old] as usize;
-            if self.0.len() <= new {
-                self.0.resize_with(new + 1, Vec::new);
-            }
-            let into = &mut self.0[new];
-            for (surface, n) in from {
-                match into.iter_mut().find(|(s, _)| s == surface) {
-                    Some((_, m)) => *m += n,
-                    None => into.push((surface.clone(), *n)),
-                }
-            }
-        }
-    }
-
-    /// The display form of term `id` (spelled `term`, seen `total` times): its most frequent
-    /// spelling; ties go to the term's own spelling, then the smallest.
-    pub(crate) fn display(&self, id: TermId, term: &str, total: u64) -> Box<str> {
-        let variants = self.0.get(id as usize).map_or(&[][..], Vec::as_slice);
-        let own = total - variants.iter().map(|(_, n)| n).sum::<u64>();
-        let mut best: (&str, u64) = (term, own);
-        for (surface, n) in variants {
-            if *n > best.1 || (*n == best.1 && best.0 != term && **surface < *best.0) {
-                best = (surface, *n);
-            }
-        }
-        best.0.into()
-    }
-}
-
 /// Counts documents one at a time; merge counters from several threads with [`Counter::merge`].
 #[derive(Debug, Clone)]
 pub struct Counter<'o> {
-    options: &'o TermOptions,
-    vocab: Vocabulary,
-    /// The term each surface form counts as, and how it spells it (`None`: left out).
-    forms: FormCache<Option<(TermId, Spelling)>>,
-    spellings: Spellings,
-    term_freq: Vec<u64>,
+    reader: TermReader<'o>,
     doc_freq: Vec<u32>,
     docs: Vec<(usize, DocCounts)>,
     /// Per-term counts of the document being counted, and which terms it touched.
@@ -208,11 +115,7 @@ impl<'o> Counter<'o> {
     #[must_use]
     pub fn new(options: &'o TermOptions) -> Self {
         Self {
-            options,
-            vocab: Vocabulary::default(),
-            forms: FormCache::new(),
-            spellings: Spellings::default(),
-            term_freq: Vec::new(),
+            reader: options.reader(),
             doc_freq: Vec::new(),
             docs: Vec::new(),
             scratch: Vec::new(),
@@ -227,38 +130,31 @@ impl<'o> Counter<'o> {
         Self { keep_doc_terms: false, ..Self::new(options) }
     }
 
-    fn grow(&mut self, id: TermId) {
-        let need = id as usize + 1;
-        if self.term_freq.len() < need {
-            self.term_freq.resize(need, 0);
-            self.doc_freq.resize(need, 0);
+    fn grow(&mut self, need: usize) {
+        if self.scratch.len() < need {
             self.scratch.resize(need, 0);
+            self.doc_freq.resize(need, 0);
         }
     }
 
     /// Counts one article; `index` is its place in the input, which orders the result.
     pub fn add(&mut self, index: usize, meta: DocMeta, article: &Article) {
         let (mut n_tokens, mut sentences) = (0, 0);
-        for segment in segments(article) {
-            for token in tokens(segment.text) {
-                n_tokens += 1;
-                sentences += u64::from(token.sentence_start);
-                let (options, vocab, spellings) = (self.options, &mut self.vocab, &mut self.spellings);
-                let term = self.forms.get(&token, |folded, kind| {
-                    let id = vocab.intern(&options.term_of_folded(folded, kind)?);
-                    Some((id, spellings.of(id, vocab.term(id), token.text)))
-                });
-                let Some((id, spelling)) = term else { continue };
-                self.grow(id);
-                let slot = &mut self.scratch[id as usize];
-                if *slot == 0 {
-                    self.touched.push(id);
-                }
-                *slot += 1;
-                self.term_freq[id as usize] += 1;
-                self.spellings.count(id, spelling);
+        let (scratch, touched, doc_freq) = (&mut self.scratch, &mut self.touched, &mut self.doc_freq);
+        self.reader.terms(article).for_each(|token| {
+            n_tokens += 1;
+            sentences += u64::from(token.sentence_start);
+            let Some(id) = token.term else { return };
+            if scratch.len() <= id as usize {
+                scratch.resize(id as usize + 1, 0);
+                doc_freq.resize(id as usize + 1, 0);
             }
-        }
+            let slot = &mut scratch[id as usize];
+            if *slot == 0 {
+                touched.push(id);
+            }
+            *slot += 1;
+        });
         // Local ids are renumbered in `finish`, which sorts each document's terms once then.
         let mut terms = Vec::with_capacity(if self.keep_doc_terms { self.touched.len() } else { 0 });
         for &id in &self.touched {
@@ -275,16 +171,11 @@ impl<'o> Counter<'o> {
     /// Adds `other`'s counts to these. Merging in any order gives the same finished counts.
     #[must_use]
     pub fn merge(mut self, other: Self) -> Self {
-        let remap = self.vocab.absorb(&other.vocab);
-        if let Some(&max) = remap.iter().max() {
-            self.grow(max);
-        }
+        let remap = self.reader.merge(&other.reader);
+        self.grow(self.reader.vocab().len());
         for (old, &new) in remap.iter().enumerate() {
-            let new = new as usize;
-            self.term_freq[new] += other.term_freq[old];
-            self.doc_freq[new] += other.doc_freq[old];
+            self.doc_freq[new as usize] += other.doc_freq.get(old).copied().unwrap_or(0);
         }
-        self.spellings.absorb(&other.spellings, &remap);
         self.docs.extend(other.docs.into_iter().map(|(index, mut doc)| {
             for (id, _) in &mut doc.terms {
                 *id = remap[*id as usize];
@@ -297,19 +188,16 @@ impl<'o> Counter<'o> {
     /// The finished counts: term ids in sort order, documents in input order.
     #[must_use]
     pub fn finish(self) -> Counts {
-        let ids = SortedIds::of(&self.vocab);
-        let display = |old: TermId| self.spellings.display(old, self.vocab.term(old), self.term_freq[old as usize]);
-        Counts {
-            vocab: ids.vocabulary(&self.vocab, Some(&display)),
-            docs: renumber_docs(&ids, self.docs),
-            term_freq: ids.permute(&self.term_freq),
-            doc_freq: ids.permute(&self.doc_freq),
-        }
+        let Self { reader, mut doc_freq, docs, .. } = self;
+        let options = reader.options().clone();
+        let FinishedTerms { vocab, term_freq, ids } = reader.finish();
+        doc_freq.resize(vocab.len(), 0);
+        Counts { options, vocab, docs: renumber_docs(&ids, docs), term_freq, doc_freq: ids.permute(&doc_freq) }
     }
 }
 
 /// Documents in input order with their term ids renumbered and sorted.
-pub(crate) fn renumber_docs(ids: &SortedIds, mut docs: Vec<(usize, DocCounts)>) -> Vec<DocCounts> {
+fn renumber_docs(ids: &SortedIds, mut docs: Vec<(usize, DocCounts)>) -> Vec<DocCounts> {
     docs.sort_unstable_by_key(|&(index, _)| index);
     docs.into_iter()
         .map(|(_, mut doc)| {
@@ -320,11 +208,6 @@ pub(crate) fn renumber_docs(ids: &SortedIds, mut docs: Vec<(usize, DocCounts)>) 
             doc
         })
         .collect()
-}
-
-/// The surface without a possessive `'s` or `’s`: how a term's display form is spelled.
-pub(crate) fn strip_possessive(surface: &str) -> &str {
-    surface.strip_suffix("’s").or_else(|| surface.strip_suffix("'s")).filter(|s| !s.is_empty()).unwrap_or(surface)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::counts::{Counts, DocCounts};
-use crate::vocab::TermId;
+use dateline_text::TermId;
 
 /// One row of a term table.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -63,7 +63,8 @@ use chrono::NaiveDate;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Serialize;
 
-use crate::counts::{Counts, DocMeta};
+use crate::counts::Counts;
+use dateline_text::DocMeta;
 
 /// What can go wrong selecting subcorpora or comparing them.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

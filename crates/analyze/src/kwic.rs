@@ -38,10 +38,7 @@ use globset::{Glob, GlobMatcher};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::counts::DocMeta;
-use crate::segments::segments;
-use crate::terms::fold;
-use crate::tokenize::{Token, tokens};
+use dateline_text::{DocMeta, Segment, Stopwords, TermId, TermOptions, TermReader, Vocabulary, fold, segments, tokens};
 
 /// Why a query could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -167,14 +164,26 @@ pub fn kwic<I>(query: &Query, window: usize, docs: I) -> Vec<KwicHit>
 where
     I: Iterator<Item = (DocMeta, Article)> + Send,
 {
+    let options = search_options();
     let mut found: Vec<(usize, Vec<KwicHit>)> = docs
         .enumerate()
         .par_bridge()
-        .filter_map(|(index, (meta, article))| {
-            let hits = kwic_article(query, window, &meta, &article);
-            (!hits.is_empty()).then_some((index, hits))
-        })
-        .collect();
+        .fold(
+            || (Searcher::new(query, &options), Vec::new()),
+            |(mut searcher, mut found), (index, (meta, article))| {
+                let mut hits = Vec::new();
+                searcher.article(window, &meta, &article, &mut hits);
+                if !hits.is_empty() {
+                    found.push((index, hits));
+                }
+                (searcher, found)
+            },
+        )
+        .map(|(_, found)| found)
+        .reduce(Vec::new, |mut a, b| {
+            a.extend(b);
+            a
+        });
     found.sort_unstable_by_key(|&(index, _)| index);
     found.into_iter().flat_map(|(_, hits)| hits).collect()
 }
@@ -182,49 +191,108 @@ where
 /// The hits of `query` in one article, in position order.
 #[must_use]
 pub fn kwic_article(query: &Query, window: usize, meta: &DocMeta, article: &Article) -> Vec<KwicHit> {
+    let options = search_options();
     let mut hits = Vec::new();
-    let mut toks: Vec<Token<'_>> = Vec::new();
-    let mut folded = String::new();
-    let mut ends: Vec<usize> = Vec::new();
-    let mut buf = String::new();
-    for segment in segments(article) {
+    Searcher::new(query, &options).article(window, meta, article, &mut hits);
+    hits
+}
+
+/// How KWIC reads the text: every word kept, only folded, so a term is a token's folded form.
+fn search_options() -> TermOptions {
+    TermOptions::new().stopwords(Stopwords::None)
+}
+
+/// One thread's search: its term stream, and which query words each term matches, decided
+/// once per term.
+struct Searcher<'q> {
+    words: &'q [Word],
+    reader: TermReader<'q>,
+    /// `matches[term * words + k]`: whether the term matches the query's word `k`, `None` until
+    /// asked.
+    matches: Vec<Option<bool>>,
+    /// The tokens of the article being searched.
+    toks: Vec<Tok>,
+}
+
+/// What the search keeps of a token.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    /// Byte offsets in the decoded file.
+    start: usize,
+    end: usize,
+    segment: usize,
+    segment_start: bool,
+    sentence_start: bool,
+    term: Option<TermId>,
+}
+
+impl<'q> Searcher<'q> {
+    fn new(query: &'q Query, options: &'q TermOptions) -> Self {
+        Self { words: &query.words, reader: options.reader(), matches: Vec::new(), toks: Vec::new() }
+    }
+
+    /// Adds the hits of `article` to `hits`.
+    fn article(&mut self, window: usize, meta: &DocMeta, article: &Article, hits: &mut Vec<KwicHit>) {
+        let n = self.words.len();
+        let toks = &mut self.toks;
         toks.clear();
-        folded.clear();
-        ends.clear();
-        for token in tokens(segment.text) {
-            fold(token.text, &mut buf);
-            folded.push_str(&buf);
-            ends.push(folded.len());
-            toks.push(token);
-        }
-        let term = |i: usize| &folded[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
-        let n = query.words.len();
-        for first in 0..toks.len().saturating_sub(n - 1) {
-            let last = first + n - 1;
-            let matched = query
-                .words
-                .iter()
-                .enumerate()
-                .all(|(k, word)| (k == 0 || !toks[first + k].sentence_start) && word.matches(term(first + k)));
-            if !matched {
-                continue;
-            }
-            let text = segment.text;
-            let (start, end) = (toks[first].start, toks[last].end);
-            let left_from = first.checked_sub(window).map_or(0, |i| toks[i].start);
-            let right_to = toks.get(last + window).map_or(text.len(), |t| t.end);
-            hits.push(KwicHit {
-                path: meta.path.clone(),
-                date: meta.date,
-                start: segment.offset + start,
-                end: segment.offset + end,
-                left: text[left_from..start].trim().to_owned(),
-                keyword: text[start..end].to_owned(),
-                right: text[end..right_to].trim().to_owned(),
+        self.reader.terms(article).for_each(|t| {
+            toks.push(Tok {
+                start: t.span.start,
+                end: t.span.end,
+                segment: t.segment,
+                segment_start: t.segment_start,
+                sentence_start: t.sentence_start,
+                term: t.term,
             });
+        });
+        if self.toks.len() < n {
+            return;
+        }
+        let vocab = self.reader.vocab();
+        let segments: Vec<Segment<'_>> = segments(article).collect();
+        // Each segment's tokens in turn: a match stays inside one.
+        for toks in self.toks.chunk_by(|_, b| !b.segment_start) {
+            let segment = segments[toks[0].segment];
+            for first in 0..toks.len().saturating_sub(n - 1) {
+                let matched = (0..n).all(|k| {
+                    let token = &toks[first + k];
+                    (k == 0 || !token.sentence_start)
+                        && token.term.is_some_and(|term| word_matches(self.words, &mut self.matches, vocab, term, k))
+                });
+                if matched {
+                    hits.push(hit(meta, segment, toks, first, first + n - 1, window));
+                }
+            }
         }
     }
-    hits
+}
+
+/// Whether `term` matches the query's word `k`, remembered in `matches`.
+fn word_matches(words: &[Word], matches: &mut Vec<Option<bool>>, vocab: &Vocabulary, term: TermId, k: usize) -> bool {
+    let at = term as usize * words.len() + k;
+    if matches.len() <= at {
+        matches.resize(at + 1, None);
+    }
+    *matches[at].get_or_insert_with(|| words[k].matches(vocab.term(term)))
+}
+
+/// The hit of the tokens `first..=last` of a segment.
+fn hit(meta: &DocMeta, segment: Segment<'_>, toks: &[Tok], first: usize, last: usize, window: usize) -> KwicHit {
+    let text = segment.text;
+    let local = |offset: usize| offset - segment.offset;
+    let (start, end) = (local(toks[first].start), local(toks[last].end));
+    let left_from = first.checked_sub(window).map_or(0, |i| local(toks[i].start));
+    let right_to = toks.get(last + window).map_or(text.len(), |t| local(t.end));
+    KwicHit {
+        path: meta.path.clone(),
+        date: meta.date,
+        start: segment.offset + start,
+        end: segment.offset + end,
+        left: text[left_from..start].trim().to_owned(),
+        keyword: text[start..end].to_owned(),
+        right: text[end..right_to].trim().to_owned(),
+    }
 }
 
 #[cfg(test)]

@@ -1,13 +1,13 @@
 //! Term statistics over [`dateline_model::Article`]s.
 //!
-//! - [`tokenize`]: word tokens with their spans, and sentence boundaries.
-//! - [`terms`]: how a token becomes a counted term (case folding, possessives, stopwords,
-//!   numbers, stemming).
-//! - [`counts`]: one parallel pass over a corpus into per-term and per-document counts with
-//!   interned term ids.
+//! Every statistic reads articles through `dateline-text`'s one term stream
+//! ([`dateline_text::TermReader`]): tokens, sentences and terms as the [`TermOptions`] make
+//! them. [`counts`] makes one parallel pass over a corpus into per-term and per-document
+//! counts that keep those options, so every later statistic over them ([`mod@trends`], the
+//! coherence of [`topic_stats`]) reads words the same way.
 //!
 //! Statistics count the title, the section headings and the paragraphs; never the date
-//! line, the dateline or furniture ([`segments`]).
+//! line, the dateline or furniture ([`dateline_text::segments()`]).
 //!
 //! # Example
 //!
@@ -31,20 +31,17 @@ pub mod keyness;
 pub mod kwic;
 pub mod ngrams;
 pub mod period;
-pub mod segments;
 pub mod summary;
-pub mod terms;
 #[cfg(test)]
 mod test_support;
 pub mod tfidf;
-pub mod tokenize;
 pub mod topic_stats;
 pub mod topics;
 pub mod trends;
-pub mod vocab;
 
 pub use collocations::{CollocationOptions, CollocationReport, CollocationRow, Measure, collocation_table};
-pub use counts::{Counter, Counts, DocCounts, DocMeta, count_parallel, count_totals_parallel};
+pub use counts::{Counter, Counts, DocCounts, count_parallel, count_totals_parallel};
+pub use dateline_text::{DfBound, DocMeta, Stopwords, TermId, TermOptions, Vocabulary};
 pub use frequency::{TermGroup, TermRow, term_table, term_table_by};
 pub use keyness::{
     Correction, DocFilter, Keyness, KeynessError, KeynessMeasure, KeynessOptions, KeynessRow, Selection,
@@ -54,7 +51,5 @@ pub use kwic::{KwicHit, kwic, kwic_article};
 pub use ngrams::{NgramCounts, NgramOptions, NgramReport, NgramRow, StopwordEdges, count_ngrams, ngram_table};
 pub use period::{Period, PeriodKey};
 pub use summary::{Summary, summarize};
-pub use terms::{Stopwords, TermOptions};
 pub use tfidf::{Preset, TfIdf, TfIdfBuilder, TfIdfError, TfIdfReport, TfIdfRow};
-pub use trends::{ChartOptions, ChartValue, Trends, trends};
-pub use vocab::{TermId, Vocabulary};
+pub use trends::{Trends, trends};

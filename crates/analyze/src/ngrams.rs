@@ -2,8 +2,8 @@
 //!
 //! # How n-grams are formed
 //!
-//! - Text comes from an article's [segments](crate::segments) (title, headings, paragraphs),
-//!   tokenized by [`tokenize::tokens`](crate::tokenize::tokens). An n-gram never crosses a
+//! - Text comes from an article's [segments](dateline_text::segments()) (title, headings, paragraphs),
+//!   tokenized by [`dateline_text::tokens`]. An n-gram never crosses a
 //!   sentence or a segment: each segment and each sentence start a new run of tokens.
 //! - Every token becomes a term the way [`TermOptions`] says (case folding, possessives, numbers,
 //!   stemming), **with stopwords kept**: `Minister of Foreign Affairs` is a 4-gram. Forming
@@ -30,11 +30,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::counts::{DocMeta, Spelling, Spellings};
-use crate::segments::segments;
-use crate::terms::{FormCache, Stopwords, TermOptions};
-use crate::tokenize::tokens;
-use crate::vocab::{SortedIds, TermId, Vocabulary};
+use dateline_text::{DocMeta, FinishedTerms, TermId, TermOptions, TermReader, Vocabulary};
 
 /// The shortest n-gram counted.
 pub const MIN_SIZE: usize = 2;
@@ -106,8 +102,6 @@ pub enum NgramError {
 #[derive(Debug, Clone)]
 pub struct NgramOptions {
     terms: TermOptions,
-    /// The same options with every word kept, for stopwords inside n-grams.
-    all_terms: TermOptions,
     min_size: usize,
     max_size: usize,
     stopword_edges: StopwordEdges,
@@ -251,10 +245,8 @@ impl NgramOptionsBuilder {
 
     /// The options without checking the sizes: only for sizes known to be valid.
     pub(crate) fn build_unchecked(self) -> NgramOptions {
-        let all_terms = self.terms.clone().stopwords(Stopwords::None);
         NgramOptions {
             terms: self.terms,
-            all_terms,
             min_size: self.min_size,
             max_size: self.max_size,
             stopword_edges: self.stopword_edges,
@@ -267,6 +259,8 @@ impl NgramOptionsBuilder {
 /// N-gram counts over a corpus.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct NgramCounts {
+    /// The options the text was read with.
+    pub terms: TermOptions,
     /// Every term of the counted runs, stopwords included; ids follow the terms' sort order.
     pub vocab: Vocabulary,
     /// Occurrences of each term, indexed by term id (stopwords included).
@@ -413,12 +407,8 @@ where
 #[derive(Debug, Clone)]
 pub struct NgramCounter<'o> {
     options: &'o NgramOptions,
-    vocab: Vocabulary,
-    /// Each surface form's term, whether it is a stopword, and how it spells the term (`None`:
-    /// not a term).
-    forms: FormCache<Option<(TermId, bool, Spelling)>>,
-    spellings: Spellings,
-    term_freq: Vec<u64>,
+    /// Stopwords come through as terms, marked: they stay inside n-grams.
+    reader: TermReader<'o>,
     tokens: u64,
     sentences: u64,
     ngrams: SizeMaps,
@@ -430,67 +420,44 @@ impl<'o> NgramCounter<'o> {
     pub fn new(options: &'o NgramOptions) -> Self {
         Self {
             options,
-            vocab: Vocabulary::default(),
-            forms: FormCache::new(),
-            spellings: Spellings::default(),
-            term_freq: Vec::new(),
+            reader: options.terms.reader().keep_stopwords(),
             tokens: 0,
             sentences: 0,
             ngrams: SizeMaps::default(),
         }
     }
 
-    /// The term of a token with its id and whether it is a stopword, or `None` for a token
-    /// that is not a term at all (a left-out number).
-    fn term(&mut self, token: &crate::tokenize::Token<'_>) -> Option<(TermId, bool)> {
-        let (options, vocab, spellings) = (self.options, &mut self.vocab, &mut self.spellings);
-        let (id, stopword, spelling) = self.forms.get(token, |folded, kind| {
-            let (id, stopword) = match options.terms.term_of_folded(folded, kind) {
-                Some(term) => (vocab.intern(&term), false),
-                // A stopword, or a left-out number: only a stopword is a term with every word kept.
-                None => (vocab.intern(&options.all_terms.term_of_folded(folded, kind)?), true),
-            };
-            Some((id, stopword, spellings.of(id, vocab.term(id), token.text)))
-        })?;
-        let index = id as usize;
-        if self.term_freq.len() <= index {
-            self.term_freq.resize(index + 1, 0);
-        }
-        self.term_freq[index] += 1;
-        self.spellings.count(id, spelling);
-        Some((id, stopword))
-    }
-
     /// Counts the n-grams of one article.
     pub fn add(&mut self, article: &Article) {
         let (min_size, max_size) = (self.options.min_size, self.options.max_size);
         let drop_edges = self.options.stopword_edges == StopwordEdges::Drop;
-        // The last `run` terms of the current sentence, newest last.
+        // The last `run` terms of the current sentence, newest last, each with whether it is a
+        // stopword.
         let mut window = [(0, false); MAX_SIZE];
-        for segment in segments(article) {
-            let mut run = 0;
-            for token in tokens(segment.text) {
-                if token.sentence_start {
-                    run = 0;
-                    self.sentences += 1;
-                }
-                let Some(term) = self.term(&token) else {
-                    run = 0;
-                    continue;
-                };
-                self.tokens += 1;
-                window.copy_within(1.., 0);
-                window[MAX_SIZE - 1] = term;
-                run = (run + 1).min(MAX_SIZE);
-                for size in min_size..=max_size.min(run) {
-                    let gram = &window[MAX_SIZE - size..];
-                    if drop_edges && (gram[0].1 || gram[size - 1].1) {
-                        continue;
-                    }
-                    self.ngrams.add(gram);
-                }
+        let mut run = 0;
+        let (tokens, sentences, ngrams) = (&mut self.tokens, &mut self.sentences, &mut self.ngrams);
+        self.reader.terms(article).for_each(|token| {
+            if token.sentence_start || token.segment_start {
+                run = 0;
             }
-        }
+            *sentences += u64::from(token.sentence_start);
+            // A left-out number breaks the run as a sentence end does.
+            let Some(id) = token.term else {
+                run = 0;
+                return;
+            };
+            *tokens += 1;
+            window.copy_within(1.., 0);
+            window[MAX_SIZE - 1] = (id, token.stopword);
+            run = (run + 1).min(MAX_SIZE);
+            for size in min_size..=max_size.min(run) {
+                let gram = &window[MAX_SIZE - size..];
+                if drop_edges && (gram[0].1 || gram[size - 1].1) {
+                    continue;
+                }
+                ngrams.add(gram);
+            }
+        });
     }
 
     /// Adds `other`'s counts to these. Merging in any order gives the same finished counts.
@@ -500,13 +467,7 @@ impl<'o> NgramCounter<'o> {
         if other.ngrams.len() > self.ngrams.len() {
             std::mem::swap(&mut self, &mut other);
         }
-        let remap = self.vocab.absorb(&other.vocab);
-        let need = self.vocab.len();
-        self.term_freq.resize(need, 0);
-        for (old, &new) in remap.iter().enumerate() {
-            self.term_freq[new as usize] += other.term_freq[old];
-        }
-        self.spellings.absorb(&other.spellings, &remap);
+        let remap = self.reader.merge(&other.reader);
         self.tokens += other.tokens;
         self.sentences += other.sentences;
         self.ngrams.merge(other.ngrams, &remap);
@@ -516,12 +477,10 @@ impl<'o> NgramCounter<'o> {
     /// The finished counts: term ids in sort order, n-grams sorted.
     #[must_use]
     pub fn finish(self) -> NgramCounts {
-        let ids = SortedIds::of(&self.vocab);
-        let display = |old: TermId| self.spellings.display(old, self.vocab.term(old), self.term_freq[old as usize]);
-        let vocab = ids.vocabulary(&self.vocab, Some(&display));
-        let term_freq = ids.permute(&self.term_freq);
+        let terms = self.reader.options().clone();
+        let FinishedTerms { vocab, term_freq, ids } = self.reader.finish();
         let ngrams = self.ngrams.finish(ids.new_ids());
-        NgramCounts { vocab, term_freq, tokens: self.tokens, sentences: self.sentences, ngrams }
+        NgramCounts { terms, vocab, term_freq, tokens: self.tokens, sentences: self.sentences, ngrams }
     }
 }
 
@@ -592,13 +551,11 @@ impl SizeMaps {
     }
 }
 
-// The two helpers below follow `counts.rs`, so that a term is displayed the same way in every
-// table.
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::test_support::article_with;
+    use dateline_text::Stopwords;
 
     fn count(options: &NgramOptions, articles: &[Article]) -> NgramCounts {
         let mut counter = NgramCounter::new(options);

@@ -8,7 +8,7 @@
 //! | [`Preset`] | terms | tf | idf | row |
 //! |---|---|---|---|---|
 //! | [`News`](Preset::News) (default) | ours ([`TermOptions`]) | `n` | `ln((1 + N) / (1 + df)) + 1` | L2 |
-//! | [`Sklearn`](Preset::Sklearn) | scikit-learn's ([`sklearn_tokens`]) | `n` | `ln((1 + N) / (1 + df)) + 1` | L2 |
+//! | [`Sklearn`](Preset::Sklearn) | scikit-learn's ([`sklearn_tokens`](dateline_text::sklearn::sklearn_tokens)) | `n` | `ln((1 + N) / (1 + df)) + 1` | L2 |
 //! | [`Gensim`](Preset::Gensim) | ours | `n` | `log2(N / df)` | L2 |
 //! | [`Quanteda`](Preset::Quanteda) | ours | `n` | `log10(N / df)` | none |
 //! | [`Tidytext`](Preset::Tidytext) | ours | `n / len` | `ln(N / df)` | none |
@@ -27,7 +27,7 @@
 //! The sklearn preset reproduces `TfidfVectorizer().fit_transform` only over scikit-learn's own
 //! tokens: lower-cased text, tokens are runs of two or more Python `\w` characters, no
 //! stopwords. [`count_sklearn`] counts those over the same text scikit-learn would be given,
-//! [`sklearn_text`] (title, headings and paragraphs joined with `\n`). The other presets weight
+//! [`sklearn_text`](dateline_text::sklearn::sklearn_text) (title, headings and paragraphs joined with `\n`). The other presets weight
 //! our news-aware terms from [`count_parallel`], so `Iran's` counts as `iran`, `Rasht-Astara`
 //! is one term, and stopwords are left out as the [`TermOptions`] say; they reproduce gensim,
 //! quanteda and tidytext given those same term counts. [`TfIdf::count`] picks the right
@@ -35,9 +35,9 @@
 //!
 //! Python's `\w` is not Rust's [`char::is_alphanumeric`]: it takes letters and characters with
 //! a numeric value but no combining marks, so a decomposed `é` (`e` + U+0301) or a Devanagari
-//! vowel sign ends a token in scikit-learn, and here. [`is_python_word_char`] looks characters
+//! vowel sign ends a token in scikit-learn, and here. [`is_python_word_char`](dateline_text::sklearn::is_python_word_char) looks characters
 //! up in a table generated from Python 3.11 (Unicode 14.0) by
-//! `crates/analyze/tests/reference/python_word_table.py`. The preset is checked against
+//! `crates/text/src/sklearn/python_word_table.py`. The preset is checked against
 //! scikit-learn's own output to 1e-9 by the integration tests (`tests/reference/`).
 //!
 //! # Example
@@ -63,8 +63,6 @@
 //! # Ok::<(), dateline_analyze::TfIdfError>(())
 //! ```
 
-mod python_word;
-
 use std::fmt;
 use std::str::FromStr;
 
@@ -72,10 +70,9 @@ use dateline_model::Article;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::counts::{Counts, DocCounts, DocMeta, count_parallel, renumber_docs};
-use crate::segments::segments;
-use crate::terms::TermOptions;
-use crate::vocab::{SortedIds, TermId, Vocabulary};
+use crate::counts::{Counts, DocCounts, count_parallel};
+pub use dateline_text::DfBound;
+use dateline_text::{Analyzer, DfBoundsProblem, DocMeta, TermId, TermOptions, Vocabulary};
 
 /// A named TF-IDF formula; see the [module documentation](self) for the table of formulas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
@@ -106,15 +103,6 @@ pub enum Preset {
     /// tidytext's `bind_tf_idf`: `(n / len) × ln(N / df)`, where `len` is the document's
     /// counted terms; no normalisation.
     Tidytext,
-}
-
-/// Which terms a preset reproduces its tool over.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Analyzer {
-    /// Our terms, counted by [`count_parallel`] with [`TermOptions`].
-    News,
-    /// scikit-learn's default analyzer, counted by [`count_sklearn`].
-    Sklearn,
 }
 
 impl Preset {
@@ -178,88 +166,6 @@ impl FromStr for Preset {
             .into_iter()
             .find(|preset| preset.name().eq_ignore_ascii_case(name))
             .ok_or_else(|| TfIdfError::UnknownPreset(name.to_owned()))
-    }
-}
-
-/// A document-frequency bound, as scikit-learn takes them: a number of documents, or a
-/// fraction of the corpus. `2` converts to a count, `0.9` to a fraction.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum DfBound {
-    /// A number of documents.
-    Count(u32),
-    /// A fraction of the documents, from 0 to 1.
-    Fraction(f64),
-}
-
-impl DfBound {
-    /// The bound in documents over a corpus of `n` (a fraction times `n`, not rounded).
-    #[must_use]
-    pub fn documents(self, n: usize) -> f64 {
-        match self {
-            Self::Count(count) => f64::from(count),
-            #[allow(clippy::cast_precision_loss, reason = "document counts stay far below 2^52")]
-            Self::Fraction(fraction) => fraction * n as f64,
-        }
-    }
-
-    /// Checks a `min_df`/`max_df` pair before any corpus is seen, as scikit-learn does: the
-    /// one rule set TF-IDF and LDA both apply. NaN fails every check.
-    pub(crate) fn check_pair(min: Self, max: Self) -> Result<(), DfBoundsProblem> {
-        let fraction_in = |f: f64, zero_ok: bool| (f > 0.0 || (zero_ok && f == 0.0)) && f <= 1.0;
-        match max {
-            Self::Count(0) => return Err(DfBoundsProblem::MaxDf),
-            Self::Fraction(f) if !fraction_in(f, false) => return Err(DfBoundsProblem::MaxDf),
-            _ => {}
-        }
-        if let Self::Fraction(f) = min
-            && !fraction_in(f, true)
-        {
-            return Err(DfBoundsProblem::MinDf);
-        }
-        let above = match (min, max) {
-            (Self::Count(lo), Self::Count(hi)) => lo > hi,
-            (Self::Fraction(lo), Self::Fraction(hi)) => lo > hi,
-            _ => false,
-        };
-        if above { Err(DfBoundsProblem::MinAboveMax) } else { Ok(()) }
-    }
-
-    /// The document frequencies `[low, high]` a term may have over `n` documents, or `None`
-    /// when a count and a fraction leave no room between them.
-    pub(crate) fn window(min: Self, max: Self, n: usize) -> Option<(f64, f64)> {
-        let (low, high) = (min.documents(n), max.documents(n));
-        (n == 0 || low <= high).then_some((low, high))
-    }
-}
-
-/// Which setting makes a `min_df`/`max_df` pair impossible; each caller names it in its own
-/// error type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum DfBoundsProblem {
-    MaxDf,
-    MinDf,
-    MinAboveMax,
-}
-
-impl From<u32> for DfBound {
-    fn from(count: u32) -> Self {
-        Self::Count(count)
-    }
-}
-
-impl From<f64> for DfBound {
-    fn from(fraction: f64) -> Self {
-        Self::Fraction(fraction)
-    }
-}
-
-impl fmt::Display for DfBound {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Count(count) => write!(f, "{count}"),
-            // `{:?}` keeps the point, so a fraction of 1 reads `1.0`, never like a count.
-            Self::Fraction(fraction) => write!(f, "{fraction:?}"),
-        }
     }
 }
 
@@ -419,8 +325,8 @@ impl TfIdf {
         self.top
     }
 
-    /// Counts `docs` the way the preset needs: [`count_sklearn`] for [`Preset::Sklearn`]
-    /// (which ignores `options`), [`count_parallel`] with `options` for the others.
+    /// Counts `docs` the way the preset needs: with [`TermOptions::sklearn`] for
+    /// [`Preset::Sklearn`] (which ignores `options`), with `options` for the others.
     pub fn count<I>(&self, options: &TermOptions, docs: I) -> Counts
     where
         I: Iterator<Item = (DocMeta, Article)> + Send,
@@ -567,192 +473,15 @@ pub struct ScoredTerm {
     pub score: f64,
 }
 
-/// Whether Python's `re` matches `c` with `\w` (a str pattern): `str.isalnum()` or `_`.
-///
-/// Letters and characters with a numeric value (`é`, `ß`, `²`, `½`, `٣`), but not combining
-/// marks (U+0301, Devanagari vowel signs) nor circled letters, which Rust's
-/// [`char::is_alphanumeric`] counts. Characters assigned after the Unicode version of
-/// the generated table (Python 3.11, Unicode 14.0) are not word characters.
-#[must_use]
-pub fn is_python_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric() || c == '_';
-    }
-    let code = u32::from(c);
-    let ranges = python_word::PYTHON_WORD_RANGES;
-    let after = ranges.partition_point(|&(start, _)| start <= code);
-    after > 0 && code <= ranges[after - 1].1
-}
-
-/// The tokens scikit-learn's default `token_pattern`, `(?u)\b\w\w+\b`, finds in `text`: each
-/// maximal run of two or more Python `\w` characters ([`is_python_word_char`]), in order.
-/// Like scikit-learn's `build_tokenizer()`, this does not lower-case; its analyzer lower-cases
-/// the text first (see [`count_sklearn`]).
-///
-/// ```
-/// use dateline_analyze::tfidf::sklearn_tokens;
-///
-/// let tokens: Vec<&str> = sklearn_tokens("Iran’s “North-South” plan: 2.4 bn, U.S. talks_2").collect();
-/// assert_eq!(tokens, ["Iran", "North", "South", "plan", "bn", "talks_2"]);
-/// ```
-pub fn sklearn_tokens(text: &str) -> SklearnTokens<'_> {
-    SklearnTokens { text, pos: 0 }
-}
-
-/// Iterator over scikit-learn's tokens of a text; see [`sklearn_tokens`].
-#[derive(Debug, Clone)]
-pub struct SklearnTokens<'a> {
-    text: &'a str,
-    pos: usize,
-}
-
-impl<'a> Iterator for SklearnTokens<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        let rest = self.text.get(self.pos..)?;
-        let mut run: Option<(usize, usize)> = None;
-        for (at, c) in rest.char_indices() {
-            if is_python_word_char(c) {
-                let (_, chars) = run.get_or_insert((at, 0));
-                *chars += 1;
-            } else if let Some((start, chars)) = run.take()
-                && chars >= 2
-            {
-                self.pos += at + c.len_utf8();
-                return Some(&rest[start..at]);
-            }
-        }
-        self.pos = self.text.len();
-        match run {
-            Some((start, chars)) if chars >= 2 => Some(&rest[start..]),
-            _ => None,
-        }
-    }
-}
-
-/// The text of `article` as given to scikit-learn: its countable [`segments`] (title,
-/// headings, paragraphs) joined with `\n`. Never the date line, the dateline or furniture.
-#[must_use]
-pub fn sklearn_text(article: &Article) -> String {
-    let mut text = String::new();
-    join_segments(article, &mut text);
-    text
-}
-
-fn join_segments(article: &Article, out: &mut String) {
-    out.clear();
-    for (i, segment) in segments(article).enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str(segment.text);
-    }
-}
-
-/// Counts `(meta, article)` pairs with scikit-learn's default analyzer, in parallel: the
-/// [`sklearn_text`] lower-cased as Python's `str.lower()` does (full Unicode lower-casing,
-/// final sigma included), split by [`sklearn_tokens`], no stopwords. The result is what
-/// `CountVectorizer()` counts over the same texts, as [`Counts`]: each document's `tokens` is
-/// its number of tokens and `sentences` is 0 (this analyzer knows no sentences); display
-/// forms are the lower-cased terms. The same whatever the number of threads.
+/// Counts `(meta, article)` pairs with scikit-learn's default analyzer
+/// ([`TermOptions::sklearn`]), in parallel: what `CountVectorizer()` counts over the same texts
+/// ([`sklearn_text`](dateline_text::sklearn::sklearn_text)). Each document's `sentences` is 0 (this analyzer knows no sentences);
+/// display forms are the lower-cased terms. The same whatever the number of threads.
 pub fn count_sklearn<I>(docs: I) -> Counts
 where
     I: Iterator<Item = (DocMeta, Article)> + Send,
 {
-    docs.enumerate()
-        .par_bridge()
-        .fold(SklearnCounter::default, |mut counter, (index, (meta, article))| {
-            counter.add(index, meta, &article);
-            counter
-        })
-        .reduce(SklearnCounter::default, SklearnCounter::merge)
-        .finish()
-}
-
-/// Per-thread counts of scikit-learn tokens; the same design as [`crate::Counter`].
-#[derive(Debug, Default)]
-struct SklearnCounter {
-    vocab: Vocabulary,
-    term_freq: Vec<u64>,
-    doc_freq: Vec<u32>,
-    docs: Vec<(usize, DocCounts)>,
-    /// Per-term counts of the document being counted, and which terms it touched.
-    scratch: Vec<u32>,
-    touched: Vec<TermId>,
-    text: String,
-}
-
-impl SklearnCounter {
-    fn grow(&mut self, id: TermId) {
-        let need = id as usize + 1;
-        if self.term_freq.len() < need {
-            self.term_freq.resize(need, 0);
-            self.doc_freq.resize(need, 0);
-            self.scratch.resize(need, 0);
-        }
-    }
-
-    fn add(&mut self, index: usize, meta: DocMeta, article: &Article) {
-        let mut text = std::mem::take(&mut self.text);
-        join_segments(article, &mut text);
-        if text.is_ascii() {
-            text.make_ascii_lowercase();
-        } else {
-            // One allocation per article; `str::to_lowercase` handles final sigma as Python does.
-            text = text.to_lowercase();
-        }
-        let mut tokens = 0;
-        for token in sklearn_tokens(&text) {
-            tokens += 1;
-            let id = self.vocab.intern(token);
-            self.grow(id);
-            let slot = &mut self.scratch[id as usize];
-            if *slot == 0 {
-                self.touched.push(id);
-            }
-            *slot += 1;
-            self.term_freq[id as usize] += 1;
-        }
-        self.text = text;
-        self.touched.sort_unstable();
-        let mut terms = Vec::with_capacity(self.touched.len());
-        for &id in &self.touched {
-            terms.push((id, std::mem::take(&mut self.scratch[id as usize])));
-            self.doc_freq[id as usize] += 1;
-        }
-        self.touched.clear();
-        self.docs.push((index, DocCounts { meta, tokens, sentences: 0, terms }));
-    }
-
-    fn merge(mut self, other: Self) -> Self {
-        let remap = self.vocab.absorb(&other.vocab);
-        if let Some(&max) = remap.iter().max() {
-            self.grow(max);
-        }
-        for (old, &new) in remap.iter().enumerate() {
-            self.term_freq[new as usize] += other.term_freq[old];
-            self.doc_freq[new as usize] += other.doc_freq[old];
-        }
-        self.docs.extend(other.docs.into_iter().map(|(index, mut doc)| {
-            for (id, _) in &mut doc.terms {
-                *id = remap[*id as usize];
-            }
-            (index, doc)
-        }));
-        self
-    }
-
-    fn finish(self) -> Counts {
-        let ids = SortedIds::of(&self.vocab);
-        // No display forms: every term shows as itself, lower-cased as scikit-learn's are.
-        Counts {
-            vocab: ids.vocabulary(&self.vocab, None),
-            docs: renumber_docs(&ids, self.docs),
-            term_freq: ids.permute(&self.term_freq),
-            doc_freq: ids.permute(&self.doc_freq),
-        }
-    }
+    count_parallel(&TermOptions::sklearn(), docs)
 }
 
 #[cfg(test)]
@@ -760,6 +489,7 @@ mod tests {
     use super::*;
     use crate::Counter;
     use crate::test_support::article;
+    use dateline_text::sklearn::sklearn_text;
 
     /// Three documents; `talks` is in all of them. After stopwords:
     /// A: lavrov 2, met, tehran, talks (5 terms); B: talks, lavrov, visited, moscow (4);
@@ -1007,36 +737,6 @@ mod tests {
         assert_eq!("SKLearn".parse::<Preset>(), Ok(Preset::Sklearn));
         assert_eq!("tfidf".parse::<Preset>(), Err(TfIdfError::UnknownPreset("tfidf".into())));
         assert_eq!(Preset::default(), Preset::News);
-    }
-
-    fn sk(text: &str) -> Vec<&str> {
-        sklearn_tokens(text).collect()
-    }
-
-    #[test]
-    fn sklearn_tokens_are_runs_of_two_or_more_python_word_characters() {
-        assert_eq!(
-            sk("Iran’s ‘deal’ “North-South” Rasht-Astara"),
-            ["Iran", "deal", "North", "South", "Rasht", "Astara"]
-        );
-        assert_eq!(sk("Russia's U.S. a I 2.4 100 1,000 x"), ["Russia", "100", "000"]);
-        assert_eq!(sk("snake_case _x __ —dash— end…"), ["snake_case", "_x", "__", "dash", "end"]);
-        assert_eq!(sk(""), Vec::<&str>::new());
-        assert_eq!(sk("ab"), ["ab"]);
-    }
-
-    #[test]
-    fn python_word_characters_exclude_combining_marks() {
-        for c in ['a', 'Z', '0', '_', 'é', 'ß', 'ж', 'ع', '中', '²', '½', '٣', 'ª'] {
-            assert!(is_python_word_char(c), "{c:?} is \\w in Python");
-        }
-        // Combining acute, Devanagari vowel sign aa, circled A, apostrophes, hyphens, NBSP.
-        for c in ['\u{301}', '\u{93E}', 'Ⓐ', '\'', '’', '-', '‐', '\u{a0}', '.', '€'] {
-            assert!(!is_python_word_char(c), "{c:?} is not \\w in Python");
-        }
-        // So a decomposed é splits a token, as it does in scikit-learn.
-        assert_eq!(sk("cafe\u{301}s café"), ["cafe", "café"]);
-        assert_eq!(sk("नमस्ते"), ["नमस"]);
     }
 
     #[test]

@@ -9,6 +9,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use dateline_analyze::tfidf::DfBound;
 use dateline_analyze::{Measure, Period, Preset};
 
+use crate::output::Format;
+
 const ABOUT: &str = "Parse and analyse corpora of scraped news articles.";
 
 const LONG_ABOUT: &str = "\
@@ -303,8 +305,8 @@ pub(crate) enum Command {
         input: InputArgs,
         /// Output format: `table` for people, `text` re-prints each article in canonical
         /// form, `json`/`jsonl` follow the documented JSON contract, `csv` one row per file.
-        #[arg(long, short, value_enum, default_value_t = ParseFormat::Table)]
-        format: ParseFormat,
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
     /// Check articles and report problems as `path:line:column: severity: message`.
     ///
@@ -315,8 +317,8 @@ pub(crate) enum Command {
         #[command(flatten)]
         input: InputArgs,
         /// Format of the summary.
-        #[arg(long, short, value_enum, default_value_t = SummaryFormat::Table)]
-        format: SummaryFormat,
+        #[arg(long, short, default_value_t = Format::Table, value_parser = report_format())]
+        format: Format,
     },
 }
 
@@ -420,8 +422,8 @@ pub(crate) struct CorpusArgs {
     #[command(flatten)]
     pub(crate) input: InputArgs,
     /// Output format: `table` for people, `json`/`jsonl` for scripts, `csv` for spreadsheets.
-    #[arg(long, short, value_enum, default_value_t = StatsFormat::Table)]
-    pub(crate) format: StatsFormat,
+    #[arg(long, short, default_value_t = Format::Table, value_parser = report_format())]
+    pub(crate) format: Format,
     /// How many rows to show per table [default: 20; 0 shows all].
     #[arg(long, short = 'n', value_name = "N")]
     pub(crate) top: Option<usize>,
@@ -459,14 +461,6 @@ pub(crate) enum KeynessSort {
     LogRatio,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum StatsFormat {
-    Table,
-    Json,
-    Jsonl,
-    Csv,
-}
-
 /// `--date-order`: which number of a numeric date comes first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum DateOrderArg {
@@ -476,21 +470,11 @@ pub(crate) enum DateOrderArg {
     Mdy,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum ParseFormat {
-    Table,
-    Text,
-    Json,
-    Jsonl,
-    Csv,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum SummaryFormat {
-    Table,
-    Json,
-    Jsonl,
-    Csv,
+/// `--format` of the commands that write reports: every format but `text`.
+fn report_format() -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Format::REPORTS)
+        .map(|name: String| Format::from_str(&name, false).unwrap_or(Format::Table))
 }
 
 fn parse_period(text: &str) -> Result<Period, String> {

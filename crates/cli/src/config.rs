@@ -12,10 +12,9 @@ use dateline_analyze::{
 };
 use dateline_parse::{ArticleParser, DateOrder, Input};
 
-use crate::cli::{
-    Cli, Command, CorpusArgs, DateOrderArg, GroupBy, InputArgs, KeynessSort, ParseFormat, StatsFormat, SummaryFormat,
-    TopicsAction,
-};
+use crate::output::Format;
+
+use crate::cli::{Cli, Command, CorpusArgs, DateOrderArg, GroupBy, InputArgs, KeynessSort, TopicsAction};
 
 /// What to do, decided once from the command line.
 #[derive(Debug)]
@@ -31,8 +30,8 @@ pub(crate) struct Config {
 
 #[derive(Debug)]
 pub(crate) enum CommandConfig {
-    Parse { format: ParseFormat },
-    Check { format: SummaryFormat },
+    Parse { format: Format },
+    Check { format: Format },
     Stats(StatsConfig, Period),
     Terms(StatsConfig, Option<GroupBy>),
     Tfidf(StatsConfig, TfIdf),
@@ -43,6 +42,25 @@ pub(crate) enum CommandConfig {
     TopicsInfer(StatsConfig, InferConfig),
     Kwic(StatsConfig, Query, usize),
     Trends(StatsConfig, TrendsConfig),
+}
+
+impl CommandConfig {
+    /// The output format asked for.
+    pub(crate) const fn format(&self) -> Format {
+        match self {
+            Self::Parse { format } | Self::Check { format } => *format,
+            Self::Stats(stats, _)
+            | Self::Terms(stats, _)
+            | Self::Tfidf(stats, _)
+            | Self::Ngrams(stats, _)
+            | Self::Collocations(stats, _)
+            | Self::Keyness(stats, _)
+            | Self::Topics(stats, _)
+            | Self::TopicsInfer(stats, _)
+            | Self::Kwic(stats, _, _)
+            | Self::Trends(stats, _) => stats.format,
+        }
+    }
 }
 
 /// How `dateline topics` trains and reports.
@@ -115,7 +133,7 @@ fn selection(specs: &[String]) -> Result<Selection> {
 /// What every statistics command shares.
 #[derive(Debug)]
 pub(crate) struct StatsConfig {
-    pub(crate) format: StatsFormat,
+    pub(crate) format: Format,
     /// Rows per table; `None` shows all.
     pub(crate) top: Option<usize>,
     pub(crate) dates: DateRange,

@@ -2,7 +2,8 @@
 //!
 //! Plain value types, no I/O: an [`Article`] is what the parser makes of one news article, a
 //! [`Document`] is one input file (its path, its article if it had one, and every
-//! [`Diagnostic`] raised while reading it). Every crate of the workspace speaks these types.
+//! [`Diagnostic`] raised while reading it), a [`Period`] a length of calendar time that
+//! reports group documents by. Every crate of the workspace speaks these types.
 //!
 //! A [`Document`] serialises to the public JSON contract of `dateline parse --format jsonl`:
 //! `path`, `title`, `date`, `time`, `dateline`, `sections`, `boilerplate`, `diagnostics`, plus
@@ -42,6 +43,7 @@
 mod article;
 mod diagnostic;
 mod document;
+mod period;
 mod span;
 
 pub use article::{
@@ -49,4 +51,5 @@ pub use article::{
 };
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::Document;
+pub use period::{ParsePeriodError, Period, PeriodKey};
 pub use span::Span;

@@ -23,7 +23,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::model::{LdaModel, LogLikelihood, Parts};
-use crate::counts::DocMeta;
+use dateline_text::DocMeta;
 
 /// The `format` field of a model file.
 pub const FORMAT: &str = "dateline-lda";

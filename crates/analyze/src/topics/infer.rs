@@ -184,9 +184,10 @@ impl LdaModel {
 mod tests {
     use super::super::Lda;
     use super::super::math::ln_gamma;
-    use crate::counts::{Counter, DocMeta};
-    use crate::terms::TermOptions;
+    use crate::counts::Counter;
     use crate::test_support::article;
+    use dateline_text::DocMeta;
+    use dateline_text::TermOptions;
 
     #[test]
     fn inference_averages_the_exact_posterior_mixture() {

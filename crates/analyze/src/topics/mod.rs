@@ -124,14 +124,16 @@ mod infer;
 mod math;
 mod model;
 mod optimize;
+mod report;
 mod sampler;
 mod train;
 
 use crate::counts::Counts;
-use crate::tfidf::{DfBound, DfBoundsProblem};
+use dateline_text::{DfBound, DfBoundsProblem};
 
 pub use file::{FORMAT, ModelFileError, VERSION};
 pub use model::{LdaModel, LogLikelihood};
+pub use report::{CoherenceMeans, DocumentTopics, ReportOptions, TopicSummary, TopicWord, TopicsReport};
 pub use train::{ConsistencyError, Trainer};
 
 /// The Dirichlet prior on each document's topic mixture.

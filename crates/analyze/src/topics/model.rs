@@ -4,7 +4,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::train::ConsistencyError;
-use crate::counts::DocMeta;
+use dateline_text::DocMeta;
 
 /// The log-likelihood of the sampler's state after an iteration.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

@@ -10,8 +10,9 @@ use super::model::{LdaModel, LogLikelihood};
 use super::optimize::{Histogram, optimize_alpha, optimize_beta};
 use super::sampler::{Priors, Shard, WordTopics, count_of, increment, topic_of};
 use super::{Alpha, Lda, LdaError};
-use crate::counts::{Counts, DocMeta};
-use crate::tfidf::DfBound;
+use crate::counts::Counts;
+use dateline_text::DfBound;
+use dateline_text::DocMeta;
 
 /// Rounds per sweep with more than one shard. Each shard samples a slice of its documents
 /// against counts that miss the other shards' changes since the last merge; merging after each
@@ -562,8 +563,8 @@ pub(super) fn word_log_likelihood(entries: &[u64], totals: &[u32], vocabulary: u
 mod tests {
     use super::*;
     use crate::counts::Counter;
-    use crate::terms::TermOptions;
     use crate::test_support::article;
+    use dateline_text::TermOptions;
     use proptest::prelude::*;
 
     fn counts(texts: &[String]) -> Counts {

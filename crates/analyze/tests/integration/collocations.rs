@@ -15,11 +15,11 @@ use std::path::PathBuf;
 
 use dateline_analyze::collocations::{BigramTable, CollocationOptions, Measure, Scores, score_bigrams};
 use dateline_analyze::ngrams::{NgramCounter, NgramOptions, StopwordEdges};
-use dateline_analyze::segments::segments;
-use dateline_analyze::tokenize::tokens;
 use dateline_analyze::{Stopwords, TermOptions};
 use dateline_model::{Article, Paragraph, Section, Span};
 use dateline_parse::{ArticleParser, CorpusReader};
+use dateline_text::segments;
+use dateline_text::tokens;
 use serde::{Deserialize, Serialize};
 
 const TOLERANCE: f64 = 1e-9;

@@ -7,11 +7,11 @@ use std::sync::LazyLock;
 use dateline_analyze::DocMeta;
 use dateline_analyze::collocations::{CollocationOptions, score_bigrams};
 use dateline_analyze::ngrams::{NgramCounter, NgramCounts, NgramOptions, StopwordEdges, count_ngrams};
-use dateline_analyze::segments::segments;
-use dateline_analyze::tokenize::tokens;
 use dateline_analyze::{Stopwords, TermOptions};
 use dateline_model::{Article, Paragraph, Section, Span};
 use dateline_parse::{ArticleParser, CorpusReader};
+use dateline_text::segments;
+use dateline_text::tokens;
 use proptest::prelude::*;
 use rayon::{ThreadPool, ThreadPoolBuilder};
 
@@ -79,7 +79,7 @@ fn seed_phrases_and_collocations() {
     assert!(counts.ngrams.iter().all(|(g, _)| {
         let ids = g.ids();
         let edge = [ids[0], ids[ids.len() - 1]];
-        edge.iter().all(|&id| !dateline_analyze::terms::ENGLISH_STOPWORDS.contains(&counts.vocab.term(id)))
+        edge.iter().all(|&id| !dateline_text::ENGLISH_STOPWORDS.contains(&counts.vocab.term(id)))
     }));
     let report = counts.report(&options);
     assert!(report.rows.iter().all(|row| row.count >= 2));

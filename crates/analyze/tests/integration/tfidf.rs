@@ -9,9 +9,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use dateline_analyze::tfidf::{DfBound, Preset, TfIdf, count_sklearn, sklearn_text, sklearn_tokens};
+use dateline_analyze::tfidf::{DfBound, Preset, TfIdf, count_sklearn};
 use dateline_analyze::{DocMeta, TermOptions};
 use dateline_model::{Article, Paragraph, Section, Span};
+use dateline_text::sklearn::{sklearn_text, sklearn_tokens};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 

@@ -18,11 +18,11 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use dateline_analyze::segments::segments;
-use dateline_analyze::tokenize::tokens;
 use dateline_analyze::topic_stats::{Coherence, Npmi, UMass, WindowScope, resolve_topics};
 use dateline_analyze::{Counts, DocMeta, TermOptions, count_parallel};
 use dateline_model::Article;
+use dateline_text::segments;
+use dateline_text::tokens;
 use serde::{Deserialize, Serialize};
 
 const TOLERANCE: f64 = 1e-9;
@@ -253,9 +253,7 @@ fn npmi_equals_an_exact_window_count_and_gensim_differs_only_by_its_sliding() {
         (WindowScope::Document, &reference.c_npmi_documents, &document_texts),
     ] {
         let npmi = Npmi::new().window(reference.window_size).scope(scope);
-        let ours = npmi
-            .score(&TermOptions::new(), &counts.vocab, &topics, corpus().into_iter())
-            .expect("valid ids and window");
+        let ours = npmi.score(&counts, &topics, corpus().into_iter()).expect("valid ids and window");
         assert_close(&format!("c_npmi over {scope:?} windows, exact"), &ours, &npmis.exact);
         let emulated = Coherence::from_topics(gensim_npmi(texts, &input.topics, reference.window_size));
         assert_close(&format!("c_npmi over {scope:?} windows, gensim's sliding"), &emulated, &npmis.gensim);

@@ -33,9 +33,9 @@ DATELINE_TFIDF_INPUT="$work/input.json" \
 "$venv/bin/python" "$here/make_tfidf_reference.py" "$work/input.json" "$here/tfidf_sklearn.json"
 echo "wrote $here/tfidf_sklearn.json with scikit-learn $("$venv/bin/python" -c 'import sklearn; print(sklearn.__version__)')"
 
-if ! "$venv/bin/python" "$here/python_word_table.py" --check "$root/crates/analyze/src/tfidf/python_word.rs"; then
+if ! "$venv/bin/python" "$root/crates/text/src/sklearn/python_word_table.py" --check "$root/crates/text/src/sklearn/python_word.rs"; then
     echo "warning: Python's \\w differs from the committed table; regenerate it with:" >&2
-    echo "  $venv/bin/python $here/python_word_table.py $root/crates/analyze/src/tfidf/python_word.rs" >&2
+    echo "  $venv/bin/python $root/crates/text/src/sklearn/python_word_table.py $root/crates/text/src/sklearn/python_word.rs" >&2
 fi
 
 cargo test --quiet -p dateline-analyze --test integration tfidf

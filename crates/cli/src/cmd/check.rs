@@ -1,38 +1,38 @@
 //! `dateline check`: diagnostics on stderr, a summary on stdout.
 
-use std::io::Write;
-
 use anyhow::Result;
 use dateline_parse::Documents;
+use serde_json::{Value, json};
 
-use crate::cli::SummaryFormat;
-use crate::report::Reporter;
+use crate::output::Writer;
+use crate::output::report::{Report, Table};
+use crate::report::{Reporter, Tally};
 
-pub(crate) fn run(
-    documents: Documents<'_>,
-    format: SummaryFormat,
-    out: &mut dyn Write,
-    reporter: &mut Reporter,
-) -> Result<()> {
+/// The tally: a sentence for people, one row for spreadsheets, one object for scripts.
+struct TallyReport(Tally);
+
+impl Report for TallyReport {
+    fn tables(&self) -> Vec<Table> {
+        vec![Table::new(Vec::<&str>::new(), Vec::new()).caption(self.0.to_string())]
+    }
+
+    fn csv(&self) -> Table {
+        let Tally { files, articles, warnings, errors } = self.0;
+        Table::new(
+            vec!["files", "articles", "warnings", "errors"],
+            vec![vec![files.into(), articles.into(), warnings.into(), errors.into()]],
+        )
+    }
+
+    fn json(&self) -> Value {
+        json!(self.0)
+    }
+}
+
+pub(crate) fn run(documents: Documents<'_>, out: &mut dyn Writer, reporter: &mut Reporter) -> Result<()> {
     for doc in documents {
         reporter.document(&doc);
     }
-    let tally = reporter.tally();
-    match format {
-        SummaryFormat::Table => writeln!(out, "{tally}")?,
-        SummaryFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &tally)?;
-            writeln!(out)?;
-        }
-        SummaryFormat::Jsonl => {
-            serde_json::to_writer(&mut *out, &tally)?;
-            writeln!(out)?;
-        }
-        SummaryFormat::Csv => {
-            let mut csv = csv::Writer::from_writer(out);
-            csv.serialize(tally)?;
-            csv.flush()?;
-        }
-    }
+    out.report(&TallyReport(reporter.tally()))?;
     Ok(())
 }

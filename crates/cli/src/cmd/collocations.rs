@@ -1,30 +1,27 @@
 //! `dateline collocations`: word pairs that belong together, by association measure.
 
-use std::io::Write;
-
 use anyhow::Result;
 use dateline_analyze::{CollocationOptions, CollocationReport, collocation_table};
 use dateline_parse::Documents;
 use serde_json::{Value, json};
 
 use crate::config::StatsConfig;
-use crate::output::report::{self, Report, Table};
+use crate::output::Writer;
+use crate::output::report::{Report, Table};
 use crate::report::Reporter;
 
-struct CollocationTable {
-    report: CollocationReport,
-    /// CSV carries every measure; a terminal table only the ranking one.
-    every_measure: bool,
-}
+struct CollocationTable(CollocationReport);
 
-impl Report for CollocationTable {
-    fn table(&self) -> Table {
+impl CollocationTable {
+    /// The pairs with their counts and the ranking score, and with `every_measure` each
+    /// measure too.
+    fn table(&self, every_measure: bool) -> Table {
         let mut columns = vec!["ngram", "count", "left_count", "right_count", "total_tokens", "score"];
-        if self.every_measure {
+        if every_measure {
             columns.extend(["pmi", "likelihood_ratio", "student_t", "chi_sq", "dice", "lambda", "z"]);
         }
         let rows = self
-            .report
+            .0
             .rows
             .iter()
             .map(|r| {
@@ -36,7 +33,7 @@ impl Report for CollocationTable {
                     r.total_tokens.into(),
                     r.score.into(),
                 ];
-                if self.every_measure {
+                if every_measure {
                     cells.extend(
                         [r.pmi, r.likelihood_ratio, r.student_t, r.chi_sq, r.dice, r.lambda, r.z].map(Into::into),
                     );
@@ -46,13 +43,22 @@ impl Report for CollocationTable {
             .collect();
         Table::new(columns, rows)
     }
+}
 
-    fn json(&self) -> Value {
-        json!(self.report.rows)
+impl Report for CollocationTable {
+    /// People see the ranking measure only.
+    fn tables(&self) -> Vec<Table> {
+        let caption = format!("score: {} over {} tokens", self.0.measure, self.0.total_tokens);
+        vec![self.table(false).caption(caption)]
     }
 
-    fn caption(&self) -> Option<String> {
-        Some(format!("score: {} over {} tokens", self.report.measure, self.report.total_tokens))
+    /// Spreadsheets get every measure.
+    fn csv(&self) -> Table {
+        self.table(true)
+    }
+
+    fn json(&self) -> Value {
+        json!(self.0.rows)
     }
 }
 
@@ -60,12 +66,11 @@ pub(crate) fn run(
     documents: Documents<'_>,
     stats: &StatsConfig,
     options: &CollocationOptions,
-    out: &mut dyn Write,
+    out: &mut dyn Writer,
     reporter: &mut Reporter,
 ) -> Result<()> {
     let report =
         super::corpus::with_articles(documents, stats, reporter, |articles| collocation_table(options, articles));
-    let every_measure = stats.format != crate::cli::StatsFormat::Table;
-    report::write(&CollocationTable { report, every_measure }, stats.format, out)?;
+    out.report(&CollocationTable(report))?;
     Ok(())
 }

@@ -1,20 +1,19 @@
 //! `dateline keyness`: what a part of the corpus says more (or less) than the rest.
 
-use std::io::Write;
-
 use anyhow::Result;
 use dateline_analyze::{Keyness, keyness, keyness_against};
 use dateline_parse::Documents;
 use serde_json::{Value, json};
 
 use crate::config::{KeynessConfig, StatsConfig};
-use crate::output::report::{self, Report, Table};
+use crate::output::Writer;
+use crate::output::report::{Report, Table};
 use crate::report::Reporter;
 
 struct KeynessTable(Keyness);
 
 impl Report for KeynessTable {
-    fn table(&self) -> Table {
+    fn tables(&self) -> Vec<Table> {
         let rows = self
             .0
             .rows
@@ -32,7 +31,13 @@ impl Report for KeynessTable {
                 ]
             })
             .collect();
-        Table::new(vec!["term", "target", "reference", "g2", "g2_p", "chi2", "chi2_p", "log_ratio"], rows)
+        let (t, r) = (&self.0.target, &self.0.reference);
+        let caption = format!(
+            "target: {} articles, {} terms; reference: {} articles, {} terms (positive: more in the target)",
+            t.documents, t.tokens, r.documents, r.tokens
+        );
+        let columns = vec!["term", "target_count", "reference_count", "g2", "g2_p", "chi2", "chi2_p", "log_ratio"];
+        vec![Table::new(columns, rows).caption(caption)]
     }
 
     fn json(&self) -> Value {
@@ -42,21 +47,13 @@ impl Report for KeynessTable {
     fn json_lines(&self) -> Vec<Value> {
         self.0.rows.iter().map(|row| json!(row)).collect()
     }
-
-    fn caption(&self) -> Option<String> {
-        let (t, r) = (&self.0.target, &self.0.reference);
-        Some(format!(
-            "target: {} articles, {} terms; reference: {} articles, {} terms (positive: more in the target)",
-            t.documents, t.tokens, r.documents, r.tokens
-        ))
-    }
 }
 
 pub(crate) fn run(
     documents: Documents<'_>,
     stats: &StatsConfig,
     config: &KeynessConfig,
-    out: &mut dyn Write,
+    out: &mut dyn Writer,
     reporter: &mut Reporter,
 ) -> Result<()> {
     let counts = super::corpus::count(documents, stats, reporter);
@@ -67,6 +64,6 @@ pub(crate) fn run(
     if let Some(top) = stats.top {
         result.rows.truncate(top);
     }
-    report::write(&KeynessTable(result), stats.format, out)?;
+    out.report(&KeynessTable(result))?;
     Ok(())
 }

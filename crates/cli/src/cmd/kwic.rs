@@ -1,7 +1,5 @@
 //! `dateline kwic`: every occurrence of a query with its context.
 
-use std::io::Write;
-
 use anyhow::Result;
 use dateline_analyze::kwic::Query;
 use dateline_analyze::{KwicHit, kwic};
@@ -9,13 +7,14 @@ use dateline_parse::Documents;
 use serde_json::{Value, json};
 
 use crate::config::StatsConfig;
-use crate::output::report::{self, Cell, Report, Table};
+use crate::output::Writer;
+use crate::output::report::{Cell, Report, Table};
 use crate::report::Reporter;
 
 struct KwicTable(Vec<KwicHit>);
 
 impl Report for KwicTable {
-    fn table(&self) -> Table {
+    fn tables(&self) -> Vec<Table> {
         let rows = self
             .0
             .iter()
@@ -29,7 +28,7 @@ impl Report for KwicTable {
                 ]
             })
             .collect();
-        Table::new(vec!["path", "start", "left", "keyword", "right"], rows)
+        vec![Table::new(vec!["path", "start", "left", "keyword", "right"], rows)]
     }
 
     fn json(&self) -> Value {
@@ -42,13 +41,13 @@ pub(crate) fn run(
     stats: &StatsConfig,
     query: &Query,
     window: usize,
-    out: &mut dyn Write,
+    out: &mut dyn Writer,
     reporter: &mut Reporter,
 ) -> Result<()> {
     let mut hits = super::corpus::with_articles(documents, stats, reporter, |articles| kwic(query, window, articles));
     if let Some(top) = stats.top {
         hits.truncate(top);
     }
-    report::write(&KwicTable(hits), stats.format, out)?;
+    out.report(&KwicTable(hits))?;
     Ok(())
 }

@@ -23,6 +23,7 @@ use dateline_parse::CorpusReader;
 
 use crate::atomic::AtomicFile;
 use crate::config::{CommandConfig, Config};
+use crate::output;
 use crate::report::{Reporter, Status};
 
 pub(crate) fn run(config: &Config) -> Result<Status> {
@@ -39,28 +40,28 @@ pub(crate) fn run(config: &Config) -> Result<Status> {
     let documents = reader.documents(config.inputs.clone());
     let mut reporter = Reporter::new(config.quiet);
     let write_error = output.write_error();
-    let mut out = BufWriter::with_capacity(1 << 16, &mut output);
+    let mut buffered = BufWriter::with_capacity(1 << 16, &mut output);
+    let mut writer = output::writer(config.command.format(), &mut buffered, &config.parser);
+    let out = &mut *writer;
     match &config.command {
-        CommandConfig::Parse { format } => parse::run(documents, *format, &config.parser, &mut out, &mut reporter),
-        CommandConfig::Check { format } => check::run(documents, *format, &mut out, &mut reporter),
-        CommandConfig::Stats(stats, by) => stats::run(documents, stats, *by, &mut out, &mut reporter),
-        CommandConfig::Terms(stats, by) => terms::run(documents, stats, *by, &mut out, &mut reporter),
-        CommandConfig::Ngrams(stats, options) => ngrams::run(documents, stats, options, &mut out, &mut reporter),
-        CommandConfig::Collocations(stats, options) => {
-            collocations::run(documents, stats, options, &mut out, &mut reporter)
-        }
-        CommandConfig::Topics(stats, topics) => topics::train(documents, stats, topics, &mut out, &mut reporter),
-        CommandConfig::TopicsInfer(stats, infer) => topics::infer(documents, stats, infer, &mut out, &mut reporter),
-        CommandConfig::Keyness(stats, keyness) => keyness::run(documents, stats, keyness, &mut out, &mut reporter),
-        CommandConfig::Kwic(stats, query, window) => {
-            kwic::run(documents, stats, query, *window, &mut out, &mut reporter)
-        }
-        CommandConfig::Trends(stats, trends) => trends::run(documents, stats, trends, &mut out, &mut reporter),
-        CommandConfig::Tfidf(stats, tfidf) => tfidf::run(documents, stats, tfidf, &mut out, &mut reporter),
+        CommandConfig::Parse { .. } => parse::run(documents, out, &mut reporter),
+        CommandConfig::Check { .. } => check::run(documents, out, &mut reporter),
+        CommandConfig::Stats(stats, by) => stats::run(documents, stats, *by, out, &mut reporter),
+        CommandConfig::Terms(stats, by) => terms::run(documents, stats, *by, out, &mut reporter),
+        CommandConfig::Ngrams(stats, options) => ngrams::run(documents, stats, options, out, &mut reporter),
+        CommandConfig::Collocations(stats, options) => collocations::run(documents, stats, options, out, &mut reporter),
+        CommandConfig::Topics(stats, topics) => topics::train(documents, stats, topics, out, &mut reporter),
+        CommandConfig::TopicsInfer(stats, infer) => topics::infer(documents, stats, infer, out, &mut reporter),
+        CommandConfig::Keyness(stats, keyness) => keyness::run(documents, stats, keyness, out, &mut reporter),
+        CommandConfig::Kwic(stats, query, window) => kwic::run(documents, stats, query, *window, out, &mut reporter),
+        CommandConfig::Trends(stats, trends) => trends::run(documents, stats, trends, out, &mut reporter),
+        CommandConfig::Tfidf(stats, tfidf) => tfidf::run(documents, stats, tfidf, out, &mut reporter),
     }
-    .and_then(|()| out.flush().map_err(Into::into))
-    .map_err(|err| if is_write_error(&err) { err.context(write_error) } else { err })?;
-    drop(out);
+    .and_then(|()| writer.finish().map_err(Into::into))
+    .map_err(|err| if is_write_error(&err) { err.context(write_error.clone()) } else { err })?;
+    drop(writer);
+    buffered.flush().map_err(|err| anyhow::Error::from(err).context(write_error))?;
+    drop(buffered);
     output.commit()?;
     Ok(reporter.finish().status())
 }

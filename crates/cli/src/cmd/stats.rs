@@ -1,23 +1,21 @@
 //! `dateline stats`: the corpus summary, then its top terms.
 
-use std::io::Write;
-
 use anyhow::Result;
-use dateline_analyze::period::group_by_period;
+use dateline_analyze::period::period_totals;
 use dateline_analyze::{Counts, Period, Summary, TermGroup, summarize, term_table};
 use dateline_parse::Documents;
 use serde_json::json;
 
-use crate::cli::StatsFormat;
 use crate::cmd::terms::TermsReport;
 use crate::config::StatsConfig;
-use crate::output::report::{self, Cell, Report, Table};
+use crate::output::Writer;
+use crate::output::report::{Cell, Report, Table};
 use crate::report::Reporter;
 
 struct SummaryReport(Summary);
 
 impl Report for SummaryReport {
-    fn table(&self) -> Table {
+    fn tables(&self) -> Vec<Table> {
         let s = &self.0;
         let rows: Vec<(&str, Cell)> = vec![
             ("articles", s.articles.into()),
@@ -31,7 +29,10 @@ impl Report for SummaryReport {
             ("mean tokens per article", s.mean_article_tokens.into()),
             ("type/token ratio", s.type_token_ratio.into()),
         ];
-        Table::new(vec!["measure", "value"], rows.into_iter().map(|(name, value)| vec![name.into(), value]).collect())
+        vec![Table::new(
+            vec!["measure", "value"],
+            rows.into_iter().map(|(name, value)| vec![name.into(), value]).collect(),
+        )]
     }
 
     fn json(&self) -> serde_json::Value {
@@ -51,12 +52,12 @@ struct PeriodRow {
 
 impl PeriodsReport {
     fn new(counts: &Counts, by: Period) -> Self {
-        let rows = group_by_period(counts, by)
+        let rows = period_totals(counts, by)
             .into_iter()
-            .map(|(period, docs)| PeriodRow {
-                period: period.to_string(),
-                articles: docs.len(),
-                tokens: docs.iter().map(|&i| counts.docs[i].tokens).sum(),
+            .map(|total| PeriodRow {
+                period: total.period.to_string(),
+                articles: total.documents,
+                tokens: total.tokens,
             })
             .collect();
         Self(rows)
@@ -64,9 +65,9 @@ impl PeriodsReport {
 }
 
 impl Report for PeriodsReport {
-    fn table(&self) -> Table {
+    fn tables(&self) -> Vec<Table> {
         let rows = self.0.iter().map(|r| vec![r.period.as_str().into(), r.articles.into(), r.tokens.into()]).collect();
-        Table::new(vec!["period", "articles", "tokens"], rows)
+        vec![Table::new(vec!["period", "articles", "tokens"], rows)]
     }
 
     fn json(&self) -> serde_json::Value {
@@ -74,37 +75,37 @@ impl Report for PeriodsReport {
     }
 }
 
+/// The summary, the periods and the top terms: three tables for people; one JSON object with
+/// the three; the summary alone in a CSV (one CSV holds one table; `dateline terms` gives the
+/// terms).
+struct StatsReport {
+    summary: SummaryReport,
+    periods: PeriodsReport,
+    terms: TermsReport,
+}
+
+impl Report for StatsReport {
+    fn tables(&self) -> Vec<Table> {
+        [self.summary.tables(), self.periods.tables(), self.terms.tables()].concat()
+    }
+
+    fn json(&self) -> serde_json::Value {
+        let TermGroup { terms, .. } = &self.terms.0[0];
+        json!({ "summary": self.summary.json(), "periods": self.periods.json(), "terms": terms })
+    }
+}
+
 pub(crate) fn run(
     documents: Documents<'_>,
     stats: &StatsConfig,
     by: Period,
-    out: &mut dyn Write,
+    out: &mut dyn Writer,
     reporter: &mut Reporter,
 ) -> Result<()> {
     let counts = super::corpus::count_totals(documents, stats, reporter);
     let summary = SummaryReport(summarize(&counts));
     let periods = PeriodsReport::new(&counts, by);
     let terms = TermsReport(vec![term_table(&counts, stats.top)]);
-    match stats.format {
-        StatsFormat::Table => {
-            report::write(&summary, stats.format, out)?;
-            writeln!(out)?;
-            report::write(&periods, stats.format, out)?;
-            writeln!(out)?;
-            report::write(&terms, stats.format, out)?;
-        }
-        // One CSV holds one table: the summary. `dateline terms` gives the terms.
-        StatsFormat::Csv => report::write(&summary, stats.format, out)?,
-        StatsFormat::Json | StatsFormat::Jsonl => {
-            let TermGroup { terms, .. } = &terms.0[0];
-            let value = json!({ "summary": summary.json(), "periods": periods.json(), "terms": terms });
-            if stats.format == StatsFormat::Json {
-                serde_json::to_writer_pretty(&mut *out, &value)?;
-            } else {
-                serde_json::to_writer(&mut *out, &value)?;
-            }
-            writeln!(out)?;
-        }
-    }
+    out.report(&StatsReport { summary, periods, terms })?;
     Ok(())
 }

@@ -1,7 +1,5 @@
 //! `dateline terms`: term frequencies with document counts, rates and ranks.
 
-use std::io::Write;
-
 use anyhow::Result;
 use dateline_analyze::period::doc_period;
 use dateline_analyze::{TermGroup, term_table, term_table_by};
@@ -10,7 +8,8 @@ use serde_json::Value;
 
 use crate::cli::GroupBy;
 use crate::config::StatsConfig;
-use crate::output::report::{self, Report, Table};
+use crate::output::Writer;
+use crate::output::report::{Report, Table};
 use crate::report::Reporter;
 
 /// One or more term tables; a `group` column appears when there are groups.
@@ -23,9 +22,9 @@ impl TermsReport {
 }
 
 impl Report for TermsReport {
-    fn table(&self) -> Table {
+    fn tables(&self) -> Vec<Table> {
         let grouped = self.grouped();
-        let mut columns = vec!["rank", "term", "count", "doc_count", "per_10k"];
+        let mut columns = vec!["rank", "term", "count", "doc_count", "rate"];
         if grouped {
             columns.insert(0, "group");
         }
@@ -48,7 +47,7 @@ impl Report for TermsReport {
                 })
             })
             .collect();
-        Table::new(columns, rows)
+        vec![Table::new(columns, rows)]
     }
 
     /// Without groups, the rows; with groups, one object per group holding its rows.
@@ -66,7 +65,7 @@ pub(crate) fn run(
     documents: Documents<'_>,
     stats: &StatsConfig,
     by: Option<GroupBy>,
-    out: &mut dyn Write,
+    out: &mut dyn Writer,
     reporter: &mut Reporter,
 ) -> Result<()> {
     // Groups need each document's terms; the corpus as a whole needs only the totals.
@@ -79,6 +78,6 @@ pub(crate) fn run(
         Some(GroupBy::Period(period)) => term_table_by(&counts, stats.top, |doc| doc_period(doc, period).to_string()),
         Some(GroupBy::Folder) => term_table_by(&counts, stats.top, |doc| folder_of(&doc.meta.path)),
     };
-    report::write(&TermsReport(groups), stats.format, out)?;
+    out.report(&TermsReport(groups))?;
     Ok(())
 }

@@ -1,20 +1,19 @@
 //! `dateline tfidf`: each article's most distinctive terms.
 
-use std::io::Write;
-
 use anyhow::Result;
 use dateline_analyze::{TfIdf, TfIdfReport};
 use dateline_parse::Documents;
 use serde_json::{Value, json};
 
 use crate::config::StatsConfig;
-use crate::output::report::{self, Report, Table};
+use crate::output::Writer;
+use crate::output::report::{Report, Table};
 use crate::report::Reporter;
 
 struct TfIdfTable(TfIdfReport);
 
 impl Report for TfIdfTable {
-    fn table(&self) -> Table {
+    fn tables(&self) -> Vec<Table> {
         let rows = self
             .0
             .rows
@@ -25,16 +24,13 @@ impl Report for TfIdfTable {
                 })
             })
             .collect();
-        Table::new(vec!["path", "rank", "term", "score"], rows)
+        let caption = format!("TF-IDF ({} preset) over {} articles", self.0.preset, self.0.documents);
+        vec![Table::new(vec!["path", "rank", "term", "score"], rows).caption(caption)]
     }
 
     /// The rows: `path` and `terms` (each `term`, `score`), per DESIGN.md.
     fn json(&self) -> Value {
         json!(self.0.rows)
-    }
-
-    fn caption(&self) -> Option<String> {
-        Some(format!("TF-IDF ({} preset) over {} articles", self.0.preset, self.0.documents))
     }
 }
 
@@ -42,11 +38,11 @@ pub(crate) fn run(
     documents: Documents<'_>,
     stats: &StatsConfig,
     tfidf: &TfIdf,
-    out: &mut dyn Write,
+    out: &mut dyn Writer,
     reporter: &mut Reporter,
 ) -> Result<()> {
     let counts =
         super::corpus::with_articles(documents, stats, reporter, |articles| tfidf.count(&stats.terms, articles));
-    report::write(&TfIdfTable(tfidf.report(&counts)?), stats.format, out)?;
+    out.report(&TfIdfTable(tfidf.report(&counts)?))?;
     Ok(())
 }

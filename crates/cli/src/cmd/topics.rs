@@ -1,71 +1,33 @@
 //! `dateline topics`: LDA topics with labels, coherence, shares over time and representative
 //! articles; `dateline topics infer`: mixtures of new articles under a saved model.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use dateline_analyze::topic_stats::{
-    LabelOptions, Npmi, RepresentativeRow, ShareWeight, TopicShareRow, UMass, representative_documents, topic_labels,
-    topic_shares,
-};
-use dateline_analyze::topics::LdaModel;
-use dateline_analyze::{Counts, DocMeta, NgramOptions, TermId, count_ngrams, count_parallel};
+use dateline_analyze::topic_stats::{RepresentativeRow, TopicShareRow};
+use dateline_analyze::topics::{DocumentTopics, LdaModel, ReportOptions, TopicsReport};
+use dateline_analyze::{DocMeta, count_parallel};
 use dateline_model::Article;
 use dateline_parse::Documents;
 use indicatif::{ProgressBar, ProgressStyle};
-use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::atomic::AtomicFile;
-use crate::cli::StatsFormat;
 use crate::config::{InferConfig, StatsConfig, TopicsConfig};
-use crate::output::report::{self, Report, Table};
+use crate::output::Writer;
+use crate::output::report::{Report, Table};
 use crate::report::Reporter;
 
 /// Representative articles listed per topic.
 const REPRESENTATIVE: usize = 3;
 
-#[derive(Serialize)]
-struct Word {
-    term: String,
-    weight: f64,
-}
+struct TopicsTable(TopicsReport);
 
-#[derive(Serialize)]
-struct Topic {
-    id: usize,
-    label: String,
-    words: Vec<Word>,
-    /// UMass coherence of the top words (gensim's `u_mass`).
-    umass: f64,
-    /// NPMI coherence of the top words over a 10-word sliding window.
-    npmi: f64,
-    /// The topic's share of all counted words.
-    share: f64,
-}
-
-#[derive(Serialize)]
-struct DocumentWeights {
-    path: String,
-    weights: Vec<f64>,
-}
-
-/// Everything `dateline topics` reports; JSON keys per DESIGN.md (`topics` with `id` and
-/// `words`, `documents` with `path` and `weights`), plus the rest.
-#[derive(Serialize)]
-struct TopicsReport {
-    topics: Vec<Topic>,
-    coherence: Value,
-    shares: Vec<TopicShareRow>,
-    representative: Vec<RepresentativeRow>,
-    log_likelihood: Value,
-    documents: Vec<DocumentWeights>,
-}
-
-impl Report for TopicsReport {
-    fn table(&self) -> Table {
+impl Report for TopicsTable {
+    fn tables(&self) -> Vec<Table> {
         let rows = self
+            .0
             .topics
             .iter()
             .map(|t| {
@@ -80,51 +42,44 @@ impl Report for TopicsReport {
                 ]
             })
             .collect();
-        Table::new(vec!["topic", "label", "share", "umass", "npmi", "top words"], rows)
+        let note = self
+            .0
+            .log_likelihood
+            .last()
+            .map(|last| format!("log-likelihood after {} sweeps: {:.4} per token", last.iteration, last.per_token));
+        vec![
+            Table::new(vec!["id", "label", "share", "umass", "npmi", "words"], rows),
+            shares_table(&self.0.shares),
+            representative_table(&self.0.representative).note(note),
+        ]
     }
 
     fn json(&self) -> Value {
-        json!(self)
+        json!(self.0)
     }
 
     /// One line per topic.
     fn json_lines(&self) -> Vec<Value> {
-        self.topics.iter().map(|t| json!(t)).collect()
+        self.0.topics.iter().map(|t| json!(t)).collect()
     }
 }
 
-struct SharesTable<'a>(&'a [TopicShareRow]);
-
-impl Report for SharesTable<'_> {
-    fn table(&self) -> Table {
-        let rows = self
-            .0
-            .iter()
-            .map(|r| vec![r.period.to_string().into(), r.topic.into(), r.share.into(), r.documents.into()])
-            .collect();
-        Table::new(vec!["period", "topic", "share", "articles"], rows)
-    }
-
-    fn json(&self) -> Value {
-        json!(self.0)
-    }
+/// Each topic's share of each period.
+fn shares_table(shares: &[TopicShareRow]) -> Table {
+    let rows = shares
+        .iter()
+        .map(|r| vec![r.period.to_string().into(), r.topic.into(), r.share.into(), r.documents.into()])
+        .collect();
+    Table::new(vec!["period", "topic", "share", "documents"], rows)
 }
 
-struct RepresentativeTable<'a>(&'a [RepresentativeRow]);
-
-impl Report for RepresentativeTable<'_> {
-    fn table(&self) -> Table {
-        let rows = self
-            .0
-            .iter()
-            .map(|r| vec![r.topic.into(), r.rank.into(), r.weight.into(), r.path.as_str().into()])
-            .collect();
-        Table::new(vec!["topic", "rank", "weight", "path"], rows)
-    }
-
-    fn json(&self) -> Value {
-        json!(self.0)
-    }
+/// Each topic's most representative articles.
+fn representative_table(representative: &[RepresentativeRow]) -> Table {
+    let rows = representative
+        .iter()
+        .map(|r| vec![r.topic.into(), r.rank.into(), r.weight.into(), r.path.as_str().into()])
+        .collect();
+    Table::new(vec!["topic", "rank", "weight", "path"], rows)
 }
 
 fn training_progress(iterations: u32) -> ProgressBar {
@@ -154,7 +109,7 @@ pub(crate) fn train(
     documents: Documents<'_>,
     stats: &StatsConfig,
     config: &TopicsConfig,
-    out: &mut dyn Write,
+    out: &mut dyn Writer,
     reporter: &mut Reporter,
 ) -> Result<()> {
     // Coherence and labels read the articles again, so they are kept.
@@ -173,73 +128,16 @@ pub(crate) fn train(
         save(&model, path)?;
         reporter.note(&format!("model saved to {}", path.display()));
     }
-    let result = describe(&model, &counts, stats, config, articles)?;
-    match stats.format {
-        StatsFormat::Table => {
-            report::write(&result, stats.format, out)?;
-            writeln!(out)?;
-            report::write(&SharesTable(&result.shares), stats.format, out)?;
-            writeln!(out)?;
-            report::write(&RepresentativeTable(&result.representative), stats.format, out)?;
-            if let Some(last) = model.log_likelihood().last() {
-                writeln!(out, "\nlog-likelihood after {} sweeps: {:.4} per token", last.iteration, last.per_token)?;
-            }
-        }
-        _ => report::write(&result, stats.format, out)?,
-    }
+    let options = ReportOptions::new().words(config.words).by(config.by).representatives(REPRESENTATIVE);
+    let result = TopicsTable(TopicsReport::describe(&model, &counts, articles.iter().cloned(), &options)?);
+    out.report(&result)?;
     Ok(())
 }
 
-fn describe(
-    model: &LdaModel,
-    counts: &Counts,
-    stats: &StatsConfig,
-    config: &TopicsConfig,
-    articles: Vec<(DocMeta, Article)>,
-) -> Result<TopicsReport> {
-    let k = model.topics();
-    let top: Vec<Vec<(u32, f64)>> = (0..k).map(|t| model.top_words(t, config.words)).collect();
-    let ids: Vec<Vec<TermId>> =
-        top.iter().map(|words| words.iter().filter_map(|&(w, _)| counts.vocab.id(model.term(w))).collect()).collect();
-    let umass = UMass::new().score(counts, &ids)?;
-    let npmi = Npmi::new().score(&stats.terms, &counts.vocab, &ids, articles.iter().cloned())?;
-    let bigrams =
-        count_ngrams(&NgramOptions::builder().terms(stats.terms.clone()).sizes(2, 2).build()?, articles.into_iter());
-    let labels = topic_labels(&LabelOptions::new(), &counts.vocab, &ids, &bigrams)?;
-    let theta: Vec<Vec<f64>> = (0..counts.docs.len()).map(|d| model.document_topics(d)).collect();
-    let shares = topic_shares(counts, &theta, config.by, ShareWeight::TermTokens)?;
-    let representative = representative_documents(counts, &theta, REPRESENTATIVE)?;
-    let total = model.tokens().max(1) as f64;
-    let topics = (0..k)
-        .map(|t| Topic {
-            id: t,
-            label: labels[t].label.clone(),
-            words: top[t].iter().map(|&(w, weight)| Word { term: model.display(w).to_owned(), weight }).collect(),
-            umass: umass.per_topic[t],
-            npmi: npmi.per_topic[t],
-            share: f64::from(model.topic_tokens(t)) / total,
-        })
-        .collect();
-    let documents = counts
-        .docs
-        .iter()
-        .zip(&theta)
-        .map(|(doc, weights)| DocumentWeights { path: doc.meta.path.clone(), weights: weights.clone() })
-        .collect();
-    Ok(TopicsReport {
-        topics,
-        coherence: json!({ "umass_mean": umass.mean, "npmi_mean": npmi.mean }),
-        shares,
-        representative,
-        log_likelihood: json!(model.log_likelihood()),
-        documents,
-    })
-}
-
-struct Mixtures(Vec<DocumentWeights>);
+struct Mixtures(Vec<DocumentTopics>);
 
 impl Report for Mixtures {
-    fn table(&self) -> Table {
+    fn tables(&self) -> Vec<Table> {
         let k = self.0.first().map_or(0, |d| d.weights.len());
         let columns: Vec<String> =
             std::iter::once("path".to_owned()).chain((0..k).map(|t| format!("topic_{t}"))).collect();
@@ -252,7 +150,7 @@ impl Report for Mixtures {
                 cells
             })
             .collect();
-        Table::new(columns, rows)
+        vec![Table::new(columns, rows)]
     }
 
     fn json(&self) -> Value {
@@ -268,7 +166,7 @@ pub(crate) fn infer(
     documents: Documents<'_>,
     stats: &StatsConfig,
     config: &InferConfig,
-    out: &mut dyn Write,
+    out: &mut dyn Writer,
     reporter: &mut Reporter,
 ) -> Result<()> {
     let file = std::fs::File::open(&config.model)
@@ -276,12 +174,7 @@ pub(crate) fn infer(
     let model = LdaModel::load(file).with_context(|| format!("cannot read the model {}", config.model.display()))?;
     let counts = super::corpus::count(documents, stats, reporter);
     let theta = model.infer(&counts, config.iterations, config.seed);
-    let rows = counts
-        .docs
-        .iter()
-        .zip(theta)
-        .map(|(doc, weights)| DocumentWeights { path: doc.meta.path.clone(), weights })
-        .collect();
-    report::write(&Mixtures(rows), stats.format, out)?;
+    let rows = DocumentTopics::of_each(&counts, theta);
+    out.report(&Mixtures(rows))?;
     Ok(())
 }

@@ -1,16 +1,15 @@
 //! `dateline trends`: how often given terms occur per period, and a chart of it.
 
-use std::io::Write;
-
 use anyhow::{Context, Result};
-use dateline_analyze::trends::render_svg;
-use dateline_analyze::{ChartOptions, Trends, trends};
+use dateline_analyze::{Trends, trends};
 use dateline_parse::Documents;
 use serde_json::{Value, json};
 
 use crate::atomic;
 use crate::config::{StatsConfig, TrendsConfig};
-use crate::output::report::{self, Report, Table};
+use crate::output::Writer;
+use crate::output::chart::{ChartOptions, render_svg};
+use crate::output::report::{Report, Table};
 use crate::report::Reporter;
 
 struct TrendsTable {
@@ -19,7 +18,7 @@ struct TrendsTable {
 }
 
 impl Report for TrendsTable {
-    fn table(&self) -> Table {
+    fn tables(&self) -> Vec<Table> {
         let rows = self
             .trends
             .rows
@@ -35,7 +34,7 @@ impl Report for TrendsTable {
                 ]
             })
             .collect();
-        Table::new(vec!["period", "term", "count", "tokens", "per_10k"], rows)
+        vec![Table::new(vec!["period", "term", "count", "tokens", "rate"], rows)]
     }
 
     fn json(&self) -> Value {
@@ -47,11 +46,11 @@ pub(crate) fn run(
     documents: Documents<'_>,
     stats: &StatsConfig,
     config: &TrendsConfig,
-    out: &mut dyn Write,
+    out: &mut dyn Writer,
     reporter: &mut Reporter,
 ) -> Result<()> {
     let counts = super::corpus::count(documents, stats, reporter);
-    let result = trends(&counts, &stats.terms, &config.terms, config.by);
+    let result = trends(&counts, &config.terms, config.by);
     if let Some(path) = &config.plot {
         let title = format!("{} per 10,000 tokens, by {}", config.terms.join(", "), config.by);
         render_svg(&result, &ChartOptions::new().title(title))
@@ -60,6 +59,6 @@ pub(crate) fn run(
             .with_context(|| format!("cannot draw the chart to {}", path.display()))?;
         reporter.note(&format!("chart written to {}", path.display()));
     }
-    report::write(&TrendsTable { trends: result, top: stats.top }, stats.format, out)?;
+    out.report(&TrendsTable { trends: result, top: stats.top })?;
     Ok(())
 }

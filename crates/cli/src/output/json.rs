@@ -1,49 +1,45 @@
-//! `json` (one array) and `jsonl` (one object per line): the public JSON contract, which
-//! [`Document`]'s serialisation defines.
+//! `json`: a report as one pretty-printed value; documents as one array, an object per line,
+//! each the public JSON contract ([`Document`]'s serialisation).
 
 use std::io::{self, Write};
 
 use dateline_model::Document;
 
-use super::DocumentSink;
+use super::Writer;
+use super::report::Report;
 
-pub(crate) struct JsonLines<W> {
-    out: W,
+pub(crate) struct Json<'w> {
+    out: &'w mut dyn Write,
+    /// Documents written so far (the array is open), and whether a report was.
+    documents: usize,
+    reported: bool,
 }
 
-impl<W: Write> JsonLines<W> {
-    pub(crate) fn new(out: W) -> Self {
-        Self { out }
+impl<'w> Json<'w> {
+    pub(crate) fn new(out: &'w mut dyn Write) -> Self {
+        Self { out, documents: 0, reported: false }
     }
 }
 
-impl<W: Write> DocumentSink for JsonLines<W> {
-    fn write(&mut self, doc: &Document) -> io::Result<()> {
-        serde_json::to_writer(&mut self.out, doc)?;
-        self.out.write_all(b"\n")
+impl Writer for Json<'_> {
+    fn report(&mut self, report: &dyn Report) -> io::Result<()> {
+        self.reported = true;
+        serde_json::to_writer_pretty(&mut *self.out, &report.json())?;
+        writeln!(self.out)
     }
-}
 
-pub(crate) struct JsonArray<W> {
-    out: W,
-    started: bool,
-}
-
-impl<W: Write> JsonArray<W> {
-    pub(crate) fn new(out: W) -> Self {
-        Self { out, started: false }
-    }
-}
-
-impl<W: Write> DocumentSink for JsonArray<W> {
-    fn write(&mut self, doc: &Document) -> io::Result<()> {
-        self.out.write_all(if self.started { b",\n" } else { b"[\n" })?;
-        self.started = true;
-        serde_json::to_writer(&mut self.out, doc)?;
+    fn document(&mut self, doc: &Document) -> io::Result<()> {
+        self.out.write_all(if self.documents > 0 { b",\n" } else { b"[\n" })?;
+        self.documents += 1;
+        serde_json::to_writer(&mut *self.out, doc)?;
         Ok(())
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        self.out.write_all(if self.started { b"\n]\n" } else { b"[]\n" })
+        match (self.documents, self.reported) {
+            (0, true) => Ok(()),
+            (0, false) => self.out.write_all(b"[]\n"),
+            _ => self.out.write_all(b"\n]\n"),
+        }
     }
 }

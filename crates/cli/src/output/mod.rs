@@ -1,21 +1,65 @@
-//! Output formats for per-document records, one module each behind [`DocumentSink`].
+//! The one output layer: every command writes reports ([`report::Report`]: named tables of
+//! typed cells, and JSON) or documents through a [`Writer`], one file per format, chosen by
+//! one match in [`writer`]. A new format is a file and an arm; `chart.rs` draws SVG charts.
 
-pub(crate) mod csv;
-pub(crate) mod json;
+pub(crate) mod chart;
+mod csv;
+mod json;
+mod jsonl;
 pub(crate) mod report;
-pub(crate) mod table;
-pub(crate) mod text;
+mod table;
+mod text;
 
-use std::io;
+use std::io::{self, Write};
 
+use clap::ValueEnum;
 use dateline_model::Document;
+use dateline_parse::ArticleParser;
 
-/// Writes documents one by one, then closes the output (a JSON array's `]`).
-pub(crate) trait DocumentSink {
-    fn write(&mut self, doc: &Document) -> io::Result<()>;
+use self::report::Report;
+
+/// An output format: `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    Table,
+    Text,
+    Json,
+    Jsonl,
+    Csv,
+}
+
+impl Format {
+    /// The formats of reports (all but `text`, which only articles have).
+    pub(crate) const REPORTS: [&'static str; 4] = ["table", "json", "jsonl", "csv"];
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = self.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default();
+        f.write_str(&name)
+    }
+}
+
+/// Writes reports and documents in one format, then closes the output (a JSON array's `]`).
+pub(crate) trait Writer {
+    fn report(&mut self, report: &dyn Report) -> io::Result<()>;
+
+    fn document(&mut self, doc: &Document) -> io::Result<()>;
 
     fn finish(&mut self) -> io::Result<()> {
         Ok(())
+    }
+}
+
+/// The writer of `format` over `out`; `parser` is what the articles were read with (the
+/// `text` form prints them back with it).
+pub(crate) fn writer<'w>(format: Format, out: &'w mut dyn Write, parser: &'w ArticleParser) -> Box<dyn Writer + 'w> {
+    match format {
+        Format::Table => Box::new(table::Tables::new(out)),
+        Format::Text => Box::new(text::Text::new(out, parser)),
+        Format::Json => Box::new(json::Json::new(out)),
+        Format::Jsonl => Box::new(jsonl::JsonLines::new(out)),
+        Format::Csv => Box::new(csv::Csv::new(out)),
     }
 }
 

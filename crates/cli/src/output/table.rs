@@ -1,4 +1,5 @@
-//! `table`: one block of labelled fields per file, for people reading a terminal.
+//! `table`: for people reading a terminal. A report is its tables, aligned, one after
+//! another; a document is a block of labelled fields:
 //!
 //! ```text
 //! seeds/002_ff26b561ed4a4f97.txt
@@ -14,17 +15,19 @@ use std::io::{self, Write};
 
 use dateline_model::Document;
 
-use super::{DocumentSink, outline};
+use super::report::{Cell, Report, Table};
+use super::{Writer, outline};
 
 const MISSING: &str = "-";
 
-pub(crate) struct Records<W> {
-    out: W,
+/// `table`: reports as aligned tables; documents as blocks of labelled fields.
+pub(crate) struct Tables<'w> {
+    out: &'w mut dyn Write,
     first: bool,
 }
 
-impl<W: Write> Records<W> {
-    pub(crate) fn new(out: W) -> Self {
+impl<'w> Tables<'w> {
+    pub(crate) fn new(out: &'w mut dyn Write) -> Self {
         Self { out, first: true }
     }
 
@@ -33,8 +36,26 @@ impl<W: Write> Records<W> {
     }
 }
 
-impl<W: Write> DocumentSink for Records<W> {
-    fn write(&mut self, doc: &Document) -> io::Result<()> {
+impl Writer for Tables<'_> {
+    fn report(&mut self, report: &dyn Report) -> io::Result<()> {
+        for (i, table) in report.tables().iter().enumerate() {
+            if i > 0 {
+                writeln!(self.out)?;
+            }
+            if let Some(caption) = &table.caption {
+                writeln!(self.out, "{caption}")?;
+            }
+            if !table.columns.is_empty() {
+                write_table(table, self.out)?;
+            }
+            if let Some(note) = &table.note {
+                writeln!(self.out, "\n{note}")?;
+            }
+        }
+        Ok(())
+    }
+
+    fn document(&mut self, doc: &Document) -> io::Result<()> {
         if !std::mem::take(&mut self.first) {
             writeln!(self.out)?;
         }
@@ -75,5 +96,88 @@ impl<W: Write> DocumentSink for Records<W> {
             self.field("diagnostics", Some(&format!("{warnings} warnings, {errors} errors")))?;
         }
         Ok(())
+    }
+}
+
+/// The widest a text cell may be in a table before it is cut with `…`.
+const MAX_CELL: usize = 60;
+
+fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
+    let cells: Vec<Vec<(String, bool)>> = table
+        .rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|cell| {
+                    let text = cell.render();
+                    // A left context is cut at its start, so the words next to the keyword stay.
+                    let text = if matches!(cell, Cell::Right(_)) { truncate_start(&text) } else { truncate(&text) };
+                    (text, cell.aligns_right())
+                })
+                .collect()
+        })
+        .collect();
+    let mut widths: Vec<usize> = table.columns.iter().map(|c| c.chars().count()).collect();
+    for row in &cells {
+        for (width, (text, _)) in widths.iter_mut().zip(row) {
+            *width = (*width).max(text.chars().count());
+        }
+    }
+    let numeric: Vec<bool> =
+        (0..table.columns.len()).map(|i| cells.iter().any(|row| row.get(i).is_some_and(|c| c.1))).collect();
+    let line = |out: &mut dyn Write, texts: Vec<&str>| -> io::Result<()> {
+        let mut parts = Vec::with_capacity(texts.len());
+        for (i, text) in texts.iter().enumerate() {
+            let pad = widths[i].saturating_sub(text.chars().count());
+            let last = i + 1 == texts.len();
+            parts.push(if numeric[i] {
+                format!("{}{text}", " ".repeat(pad))
+            } else if last {
+                (*text).to_owned()
+            } else {
+                format!("{text}{}", " ".repeat(pad))
+            });
+        }
+        writeln!(out, "{}", parts.join("  ").trim_end())
+    };
+    line(out, table.columns.iter().map(AsRef::as_ref).collect())?;
+    for row in &cells {
+        line(out, row.iter().map(|(text, _)| text.as_str()).collect())?;
+    }
+    Ok(())
+}
+
+fn truncate_start(text: &str) -> String {
+    let count = text.chars().count();
+    if count <= MAX_CELL {
+        return text.to_owned();
+    }
+    let mut cut = String::from("…");
+    cut.extend(text.chars().skip(count - (MAX_CELL - 1)));
+    cut
+}
+
+fn truncate(text: &str) -> String {
+    if text.chars().count() <= MAX_CELL {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(MAX_CELL - 1).collect();
+    cut.push('…');
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::report::tests::Demo;
+
+    #[test]
+    fn tables_align_text_left_and_numbers_right() {
+        let mut out = Vec::new();
+        Tables::new(&mut out).report(&Demo).expect("writes to memory");
+        assert_eq!(
+            String::from_utf8(out).ok().as_deref(),
+            Some("term    count    rate\nLavrov     12  3.2500\nGaza        7  0.5000\n")
+        );
     }
 }

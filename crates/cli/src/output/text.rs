@@ -1,27 +1,34 @@
-//! `text`: each article printed back in canonical form, under a `==> path <==` line.
+//! `text`: each article printed back in canonical form, under a `==> path <==` line (`parse`
+//! only).
 
 use std::io::{self, Write};
 
 use dateline_model::Document;
 use dateline_parse::ArticleParser;
 
-use super::DocumentSink;
+use super::Writer;
+use super::report::Report;
 
-pub(crate) struct Text<'p, W> {
-    out: W,
+pub(crate) struct Text<'w> {
+    out: &'w mut dyn Write,
     first: bool,
     /// The parser that read the articles: its furniture lines must not end a paragraph.
-    parser: &'p ArticleParser,
+    parser: &'w ArticleParser,
 }
 
-impl<'p, W: Write> Text<'p, W> {
-    pub(crate) fn new(out: W, parser: &'p ArticleParser) -> Self {
+impl<'w> Text<'w> {
+    pub(crate) fn new(out: &'w mut dyn Write, parser: &'w ArticleParser) -> Self {
         Self { out, first: true, parser }
     }
 }
 
-impl<W: Write> DocumentSink for Text<'_, W> {
-    fn write(&mut self, doc: &Document) -> io::Result<()> {
+impl Writer for Text<'_> {
+    /// Only articles have a text form; the command line offers `text` to `parse` alone.
+    fn report(&mut self, _: &dyn Report) -> io::Result<()> {
+        Err(io::Error::new(io::ErrorKind::Unsupported, "this report has no text form"))
+    }
+
+    fn document(&mut self, doc: &Document) -> io::Result<()> {
         if !std::mem::take(&mut self.first) {
             writeln!(self.out)?;
         }

@@ -8,10 +8,14 @@ use super::workspace_root;
 const ALLOWED: &[(&str, &[&str])] = &[
     ("dateline-model", &[]),
     ("dateline-parse", &["dateline-model"]),
-    ("dateline-analyze", &["dateline-model"]),
-    ("dateline-reuse", &["dateline-model"]),
-    ("dateline", &["dateline-model", "dateline-parse", "dateline-analyze"]),
-    ("dateline-benches", &["dateline-model", "dateline-parse", "dateline-analyze", "dateline-reuse", "dateline"]),
+    ("dateline-text", &["dateline-model"]),
+    ("dateline-analyze", &["dateline-model", "dateline-text"]),
+    ("dateline-reuse", &["dateline-model", "dateline-text"]),
+    ("dateline", &["dateline-model", "dateline-parse", "dateline-text", "dateline-analyze"]),
+    (
+        "dateline-benches",
+        &["dateline-model", "dateline-parse", "dateline-text", "dateline-analyze", "dateline-reuse", "dateline"],
+    ),
 ];
 
 fn manifests() -> BTreeMap<String, toml::Table> {

@@ -32,6 +32,57 @@ pub struct Token<'a> {
     pub sentence_start: bool,
 }
 
+/// How a token is capitalised: what tells a name (`Lavrov`, `INSTC`) from a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Case {
+    /// No letter with a case: `100`, `東京`.
+    Uncased,
+    /// Every cased letter lower case: `talks`.
+    Lower,
+    /// The first cased letter upper case, not all of them: `Lavrov`, `Amir-Abdollahian`, `I`.
+    Title,
+    /// Two or more cased letters, all upper case: `INSTC`, `U.S`.
+    Upper,
+    /// The first cased letter lower case, another upper case: `al-Assad`, `iPhone`.
+    Mixed,
+}
+
+/// The capitalisation of `text`.
+///
+/// ```
+/// use dateline_text::tokenize::{Case, case};
+///
+/// let cases = ["Lavrov", "INSTC", "talks", "al-Assad", "2.4", "I", "Ödön"].map(case);
+/// assert_eq!(cases, [Case::Title, Case::Upper, Case::Lower, Case::Mixed, Case::Uncased, Case::Title, Case::Title]);
+/// ```
+#[must_use]
+pub fn case(text: &str) -> Case {
+    let (mut first_upper, mut cased, mut upper) = (None, 0usize, 0usize);
+    let mut note = |is_upper: bool| {
+        first_upper.get_or_insert(is_upper);
+        cased += 1;
+        upper += usize::from(is_upper);
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                note(c.is_ascii_uppercase());
+            }
+        } else if c.is_uppercase() {
+            note(true);
+        } else if c.is_lowercase() {
+            note(false);
+        }
+    }
+    match first_upper {
+        None => Case::Uncased,
+        Some(_) if upper == 0 => Case::Lower,
+        Some(true) if upper == cased && cased > 1 => Case::Upper,
+        Some(true) => Case::Title,
+        Some(false) => Case::Mixed,
+    }
+}
+
 /// Abbreviations after which a full stop does not end a sentence (compared in lower case,
 /// without the final stop).
 const ABBREVIATIONS: &[&str] = &[
@@ -58,7 +109,8 @@ fn is_word_piece(piece: &str) -> bool {
     piece.chars().next().is_some_and(char::is_alphanumeric)
 }
 
-fn kind_of(text: &str) -> TokenKind {
+/// Word or number: a number is digits with at most `.` and `,` inside.
+pub(crate) fn kind_of(text: &str) -> TokenKind {
     // Bytes, not chars: no byte of a multi-byte character is a digit, `.` or `,`.
     if text.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') { TokenKind::Number } else { TokenKind::Word }
 }
@@ -235,7 +287,7 @@ impl<'a> Iterator for FastPieces<'a> {
 /// The tokens of `text`, in order.
 ///
 /// ```
-/// use dateline_analyze::tokenize::tokens;
+/// use dateline_text::tokens;
 ///
 /// let words: Vec<&str> = tokens("Amir-Abdollahian met U.S. envoys. Talks went on.").map(|t| t.text).collect();
 /// assert_eq!(words, ["Amir-Abdollahian", "met", "U.S", "envoys", "Talks", "went", "on"]);
