@@ -16,11 +16,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let bytes = std::fs::read(std::path::Path::new(root).join(file))?;
         let text = String::from_utf8_lossy(&bytes);
         let (article, _) = dateline_parse::parse_article_lenient(&text);
-        let actors: Vec<serde_json::Value> = dateline_actors::extract(&article)
+        let found = dateline_actors::extract(&article);
+        let quotes: Vec<serde_json::Value> = dateline_actors::quotes(&article, &found)
+            .into_iter()
+            .map(|q| serde_json::json!({"speaker": q.speaker, "text": q.text}))
+            .collect();
+        let actors: Vec<serde_json::Value> = found
             .into_iter()
             .map(|a| serde_json::json!({"name": a.name, "type": a.kind.as_str(), "aliases": a.aliases}))
             .collect();
-        writeln!(out, "{}", serde_json::json!({"file": file, "actors": actors, "quotes": []}))?;
+        writeln!(out, "{}", serde_json::json!({"file": file, "actors": actors, "quotes": quotes}))?;
     }
     Ok(())
 }

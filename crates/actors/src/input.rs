@@ -31,6 +31,8 @@ pub(crate) struct Segment<'a> {
     pub(crate) text: &'a str,
     /// Byte offset of `text` in the decoded file.
     pub(crate) offset: usize,
+    /// The paragraph's index among the article's paragraphs; `None` for titles and headings.
+    pub(crate) paragraph: Option<usize>,
     /// A title or heading, whose capitals may be the headline's style rather than names.
     pub(crate) headline: bool,
     pub(crate) words: Vec<Word<'a>>,
@@ -59,7 +61,13 @@ pub(crate) fn read(article: &Article) -> Vec<Segment<'_>> {
                     }
                 })
                 .collect();
-            Segment { text, offset: segment.offset, headline: segment.kind != SegmentKind::Paragraph, words }
+            Segment {
+                text,
+                offset: segment.offset,
+                paragraph: segment.paragraph,
+                headline: segment.kind != SegmentKind::Paragraph,
+                words,
+            }
         })
         .collect()
 }
@@ -68,4 +76,9 @@ pub(crate) fn read(article: &Article) -> Vec<Segment<'_>> {
 pub(crate) fn is_stopword(word: &str) -> bool {
     let lower = word.to_lowercase();
     dateline_analyze::text::ENGLISH_STOPWORDS.binary_search(&lower.as_str()).is_ok()
+}
+
+/// Whether `word` is a role noun of the shipped list (`minister`, `spokesman`).
+pub(crate) fn is_role(word: &str) -> bool {
+    crate::gazetteer::GAZETTEER.roles.contains_key(word)
 }

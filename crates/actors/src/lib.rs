@@ -27,11 +27,13 @@
 mod extract;
 mod gazetteer;
 mod input;
+mod quotes;
 
 use dateline_model::Span;
 use serde::{Deserialize, Serialize};
 
 pub use extract::extract;
+pub use quotes::{Quote, QuoteKind, quotes};
 
 /// What kind of actor a name is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
