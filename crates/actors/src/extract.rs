@@ -220,7 +220,7 @@ const HYPHEN_AFFIXES: &[&str] = &[
 /// Whether `word` can be part of a name: capitalised, no month or weekday, no hyphenated
 /// adjective.
 fn name_word(word: &Word<'_>, vocabulary: &Vocabulary<'_>) -> bool {
-    if !word.capitalised || MONTHS_AND_DAYS.contains(&word.text) {
+    if !word.capitalised || MONTHS_AND_DAYS.contains(&word.text) || word.text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     if word.text.contains('-') {
@@ -263,6 +263,10 @@ fn candidates(segment: &Segment<'_>, vocabulary: &Vocabulary<'_>, out: &mut Vec<
             let next = j + 1;
             let Some(word) = words.get(next) else { break };
             if !joinable(gap(j, next), &words[j]) || (word.sentence_start && !segment.headline) {
+                break;
+            }
+            // `U.S. He said`: the tokenizer keeps the sentence going after an abbreviation.
+            if matches!(word.text, "He" | "She" | "It" | "They" | "We" | "I" | "You" | "The" | "This" | "That") {
                 break;
             }
             if name_word(word, vocabulary) {

@@ -137,7 +137,18 @@ fn pair(paragraphs: &[Segment<'_>]) -> Vec<Raw> {
                     open = Some(at + len);
                     open_mark = at;
                 }
-                (None, Mark::Close) => {}
+                // A closing mark with none open before it in the paragraph: the opening one was
+                // lost, and the quotation starts with the paragraph.
+                (None, Mark::Close) => {
+                    if raws.last().is_none_or(|raw: &Raw| raw.close.0 != index) {
+                        let start = text.len() - text.trim_start().len();
+                        raws.push(Raw {
+                            pieces: vec![(index, start, at)],
+                            open: (index, start),
+                            close: (index, at + len),
+                        });
+                    }
+                }
             }
         }
         if let Some(start) = open {
@@ -201,15 +212,29 @@ pub fn quotes(article: &Article, actors: &[Actor]) -> Vec<Quote> {
         let (speaker, cue) = match attribution {
             Some((speaker, cue)) => (speaker, Some(cue)),
             // No cue: a quotation that follows another closely goes on in the same voice.
-            None => (
-                last_speaker.filter(|(paragraph, _)| raw.open.0 <= paragraph + 1).and_then(|(_, speaker)| speaker),
-                None,
-            ),
+            None => {
+                let previous =
+                    last_speaker.filter(|(paragraph, _)| raw.open.0 <= paragraph + 1).and_then(|(_, speaker)| speaker);
+                let quote_start = span.start;
+                let nearest = || {
+                    mentions
+                        .iter()
+                        .rev()
+                        .find(|(start, _, index)| *start < quote_start && actors[*index].kind == ActorType::Person)
+                        .map(|(_, _, index)| *index)
+                };
+                (previous.or_else(nearest), None)
+            }
         };
         last_speaker = Some((raw.close.0, speaker));
         out.push(Quote { speaker: speaker.map(|index| actors[index].name.clone()), text, span, cue, kind });
     }
     out
+}
+
+/// Words that attribute a quotation.
+fn is_cue(word: &str) -> bool {
+    SPEECH_VERBS.contains(&word) || matches!(word, "according" | "quoted" | "saying" | "say" | "tell" | "writes")
 }
 
 /// Words that stand for a speaker already named.
@@ -269,7 +294,7 @@ fn clause(
     // ones before it (`He said: "..."`).
     let window: Vec<(usize, &str)> = if after { words.iter().take(8).copied().collect() } else { words.clone() };
     let colon = !after && text.trim_end().ends_with(':');
-    let cue_at = window.iter().position(|(_, word)| SPEECH_VERBS.contains(word) || *word == "according");
+    let cue_at = window.iter().position(|(_, word)| is_cue(word));
     if cue_at.is_none() && !colon {
         return None;
     }
@@ -278,13 +303,18 @@ fn clause(
         |at| if window[at].1 == "according" { "according to".to_owned() } else { window[at].1.to_owned() },
     );
     let cue_offset = cue_at.map_or(offset + text.len(), |at| offset + window[at].0);
-    let in_clause: Vec<&(usize, usize, usize)> =
-        mentions.iter().filter(|(start, end, _)| *start >= offset && *end <= offset + text.len()).collect();
-    // The nearest named actor to the cue in the clause.
+    // Who is told is not who speaks: `told Al Jazeera`.
+    let told = cue_at.is_some_and(|at| window[at].1 == "told");
+    let in_clause: Vec<&(usize, usize, usize)> = mentions
+        .iter()
+        .filter(|(start, end, _)| *start >= offset && *end <= offset + text.len())
+        .filter(|(start, _, _)| !(told && *start > cue_offset))
+        .collect();
+    // The nearest named actor to the cue in the clause, a person before anything else.
     let named = in_clause
         .iter()
         .filter(|(_, _, index)| actors[*index].kind != ActorType::Place || in_clause.len() == 1)
-        .min_by_key(|(start, _, _)| start.abs_diff(cue_offset))
+        .min_by_key(|(start, _, index)| (actors[*index].kind != ActorType::Person, start.abs_diff(cue_offset)))
         .map(|(_, _, index)| *index);
     if let Some(index) = named {
         return Some((Some(index), cue));
@@ -306,8 +336,12 @@ fn clause(
         return Some((role, cue));
     }
     let pronoun = window.iter().find(|(_, word)| PRONOUNS.contains(word)).map(|(_, word)| word.to_lowercase());
+    let statement = ["statement", "ministry", "spokesman", "spokeswoman", "spokesperson", "company", "office"]
+        .iter()
+        .any(|word| lower.contains(word));
     let wanted = match pronoun.as_deref() {
         Some("they" | "it") => Some(ActorType::Organization),
+        None if statement => Some(ActorType::Organization),
         Some(_) => Some(ActorType::Person),
         None => words.iter().any(|(_, word)| input::is_role(word)).then_some(ActorType::Person),
     };
