@@ -35,6 +35,8 @@ pub(crate) enum TitleClass {
 
 pub(crate) struct Gazetteer {
     pub(crate) known: FxHashMap<&'static str, Known>,
+    /// Each country's canonical name by its ISO code, for merging across articles.
+    pub(crate) country_names: FxHashMap<&'static str, &'static str>,
     pub(crate) demonyms: FxHashSet<&'static str>,
     pub(crate) org_heads: FxHashSet<&'static str>,
     pub(crate) place_heads: FxHashSet<&'static str>,
@@ -111,6 +113,8 @@ impl Gazetteer {
         for row in rows(include_str!("../data/news-outlets.tsv")) {
             known.insert(cell(&row, 0), Known::Organization);
         }
+        let country_names =
+            rows(include_str!("../data/countries.tsv")).map(|row| (cell(&row, 0), cell(&row, 2))).collect();
         let demonyms = rows(include_str!("../data/demonyms.tsv"))
             .chain(rows(include_str!("../data/demonyms-extra.tsv")))
             .map(|row| cell(&row, 0))
@@ -135,7 +139,7 @@ impl Gazetteer {
         }
         let roles =
             rows(include_str!("../data/role-words.tsv")).map(|row| (cell(&row, 0), gender(cell(&row, 1)))).collect();
-        Gazetteer { known, demonyms, org_heads, place_heads, titles, title_words, roles }
+        Gazetteer { known, country_names, demonyms, org_heads, place_heads, titles, title_words, roles }
     }
 
     /// The type the data gives `name` on its own, if any.

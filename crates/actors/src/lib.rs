@@ -24,15 +24,19 @@
 
 #![deny(missing_docs)]
 
+mod corpus;
 mod extract;
 mod gazetteer;
 mod input;
+mod network;
 mod quotes;
 
 use dateline_model::Span;
 use serde::{Deserialize, Serialize};
 
+pub use corpus::{ActorRow, AliasError, AliasTable, CorpusActors};
 pub use extract::extract;
+pub use network::{Edge, EdgeKind, Level, Network, Node, write_gexf, write_graphml};
 pub use quotes::{Quote, QuoteKind, quotes};
 
 /// What kind of actor a name is.
