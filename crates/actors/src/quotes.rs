@@ -259,7 +259,11 @@ fn attribute(
     }
     let open_segment = &paragraphs[raw.open.0];
     let before_text = open_segment.text.get(..raw.open.1).unwrap_or("");
-    let from = before_text.rfind(['"', '\u{201d}']).map_or(0, |at| at + 1);
+    // After the last closing mark before it (marks are one to three bytes long).
+    let from = before_text
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '"' | '\u{201d}'))
+        .map_or(0, |(at, c)| at + c.len_utf8());
     let from = before_text[from..].rfind(". ").map_or(from, |at| from + at + 2);
     let before = (open_segment.offset + from, &before_text[from..]);
     clause(before, false, mentions, actors, raw, paragraphs)
@@ -305,15 +309,21 @@ fn clause(
     let cue_offset = cue_at.map_or(offset + text.len(), |at| offset + window[at].0);
     // Who is told is not who speaks: `told Al Jazeera`.
     let told = cue_at.is_some_and(|at| window[at].1 == "told");
+    let cue_end = cue_at.map_or(cue_offset, |at| cue_offset + window[at].1.len());
+    // After a quotation the speaker stands before the cue or right after it (`said Lavrov`,
+    // not `said, referring to Russia`); places do not speak.
+    let pronoun_first = window.iter().take(cue_at.unwrap_or(window.len())).any(|(_, word)| PRONOUNS.contains(word));
     let in_clause: Vec<&(usize, usize, usize)> = mentions
         .iter()
         .filter(|(start, end, _)| *start >= offset && *end <= offset + text.len())
         .filter(|(start, _, _)| !(told && *start > cue_offset))
+        .filter(|(start, _, _)| !(after && *start > cue_end + 12))
+        .filter(|(start, _, _)| !(pronoun_first && *start > cue_offset))
+        .filter(|(_, _, index)| actors[*index].kind != ActorType::Place)
         .collect();
     // The nearest named actor to the cue in the clause, a person before anything else.
     let named = in_clause
         .iter()
-        .filter(|(_, _, index)| actors[*index].kind != ActorType::Place || in_clause.len() == 1)
         .min_by_key(|(start, _, index)| (actors[*index].kind != ActorType::Person, start.abs_diff(cue_offset)))
         .map(|(_, _, index)| *index);
     if let Some(index) = named {
@@ -328,7 +338,9 @@ fn clause(
         .filter(|(_, actor)| actor.kind == ActorType::Person)
         .find(|(_, actor)| {
             actor.roles.iter().any(|role| {
-                role.split(' ').next_back().is_some_and(|noun| lower.contains(&format!("the {}", noun.to_lowercase())))
+                let role = role.to_lowercase();
+                lower.contains(&format!("the {role}"))
+                    || role.split(' ').next_back().is_some_and(|noun| lower.contains(&format!("the {noun} ")))
             })
         })
         .map(|(index, _)| index);

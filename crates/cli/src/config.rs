@@ -41,6 +41,9 @@ pub(crate) enum CommandConfig {
     Topics(StatsConfig, TopicsConfig),
     TopicsInfer(StatsConfig, InferConfig),
     Kwic(StatsConfig, Query, usize),
+    Actors(crate::cmd::actors::ActorsConfig, StatsFormat, Option<Period>),
+    Quotes(crate::cmd::actors::ActorsConfig, StatsFormat),
+    Network(crate::cmd::actors::ActorsConfig, crate::cmd::network::NetworkConfig),
     Trends(StatsConfig, TrendsConfig),
 }
 
@@ -177,6 +180,19 @@ impl Config {
     pub(crate) fn from_cli(cli: Cli) -> Result<Self> {
         let (command, input) = match cli.command {
             Command::Parse { input, format } => (CommandConfig::Parse { format }, input),
+            Command::Actors(args) => {
+                let config = crate::cmd::actors::ActorsConfig::from_args(&args.common)?;
+                (CommandConfig::Actors(config, args.format, args.by), args.common.input)
+            }
+            Command::Quotes(args) => (
+                CommandConfig::Quotes(crate::cmd::actors::ActorsConfig::from_args(&args.common)?, args.format),
+                args.common.input,
+            ),
+            Command::Network(args) => {
+                let config = crate::cmd::actors::ActorsConfig::from_args(&args.common)?;
+                let network = crate::cmd::network::NetworkConfig::from_args(&args);
+                (CommandConfig::Network(config, network), args.common.input)
+            }
             Command::Check { input, format } => (CommandConfig::Check { format }, input),
             Command::Stats { corpus, by } => (CommandConfig::Stats(StatsConfig::from_args(&corpus)?, by), corpus.input),
             Command::Terms { corpus, by } => (CommandConfig::Terms(StatsConfig::from_args(&corpus)?, by), corpus.input),

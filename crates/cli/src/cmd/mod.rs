@@ -1,13 +1,16 @@
 //! One module per command. Each reads documents, writes its output to stdout (or the
 //! `--output` file), and reports diagnostics through the [`Reporter`].
 
+pub(crate) mod actors;
 mod check;
 mod collocations;
 mod corpus;
 mod keyness;
 mod kwic;
+pub(crate) mod network;
 mod ngrams;
 mod parse;
+mod quotes;
 mod stats;
 mod terms;
 mod tfidf;
@@ -43,6 +46,11 @@ pub(crate) fn run(config: &Config) -> Result<Status> {
     match &config.command {
         CommandConfig::Parse { format } => parse::run(documents, *format, &config.parser, &mut out, &mut reporter),
         CommandConfig::Check { format } => check::run(documents, *format, &mut out, &mut reporter),
+        CommandConfig::Actors(actors, format, by) => {
+            actors::run(documents, actors, *format, *by, &mut out, &mut reporter)
+        }
+        CommandConfig::Quotes(actors, format) => quotes::run(documents, actors, *format, &mut out, &mut reporter),
+        CommandConfig::Network(actors, network) => network::run(documents, actors, network, &mut out, &mut reporter),
         CommandConfig::Stats(stats, by) => stats::run(documents, stats, *by, &mut out, &mut reporter),
         CommandConfig::Terms(stats, by) => terms::run(documents, stats, *by, &mut out, &mut reporter),
         CommandConfig::Ngrams(stats, options) => ngrams::run(documents, stats, options, &mut out, &mut reporter),
