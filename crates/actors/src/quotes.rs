@@ -187,6 +187,7 @@ pub fn quotes(article: &Article, actors: &[Actor]) -> Vec<Quote> {
         .flat_map(|(index, actor)| actor.mentions.iter().map(move |span| (span.start, span.end, index)))
         .collect();
     mentions.sort_unstable();
+    let genders = genders(&paragraphs, &mentions, actors);
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(usize, Option<usize>)> = None;
     for raw in pair(&paragraphs) {
@@ -208,7 +209,7 @@ pub fn quotes(article: &Article, actors: &[Actor]) -> Vec<Quote> {
         let before_open = open_segment.text.get(..raw.open.1).unwrap_or("").trim_end();
         let kind =
             if before_open.ends_with(|c: char| c.is_alphabetic()) { QuoteKind::Mixed } else { QuoteKind::Direct };
-        let attribution = attribute(&paragraphs, &raw, &mentions, actors);
+        let attribution = attribute(&paragraphs, &raw, &mentions, actors, &genders);
         let (speaker, cue) = match attribution {
             Some((speaker, cue)) => (speaker, Some(cue)),
             // No cue: a quotation that follows another closely goes on in the same voice.
@@ -232,9 +233,70 @@ pub fn quotes(article: &Article, actors: &[Actor]) -> Vec<Quote> {
     out
 }
 
+/// Each person's gender as the article's pronouns tell it: the first `he`/`his`/`him` or
+/// `she`/`her` within a few words after a mention votes for that person.
+fn genders(paragraphs: &[Segment<'_>], mentions: &Mentions, actors: &[Actor]) -> Vec<Option<bool>> {
+    let mut votes = vec![(0u32, 0u32); actors.len()];
+    for segment in paragraphs {
+        let mut last: Option<(usize, usize)> = None;
+        for (position, word) in segment.words.iter().enumerate() {
+            let at = segment.offset + word.start;
+            if let Ok(found) = mentions.binary_search_by(|(start, _, _)| start.cmp(&at)) {
+                let index = mentions[found].2;
+                if actors[index].kind == ActorType::Person {
+                    last = Some((index, position));
+                }
+                continue;
+            }
+            let Some((index, from)) = last else { continue };
+            if position - from > 15 {
+                last = None;
+                continue;
+            }
+            match word.text {
+                "he" | "He" | "his" | "His" | "him" => votes[index].0 += 1,
+                "she" | "She" | "her" | "Her" | "hers" => votes[index].1 += 1,
+                _ => continue,
+            }
+            last = None;
+        }
+    }
+    votes.into_iter().map(|(male, female)| (male != female).then_some(male > female)).collect()
+}
+
 /// Words that attribute a quotation.
 fn is_cue(word: &str) -> bool {
-    SPEECH_VERBS.contains(&word) || matches!(word, "according" | "quoted" | "saying" | "say" | "tell" | "writes")
+    SPEECH_VERBS.contains(&word)
+        || matches!(
+            word,
+            "according"
+                | "acknowledged"
+                | "admitted"
+                | "agreed"
+                | "alleged"
+                | "cautioned"
+                | "complained"
+                | "conceded"
+                | "countered"
+                | "demanded"
+                | "exclaimed"
+                | "joked"
+                | "maintained"
+                | "observed"
+                | "posted"
+                | "predicted"
+                | "promised"
+                | "quoted"
+                | "reiterated"
+                | "responded"
+                | "say"
+                | "saying"
+                | "tell"
+                | "testified"
+                | "urged"
+                | "vowed"
+                | "writes"
+        )
 }
 
 /// Words that stand for a speaker already named.
@@ -247,6 +309,7 @@ fn attribute(
     raw: &Raw,
     mentions: &Mentions,
     actors: &[Actor],
+    genders: &[Option<bool>],
 ) -> Option<(Option<usize>, String)> {
     let close_segment = &paragraphs[raw.close.0];
     let after_text = close_segment.text.get(raw.close.1..).unwrap_or("");
@@ -254,7 +317,7 @@ fn attribute(
     let after_end = after_text.find(['"', '\u{201c}', '\u{201d}']).unwrap_or(after_text.len());
     let after_end = sentence_end(&after_text[..after_end]).unwrap_or(after_end);
     let after = (close_segment.offset + raw.close.1, &after_text[..after_end]);
-    if let Some(found) = clause(after, true, mentions, actors, raw, paragraphs) {
+    if let Some(found) = clause(after, true, mentions, actors, genders, raw, paragraphs) {
         return Some(found);
     }
     let open_segment = &paragraphs[raw.open.0];
@@ -266,7 +329,7 @@ fn attribute(
         .map_or(0, |(at, c)| at + c.len_utf8());
     let from = before_text[from..].rfind(". ").map_or(from, |at| from + at + 2);
     let before = (open_segment.offset + from, &before_text[from..]);
-    clause(before, false, mentions, actors, raw, paragraphs)
+    clause(before, false, mentions, actors, genders, raw, paragraphs)
 }
 
 fn sentence_end(text: &str) -> Option<usize> {
@@ -282,6 +345,7 @@ fn clause(
     after: bool,
     mentions: &Mentions,
     actors: &[Actor],
+    genders: &[Option<bool>],
     raw: &Raw,
     paragraphs: &[Segment<'_>],
 ) -> Option<(Option<usize>, String)> {
@@ -357,11 +421,18 @@ fn clause(
         Some(_) => Some(ActorType::Person),
         None => words.iter().any(|(_, word)| input::is_role(word)).then_some(ActorType::Person),
     };
+    // `he` is no woman the article calls `she`, and the other way round.
+    let male = match pronoun.as_deref() {
+        Some("he") => Some(true),
+        Some("she") => Some(false),
+        _ => None,
+    };
+    let fits = |index: usize| male.is_none() || genders[index].is_none() || genders[index] == male;
     let resolved = wanted.and_then(|kind| {
         mentions
             .iter()
             .rev()
-            .find(|(start, _, index)| *start < quote_start && actors[*index].kind == kind)
+            .find(|(start, _, index)| *start < quote_start && actors[*index].kind == kind && fits(*index))
             .map(|(_, _, index)| *index)
     });
     Some((resolved, cue))
