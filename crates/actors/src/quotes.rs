@@ -190,6 +190,7 @@ pub fn quotes(article: &Article, actors: &[Actor]) -> Vec<Quote> {
     let genders = genders(&paragraphs, &mentions, actors);
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(usize, Option<usize>)> = None;
+    let mut last_end = 0;
     for raw in pair(&paragraphs) {
         let mut text = String::new();
         for &(index, start, end) in &raw.pieces {
@@ -213,21 +214,26 @@ pub fn quotes(article: &Article, actors: &[Actor]) -> Vec<Quote> {
         let (speaker, cue) = match attribution {
             Some((speaker, cue)) => (speaker, Some(cue)),
             // No cue: a quotation that follows another closely goes on in the same voice.
+            // No cue: a person named since the last quotation has the floor; else the last
+            // speaker goes on; else the nearest person before.
             None => {
-                let previous =
-                    last_speaker.filter(|(paragraph, _)| raw.open.0 <= paragraph + 1).and_then(|(_, speaker)| speaker);
                 let quote_start = span.start;
-                let nearest = || {
+                let since = last_end;
+                let person_before = |after: usize| {
                     mentions
                         .iter()
                         .rev()
-                        .find(|(start, _, index)| *start < quote_start && actors[*index].kind == ActorType::Person)
+                        .find(|(start, _, index)| {
+                            *start < quote_start && *start >= after && actors[*index].kind == ActorType::Person
+                        })
                         .map(|(_, _, index)| *index)
                 };
-                (previous.or_else(nearest), None)
+                let previous = last_speaker.and_then(|(_, speaker)| speaker);
+                (person_before(since).or(previous).or_else(|| person_before(0)), None)
             }
         };
         last_speaker = Some((raw.close.0, speaker));
+        last_end = span.end;
         out.push(Quote { speaker: speaker.map(|index| actors[index].name.clone()), text, span, cue, kind });
     }
     out
