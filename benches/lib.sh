@@ -112,9 +112,9 @@ ensure_peers() {
 # should leave out the same words. They are read from the source, where they are one quoted
 # word a line in `ENGLISH_STOPWORDS`.
 write_builtin_stopwords() {
-    sed -n '/^pub const ENGLISH_STOPWORDS/,/^];/p' "$root/crates/analyze/src/terms.rs" |
+    sed -n '/^pub const ENGLISH_STOPWORDS/,/^];/p' "$root/crates/analyze/src/text/stopwords.rs" |
         sed -n 's/^ *"\([^"]*\)",$/\1/p' >"$1"
-    (($(wc -l <"$1") >= 50)) || die "could not read the built-in stopwords from crates/analyze/src/terms.rs"
+    (($(wc -l <"$1") >= 50)) || die "could not read the built-in stopwords from crates/analyze/src/text/stopwords.rs"
 }
 
 read_with_cat() {
