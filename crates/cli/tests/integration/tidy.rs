@@ -11,6 +11,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("dateline-text", &["dateline-model"]),
     ("dateline-analyze", &["dateline-model", "dateline-text"]),
     ("dateline-reuse", &["dateline-model", "dateline-text"]),
+    ("dateline-actors", &["dateline-model", "dateline-text"]),
     ("dateline", &["dateline-model", "dateline-parse", "dateline-text", "dateline-analyze"]),
     (
         "dateline-benches",
