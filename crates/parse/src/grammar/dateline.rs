@@ -469,6 +469,8 @@ fn mixed_dateline(at_place: &str) -> Option<(Head<'_>, Tail<'_>)> {
 
 // agency-dateline = [ dateline-date ws0 ] agency ( dash / text )      ("(UPI) --", "March 3 (Reuters) -", "(CNN)Days")
 fn agency_dateline(at: &str) -> Option<(Option<DatelineDate<'_>>, Tail<'_>)> {
+    // No bracket in the line, no agency: most leads end here.
+    memchr::memchr(b'(', at.as_bytes())?;
     let (rest, date) = match dateline_date(at) {
         Ok((after, shape)) => (after, Some((at, after, shape))),
         Err(_) => (at, None),
