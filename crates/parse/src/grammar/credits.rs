@@ -186,7 +186,8 @@ fn credit_items(text: &str) -> Option<Vec<&str>> {
     let body = text.strip_prefix('(').unwrap_or(text);
     let opens =
         |&(opener, _): &(&str, bool)| body.get(..opener.len()).is_some_and(|start| start.eq_ignore_ascii_case(opener));
-    if !CREDIT_OPENERS.iter().any(opens) && !text.contains(" contributed to this report") {
+    let contributes = text.trim_end_matches(['.', ')', ' ']).ends_with(" contributed to this report");
+    if !CREDIT_OPENERS.iter().any(opens) && !contributes {
         return None;
     }
     let inner = text.strip_suffix('.').unwrap_or(text);

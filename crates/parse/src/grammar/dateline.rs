@@ -13,7 +13,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::char;
 use nom::combinator::{opt, recognize, verify};
-use nom::multi::many_m_n;
+use nom::multi::fold_many_m_n;
 use nom::sequence::{delimited, preceded};
 
 use super::date::{DateShape, dateline_date, is_weekday, month_number};
@@ -185,6 +185,16 @@ const LABELS: &[&str] = &[
     "WATCH",
 ];
 
+/// `min` to `max` more words, each after white space, counted without collecting them (a
+/// dateline is tried on every lead: no allocation for its words).
+fn words<'a>(
+    min: usize,
+    max: usize,
+    word: fn(&'a str) -> Res<'a, &'a str>,
+) -> impl Parser<&'a str, Output = (), Error = nom::error::Error<&'a str>> {
+    fold_many_m_n(min, max, preceded(ws, word), || (), |(), _| ())
+}
+
 /// Particles inside a place's name, in lower case: `Rio de Janeiro`, `Salfit, occupied West Bank`.
 const PLACE_PARTICLES: &[&str] =
     &["de", "da", "del", "do", "dos", "al", "el", "es", "la", "le", "of", "on", "upon", "occupied"];
@@ -227,7 +237,7 @@ fn mixed_word(input: &str) -> Res<'_, &str> {
 
 // caps-place = caps-word 0*5( ws caps-word )                   ("NEW YORK", "U.S.")
 fn caps_place(input: &str) -> Res<'_, &str> {
-    verify(recognize((caps_word, many_m_n(0, 5, preceded(ws, caps_word)))), |place: &str| {
+    verify(recognize((caps_word, words(0, 5, caps_word))), |place: &str| {
         place.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !LABELS.contains(&place)
     })
     .parse(input)
@@ -236,7 +246,7 @@ fn caps_place(input: &str) -> Res<'_, &str> {
 // mixed-place = mixed-word 0*3( ws mixed-word )               ("London", "Mexico City", "Rio de Janeiro")
 //             ; capitalised at both ends, not opening with a word sentences open with (checked last)
 fn mixed_place(input: &str) -> Res<'_, &str> {
-    verify(recognize((mixed_word, many_m_n(0, 3, preceded(ws, mixed_word)))), |place: &str| {
+    verify(recognize((mixed_word, words(0, 3, mixed_word))), |place: &str| {
         place.starts_with(char::is_uppercase)
             && place.split(is_gap).next_back().is_some_and(|w| w.starts_with(char::is_uppercase))
             && place.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -267,7 +277,7 @@ fn region_word(input: &str) -> Res<'_, &str> {
 fn region(input: &str) -> Res<'_, &str> {
     preceded(
         (char(','), ws),
-        verify(recognize((region_word, many_m_n(0, 3, preceded(ws, region_word)))), |region: &str| {
+        verify(recognize((region_word, words(0, 3, region_word))), |region: &str| {
             region.split(is_gap).next_back().is_some_and(|w| w.starts_with(char::is_uppercase)) && !is_wire(region)
         }),
     )
@@ -276,9 +286,9 @@ fn region(input: &str) -> Res<'_, &str> {
 
 // paren-region = ws0 ( "(" region-words ")" / "/" region-words "/" ) &","     ("BANGALORE (India),", "BONN /Germany/,")
 fn paren_region(input: &str) -> Res<'_, &str> {
-    let words = || recognize((region_word, many_m_n(0, 3, preceded(ws, region_word))));
+    let names = || recognize((region_word, words(0, 3, region_word)));
     let (rest, region) =
-        preceded(ws0, alt((delimited(char('('), words(), char(')')), delimited(char('/'), words(), char('/')))))
+        preceded(ws0, alt((delimited(char('('), names(), char(')')), delimited(char('/'), names(), char('/')))))
             .parse(input)?;
     if !rest.starts_with(',') {
         return Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)));
@@ -306,11 +316,8 @@ fn agency(input: &str) -> Res<'_, &str> {
 
 // wire-after-comma = "," ws wire                  ("Mashhad, IRNA --": a known wire, see wire.rs)
 fn wire_after_comma(input: &str) -> Res<'_, &str> {
-    preceded(
-        (char(','), ws),
-        verify(recognize((place_word, many_m_n(0, 2, preceded(ws, place_word)))), |name: &str| is_wire(name)),
-    )
-    .parse(input)
+    preceded((char(','), ws), verify(recognize((place_word, words(0, 2, place_word))), |name: &str| is_wire(name)))
+        .parse(input)
 }
 
 /// Whether the text after a dateline may start with `c`: a letter in upper case, a digit or
@@ -462,6 +469,8 @@ fn mixed_dateline(at_place: &str) -> Option<(Head<'_>, Tail<'_>)> {
 
 // agency-dateline = [ dateline-date ws0 ] agency ( dash / text )      ("(UPI) --", "March 3 (Reuters) -", "(CNN)Days")
 fn agency_dateline(at: &str) -> Option<(Option<DatelineDate<'_>>, Tail<'_>)> {
+    // No bracket in the line, no agency: most leads end here.
+    memchr::memchr(b'(', at.as_bytes())?;
     let (rest, date) = match dateline_date(at) {
         Ok((after, shape)) => (after, Some((at, after, shape))),
         Err(_) => (at, None),
@@ -474,12 +483,42 @@ fn agency_dateline(at: &str) -> Option<(Option<DatelineDate<'_>>, Tail<'_>)> {
     Some((date, tail))
 }
 
+/// The most words before a dateline's closing mark: a place of six, a region of four in
+/// brackets and four after a comma, a date of three, an agency of four, with room to spare.
+const MAX_WORDS_BEFORE_MARK: usize = 30;
+
+/// Whether a dash, a bracket, a colon or a slash (what closes any dateline) comes within
+/// [`MAX_WORDS_BEFORE_MARK`] words of the start: most leads are rejected here, without the
+/// grammar. Words are counted at ASCII spaces only, so other white space counts fewer of
+/// them, never more.
+fn mark_within_reach(line: &str) -> bool {
+    let mut words = 0;
+    let mut in_space = false;
+    for &b in line.as_bytes() {
+        match b {
+            b'-' | b'(' | b':' | b'/' | 0xE2 => return true,
+            b' ' | b'\t' => {
+                if !in_space {
+                    words += 1;
+                    if words > MAX_WORDS_BEFORE_MARK {
+                        return false;
+                    }
+                }
+                in_space = true;
+            }
+            _ => in_space = false,
+        }
+    }
+    false
+}
+
 // dateline = ws0 ( caps-dateline / agency-dateline / mixed-dateline ) ws0 text
 pub(crate) fn dateline(input: &str) -> Option<DatelineShape<'_>> {
     // A paragraph never starts with white space, but may with a zero-width space.
     let at_place = input.trim_start_matches(is_gap);
-    // Cheap rejection: a dateline starts with a capital letter or an agency's bracket.
-    if !at_place.starts_with(|c: char| c.is_uppercase() || c == '(') {
+    // Cheap rejection: a dateline starts with a capital letter or an agency's bracket, and
+    // its closing mark comes within its first few words.
+    if !at_place.starts_with(|c: char| c.is_uppercase() || c == '(') || !mark_within_reach(at_place) {
         return None;
     }
     let (place, region, date, tail) = if let Some((date, tail)) = agency_dateline(at_place) {
