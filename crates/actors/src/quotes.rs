@@ -190,7 +190,7 @@ pub fn quotes(article: &Article, actors: &[Actor]) -> Vec<Quote> {
     let genders = genders(&paragraphs, &mentions, actors);
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(usize, Option<usize>)> = None;
-    let mut last_end = 0;
+    let mut last_end: usize = 0;
     for raw in pair(&paragraphs) {
         let mut text = String::new();
         for &(index, start, end) in &raw.pieces {
@@ -229,7 +229,18 @@ pub fn quotes(article: &Article, actors: &[Actor]) -> Vec<Quote> {
                         .map(|(_, _, index)| *index)
                 };
                 let previous = last_speaker.and_then(|(_, speaker)| speaker);
-                (person_before(since).or(previous).or_else(|| person_before(0)), None)
+                // The same sentence as the last quotation: the same voice (`argued that "..."
+                // of Trump's "..."`).
+                let same_sentence = last_speaker.is_some_and(|(paragraph, _)| paragraph == raw.open.0)
+                    && open_segment
+                        .text
+                        .get(last_end.saturating_sub(open_segment.offset)..raw.open.1)
+                        .is_some_and(|between| sentence_end(between).is_none() && !between.contains(". "));
+                if same_sentence {
+                    (previous, None)
+                } else {
+                    (person_before(since).or(previous).or_else(|| person_before(0)), None)
+                }
             }
         };
         last_speaker = Some((raw.close.0, speaker));
