@@ -317,7 +317,7 @@ fn is_cue(word: &str) -> bool {
 }
 
 /// Words that stand for a speaker already named.
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "He", "She", "They", "It"];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "its", "He", "She", "They", "It", "Its"];
 
 /// The speaker (an actor's index, or `None` when the cue names no actor) and the cue of a
 /// quotation, from the clause after its closing mark or, failing that, before its opening one.
@@ -377,7 +377,9 @@ fn clause(
         .collect();
     // Only the first words after a quotation attribute it (`"...," he said`), and the last
     // ones before it (`He said: "..."`).
-    let window: Vec<(usize, &str)> = if after { words.iter().take(8).copied().collect() } else { words.clone() };
+    // (An apposition may stand between: `"...," Kimberly Ritter, director for development for
+    // Exchange Initiative, tells CNN.`)
+    let window: Vec<(usize, &str)> = if after { words.iter().take(14).copied().collect() } else { words.clone() };
     let colon = !after && text.trim_end().ends_with(':');
     let cue_at = window.iter().position(|(_, word)| is_cue(word));
     if cue_at.is_none() && !colon {
@@ -389,7 +391,7 @@ fn clause(
     );
     let cue_offset = cue_at.map_or(offset + text.len(), |at| offset + window[at].0);
     // Who is told is not who speaks: `told Al Jazeera`.
-    let told = cue_at.is_some_and(|at| window[at].1 == "told");
+    let told = cue_at.is_some_and(|at| matches!(window[at].1, "told" | "tells" | "tell"));
     let cue_end = cue_at.map_or(cue_offset, |at| cue_offset + window[at].1.len());
     // After a quotation the speaker stands before the cue or right after it (`said Lavrov`,
     // not `said, referring to Russia`); places do not speak.
@@ -433,7 +435,7 @@ fn clause(
         .iter()
         .any(|word| lower.contains(word));
     let wanted = match pronoun.as_deref() {
-        Some("they" | "it") => Some(ActorType::Organization),
+        Some("they" | "it" | "its") => Some(ActorType::Organization),
         None if statement => Some(ActorType::Organization),
         Some(_) => Some(ActorType::Person),
         None => words.iter().any(|(_, word)| input::is_role(word)).then_some(ActorType::Person),
