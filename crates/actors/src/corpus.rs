@@ -206,8 +206,21 @@ impl CorpusActors {
             .map(|(period, _, name)| (period.clone(), name.clone()))
             .collect();
         for (period, name) in single {
-            if let Some(full) = surnames.get(&(period.clone(), name.clone()))
-                && let [full] = full.as_slice()
+            // The one fuller name, or the one far more often named than the others
+            // (`Donald Trump` beside `Melania Trump`).
+            let articles = |full: &String| {
+                self.entries.get(&(period.clone(), ActorType::Person, full.clone())).map_or(0, |e| e.articles)
+            };
+            let chosen = surnames.get(&(period.clone(), name.clone())).and_then(|fulls| {
+                let mut ranked: Vec<(u64, &String)> = fulls.iter().map(|full| (articles(full), full)).collect();
+                ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+                match ranked.as_slice() {
+                    [(_, only)] => Some((*only).clone()),
+                    [(first, full), (second, _), ..] if *first >= 5 * *second.max(&1) => Some((*full).clone()),
+                    _ => None,
+                }
+            });
+            if let Some(full) = chosen
                 && let Some(mut entry) = self.entries.remove(&(period.clone(), ActorType::Person, name.clone()))
             {
                 entry.forms.insert(name);
@@ -287,6 +300,20 @@ mod tests {
         assert_eq!(rows.iter().find(|r| r.name == "Sergey Lavrov").map(|r| r.articles), Some(2));
         assert!(rows.iter().any(|r| r.name == "Putin"), "kept apart by hand");
         assert!(rows.iter().any(|r| r.name == "Tehran Times Daily"));
+    }
+
+    #[test]
+    fn a_surname_goes_to_the_fuller_name_far_more_often_named() {
+        let table = AliasTable::new();
+        let mut corpus = CorpusActors::new();
+        for _ in 0..5 {
+            corpus.add(None, None, &[actor("Donald Trump", ActorType::Person, &[])], &table);
+        }
+        corpus.add(None, None, &[actor("Melania Trump", ActorType::Person, &[])], &table);
+        corpus.add(None, None, &[actor("Trump", ActorType::Person, &[])], &table);
+        let rows = corpus.finish(&table);
+        assert_eq!(rows.iter().find(|r| r.name == "Donald Trump").map(|r| r.articles), Some(6));
+        assert!(!rows.iter().any(|r| r.name == "Trump"));
     }
 
     #[test]

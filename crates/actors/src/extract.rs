@@ -74,6 +74,12 @@ const MONTHS_AND_DAYS: &[&str] = &[
     "Sunday",
 ];
 
+/// Words before a month that make it a date.
+const TIME_WORDS: &[&str] = &[
+    "after", "before", "between", "by", "during", "early", "from", "in", "last", "late", "mid", "next", "of", "on",
+    "since", "the", "this", "through", "to", "until",
+];
+
 /// Verbs of speech that, right after a name, say it is a person's or an organisation's.
 pub(crate) const SPEECH_VERBS: &[&str] = &[
     "added",
@@ -254,7 +260,14 @@ fn candidates(segment: &Segment<'_>, vocabulary: &Vocabulary<'_>, out: &mut Vec<
     let gap = |a: usize, b: usize| segment.text.get(words[a].end..words[b].start).unwrap_or("");
     let mut i = 0;
     while i < words.len() {
-        if !name_word(&words[i], vocabulary) {
+        // A month before a name and after no word of time is a first name (`August
+        // Flentje`, `April Ryan`), not a date (`in August Trump said`).
+        let first_name = MONTHS_AND_DAYS.contains(&words[i].text)
+            && words.get(i + 1).is_some_and(|next| {
+                name_word(next, vocabulary) && !next.sentence_start && joinable(gap(i, i + 1), &words[i])
+            })
+            && (i == 0 || !TIME_WORDS.contains(&words[i - 1].text.to_lowercase().as_str()));
+        if !first_name && !name_word(&words[i], vocabulary) {
             i += 1;
             continue;
         }
@@ -864,6 +877,14 @@ mod tests {
             found,
             [("Iran".to_owned(), ActorType::Place), ("Foreign Ministry".to_owned(), ActorType::Organization)]
         );
+    }
+
+    #[test]
+    fn a_month_before_a_name_is_a_first_name_but_not_after_in() {
+        let found =
+            names(" date 2024-01-10 Arguing for the state was August Flentje, a counsel. In August Lavrov came.");
+        assert!(found.contains(&("August Flentje".to_owned(), ActorType::Person)), "{found:?}");
+        assert!(!found.iter().any(|(name, _)| name == "August Lavrov"), "{found:?}");
     }
 
     #[test]

@@ -190,7 +190,7 @@ pub fn quotes(article: &Article, actors: &[Actor]) -> Vec<Quote> {
     let genders = genders(&paragraphs, &mentions, actors);
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(usize, Option<usize>)> = None;
-    let mut last_end = 0;
+    let mut last_end: usize = 0;
     for raw in pair(&paragraphs) {
         let mut text = String::new();
         for &(index, start, end) in &raw.pieces {
@@ -229,7 +229,18 @@ pub fn quotes(article: &Article, actors: &[Actor]) -> Vec<Quote> {
                         .map(|(_, _, index)| *index)
                 };
                 let previous = last_speaker.and_then(|(_, speaker)| speaker);
-                (person_before(since).or(previous).or_else(|| person_before(0)), None)
+                // The same sentence as the last quotation: the same voice (`argued that "..."
+                // of Trump's "..."`).
+                let same_sentence = last_speaker.is_some_and(|(paragraph, _)| paragraph == raw.open.0)
+                    && open_segment
+                        .text
+                        .get(last_end.saturating_sub(open_segment.offset)..raw.open.1)
+                        .is_some_and(|between| sentence_end(between).is_none() && !between.contains(". "));
+                if same_sentence {
+                    (previous, None)
+                } else {
+                    (person_before(since).or(previous).or_else(|| person_before(0)), None)
+                }
             }
         };
         last_speaker = Some((raw.close.0, speaker));
@@ -306,7 +317,7 @@ fn is_cue(word: &str) -> bool {
 }
 
 /// Words that stand for a speaker already named.
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "He", "She", "They", "It"];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "its", "He", "She", "They", "It", "Its"];
 
 /// The speaker (an actor's index, or `None` when the cue names no actor) and the cue of a
 /// quotation, from the clause after its closing mark or, failing that, before its opening one.
@@ -366,7 +377,9 @@ fn clause(
         .collect();
     // Only the first words after a quotation attribute it (`"...," he said`), and the last
     // ones before it (`He said: "..."`).
-    let window: Vec<(usize, &str)> = if after { words.iter().take(8).copied().collect() } else { words.clone() };
+    // (An apposition may stand between: `"...," Kimberly Ritter, director for development for
+    // Exchange Initiative, tells CNN.`)
+    let window: Vec<(usize, &str)> = if after { words.iter().take(14).copied().collect() } else { words.clone() };
     let colon = !after && text.trim_end().ends_with(':');
     let cue_at = window.iter().position(|(_, word)| is_cue(word));
     if cue_at.is_none() && !colon {
@@ -378,7 +391,7 @@ fn clause(
     );
     let cue_offset = cue_at.map_or(offset + text.len(), |at| offset + window[at].0);
     // Who is told is not who speaks: `told Al Jazeera`.
-    let told = cue_at.is_some_and(|at| window[at].1 == "told");
+    let told = cue_at.is_some_and(|at| matches!(window[at].1, "told" | "tells" | "tell"));
     let cue_end = cue_at.map_or(cue_offset, |at| cue_offset + window[at].1.len());
     // After a quotation the speaker stands before the cue or right after it (`said Lavrov`,
     // not `said, referring to Russia`); places do not speak.
@@ -422,7 +435,7 @@ fn clause(
         .iter()
         .any(|word| lower.contains(word));
     let wanted = match pronoun.as_deref() {
-        Some("they" | "it") => Some(ActorType::Organization),
+        Some("they" | "it" | "its") => Some(ActorType::Organization),
         None if statement => Some(ActorType::Organization),
         Some(_) => Some(ActorType::Person),
         None => words.iter().any(|(_, word)| input::is_role(word)).then_some(ActorType::Person),

@@ -295,6 +295,18 @@ pub(crate) enum Command {
         #[arg(long, value_name = "N|FRACTION", value_parser = parse_df)]
         max_df: Option<DfBound>,
     },
+    /// People, organisations and places each article names, with aliases, roles and spans.
+    ///
+    /// Names come from capitalisation, titles and roles are taken off them, and their type
+    /// from shipped gazetteers (GeoNames, countryinfo) and the context; no model is used.
+    #[command(after_help = crate::actors_args::ACTORS_EXAMPLES)]
+    Actors(crate::actors_args::ActorsArgs),
+    /// Direct quotations of four or more words, with their speakers.
+    #[command(after_help = crate::actors_args::QUOTES_EXAMPLES)]
+    Quotes(crate::actors_args::QuotesArgs),
+    /// Actor co-occurrence networks, and speaker → named-actor edges from quotations.
+    #[command(after_help = crate::actors_args::NETWORK_EXAMPLES)]
+    Network(crate::actors_args::NetworkArgs),
     /// Parse articles and print what each is made of.
     ///
     /// One record per input file, in input order: title, date and time, dateline, sections
@@ -471,13 +483,13 @@ pub(crate) enum DateOrderArg {
 }
 
 /// `--format` of the commands that write reports: every format but `text`.
-fn report_format() -> impl clap::builder::TypedValueParser<Value = Format> {
+pub(crate) fn report_format() -> impl clap::builder::TypedValueParser<Value = Format> {
     use clap::builder::TypedValueParser;
     clap::builder::PossibleValuesParser::new(Format::REPORTS)
         .map(|name: String| Format::from_str(&name, false).unwrap_or(Format::Table))
 }
 
-fn parse_period(text: &str) -> Result<Period, String> {
+pub(crate) fn parse_period(text: &str) -> Result<Period, String> {
     text.parse().map_err(|_| format!("expected day, week, month, quarter or year, not `{text}`"))
 }
 
@@ -509,7 +521,7 @@ fn parse_df(text: &str) -> Result<DfBound, String> {
     }
 }
 
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|err| format!("expected a date as YYYY-MM-DD: {err}"))
 }
 

@@ -30,8 +30,12 @@ pub(crate) struct Config {
 
 #[derive(Debug)]
 pub(crate) enum CommandConfig {
-    Parse { format: Format },
-    Check { format: Format },
+    Parse {
+        format: Format,
+    },
+    Check {
+        format: Format,
+    },
     Stats(StatsConfig, Period),
     Terms(StatsConfig, Option<GroupBy>),
     Tfidf(StatsConfig, TfIdf),
@@ -42,6 +46,10 @@ pub(crate) enum CommandConfig {
     TopicsInfer(StatsConfig, InferConfig),
     Kwic(StatsConfig, Query, usize),
     Trends(StatsConfig, TrendsConfig),
+    Actors(crate::cmd::actors::ActorsConfig, Format, Option<Period>),
+    Quotes(crate::cmd::actors::ActorsConfig, Format),
+    /// Writes graph formats of its own (GEXF, GraphML) besides tables: see `cmd::network`.
+    Network(crate::cmd::actors::ActorsConfig, crate::cmd::network::NetworkConfig),
 }
 
 impl CommandConfig {
@@ -59,6 +67,8 @@ impl CommandConfig {
             | Self::TopicsInfer(stats, _)
             | Self::Kwic(stats, _, _)
             | Self::Trends(stats, _) => stats.format,
+            Self::Actors(_, format, _) | Self::Quotes(_, format) => *format,
+            Self::Network(_, network) => network.report_format(),
         }
     }
 }
@@ -196,6 +206,24 @@ impl Config {
     pub(crate) fn from_cli(cli: Cli) -> Result<Self> {
         let (command, input) = match cli.command {
             Command::Parse { input, format } => (CommandConfig::Parse { format }, input),
+            Command::Actors(args) => {
+                let table = args.format == Format::Table;
+                let config = crate::cmd::actors::ActorsConfig::from_args(&args.common, table)?;
+                (CommandConfig::Actors(config, args.format, args.by), args.common.input)
+            }
+            Command::Quotes(args) => (
+                CommandConfig::Quotes(
+                    crate::cmd::actors::ActorsConfig::from_args(&args.common, args.format == Format::Table)?,
+                    args.format,
+                ),
+                args.common.input,
+            ),
+            Command::Network(args) => {
+                let table = args.format == crate::actors_args::NetworkFormat::Table;
+                let config = crate::cmd::actors::ActorsConfig::from_args(&args.common, table)?;
+                let network = crate::cmd::network::NetworkConfig::from_args(&args);
+                (CommandConfig::Network(config, network), args.common.input)
+            }
             Command::Check { input, format } => (CommandConfig::Check { format }, input),
             Command::Stats { corpus, by } => (CommandConfig::Stats(StatsConfig::from_args(&corpus)?, by), corpus.input),
             Command::Terms { corpus, by } => (CommandConfig::Terms(StatsConfig::from_args(&corpus)?, by), corpus.input),

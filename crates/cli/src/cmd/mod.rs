@@ -1,13 +1,16 @@
 //! One module per command. Each reads documents, writes its output to stdout (or the
 //! `--output` file), and reports diagnostics through the [`Reporter`].
 
+pub(crate) mod actors;
 mod check;
 mod collocations;
 mod corpus;
 mod keyness;
 mod kwic;
+pub(crate) mod network;
 mod ngrams;
 mod parse;
+mod quotes;
 mod stats;
 mod terms;
 mod tfidf;
@@ -19,7 +22,7 @@ use std::io::{self, BufWriter, StdoutLock, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use dateline_parse::CorpusReader;
+use dateline_parse::{CorpusReader, Documents};
 
 use crate::atomic::AtomicFile;
 use crate::config::{CommandConfig, Config};
@@ -41,29 +44,48 @@ pub(crate) fn run(config: &Config) -> Result<Status> {
     let mut reporter = Reporter::new(config.quiet);
     let write_error = output.write_error();
     let mut buffered = BufWriter::with_capacity(1 << 16, &mut output);
-    let mut writer = output::writer(config.command.format(), &mut buffered, &config.parser);
-    let out = &mut *writer;
-    match &config.command {
-        CommandConfig::Parse { .. } => parse::run(documents, out, &mut reporter),
-        CommandConfig::Check { .. } => check::run(documents, out, &mut reporter),
-        CommandConfig::Stats(stats, by) => stats::run(documents, stats, *by, out, &mut reporter),
-        CommandConfig::Terms(stats, by) => terms::run(documents, stats, *by, out, &mut reporter),
-        CommandConfig::Ngrams(stats, options) => ngrams::run(documents, stats, options, out, &mut reporter),
-        CommandConfig::Collocations(stats, options) => collocations::run(documents, stats, options, out, &mut reporter),
-        CommandConfig::Topics(stats, topics) => topics::train(documents, stats, topics, out, &mut reporter),
-        CommandConfig::TopicsInfer(stats, infer) => topics::infer(documents, stats, infer, out, &mut reporter),
-        CommandConfig::Keyness(stats, keyness) => keyness::run(documents, stats, keyness, out, &mut reporter),
-        CommandConfig::Kwic(stats, query, window) => kwic::run(documents, stats, query, *window, out, &mut reporter),
-        CommandConfig::Trends(stats, trends) => trends::run(documents, stats, trends, out, &mut reporter),
-        CommandConfig::Tfidf(stats, tfidf) => tfidf::run(documents, stats, tfidf, out, &mut reporter),
-    }
-    .and_then(|()| writer.finish().map_err(Into::into))
-    .map_err(|err| if is_write_error(&err) { err.context(write_error.clone()) } else { err })?;
-    drop(writer);
+    let result = if let CommandConfig::Network(actors, network) = &config.command
+        && network.is_graph()
+    {
+        network::write_graph(documents, actors, network, &mut buffered, &mut reporter)
+    } else {
+        run_writer(config, documents, &mut buffered, &mut reporter)
+    };
+    result.map_err(|err| if is_write_error(&err) { err.context(write_error.clone()) } else { err })?;
     buffered.flush().map_err(|err| anyhow::Error::from(err).context(write_error))?;
     drop(buffered);
     output.commit()?;
     Ok(reporter.finish().status())
+}
+
+/// Runs the command through the output layer's writer of its format.
+fn run_writer(
+    config: &Config,
+    documents: Documents<'_>,
+    buffered: &mut dyn Write,
+    reporter: &mut Reporter,
+) -> Result<()> {
+    let mut writer = output::writer(config.command.format(), buffered, &config.parser);
+    let out = &mut *writer;
+    let reporter = &mut *reporter;
+    match &config.command {
+        CommandConfig::Actors(actors, _, by) => actors::run(documents, actors, *by, out, reporter),
+        CommandConfig::Quotes(actors, _) => quotes::run(documents, actors, out, reporter),
+        CommandConfig::Network(actors, network) => network::run(documents, actors, network, out, reporter),
+        CommandConfig::Parse { .. } => parse::run(documents, out, reporter),
+        CommandConfig::Check { .. } => check::run(documents, out, reporter),
+        CommandConfig::Stats(stats, by) => stats::run(documents, stats, *by, out, reporter),
+        CommandConfig::Terms(stats, by) => terms::run(documents, stats, *by, out, reporter),
+        CommandConfig::Ngrams(stats, options) => ngrams::run(documents, stats, options, out, reporter),
+        CommandConfig::Collocations(stats, options) => collocations::run(documents, stats, options, out, reporter),
+        CommandConfig::Topics(stats, topics) => topics::train(documents, stats, topics, out, reporter),
+        CommandConfig::TopicsInfer(stats, infer) => topics::infer(documents, stats, infer, out, reporter),
+        CommandConfig::Keyness(stats, keyness) => keyness::run(documents, stats, keyness, out, reporter),
+        CommandConfig::Kwic(stats, query, window) => kwic::run(documents, stats, query, *window, out, reporter),
+        CommandConfig::Trends(stats, trends) => trends::run(documents, stats, trends, out, reporter),
+        CommandConfig::Tfidf(stats, tfidf) => tfidf::run(documents, stats, tfidf, out, reporter),
+    }
+    .and_then(|()| writer.finish().map_err(Into::into))
 }
 
 /// Where a command's output goes.

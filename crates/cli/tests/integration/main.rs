@@ -1,5 +1,6 @@
 //! Integration tests of the `dateline` binary, and the workspace's tidy checks.
 
+mod actors;
 mod check;
 mod faults;
 mod formats;

@@ -12,7 +12,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("dateline-analyze", &["dateline-model", "dateline-text"]),
     ("dateline-reuse", &["dateline-model", "dateline-text"]),
     ("dateline-actors", &["dateline-model", "dateline-text"]),
-    ("dateline", &["dateline-model", "dateline-parse", "dateline-text", "dateline-analyze"]),
+    ("dateline", &["dateline-model", "dateline-parse", "dateline-text", "dateline-analyze", "dateline-actors"]),
     (
         "dateline-benches",
         &["dateline-model", "dateline-parse", "dateline-text", "dateline-analyze", "dateline-reuse", "dateline"],

@@ -1,0 +1,147 @@
+//! `dateline network`: which actors appear together, and whom speakers name.
+
+use std::io::Write;
+
+use anyhow::Result;
+use dateline_actors::{Edge, EdgeKind, Level, Network, write_gexf, write_graphml};
+use dateline_parse::Documents;
+use serde_json::{Value, json};
+
+use super::actors::{ActorsConfig, find, period_of};
+use crate::actors_args::{LevelArg, NetworkArgs, NetworkFormat};
+use crate::output::report::{Report, Table};
+use crate::output::{Format, Writer};
+use crate::report::Reporter;
+
+/// What `dateline network` builds.
+#[derive(Debug)]
+pub(crate) struct NetworkConfig {
+    pub(crate) format: NetworkFormat,
+    pub(crate) level: Level,
+    pub(crate) pmi: bool,
+    pub(crate) min_weight: f64,
+    pub(crate) by: Option<dateline_model::Period>,
+    pub(crate) quotes: bool,
+}
+
+impl NetworkConfig {
+    /// The format of the output layer for the edge-table formats; graphs (GEXF, GraphML) are
+    /// written by [`write_graph`] straight to the output, and take `table` here.
+    pub(crate) const fn report_format(&self) -> Format {
+        match self.format {
+            NetworkFormat::Json => Format::Json,
+            NetworkFormat::Jsonl => Format::Jsonl,
+            NetworkFormat::Csv => Format::Csv,
+            NetworkFormat::Table | NetworkFormat::Gexf | NetworkFormat::Graphml => Format::Table,
+        }
+    }
+
+    /// Whether the output is a graph file rather than an edge table.
+    pub(crate) const fn is_graph(&self) -> bool {
+        matches!(self.format, NetworkFormat::Gexf | NetworkFormat::Graphml)
+    }
+
+    pub(crate) fn from_args(args: &NetworkArgs) -> Self {
+        Self {
+            format: args.format,
+            level: match args.level {
+                LevelArg::Sentence => Level::Sentence,
+                LevelArg::Paragraph => Level::Paragraph,
+                LevelArg::Article => Level::Article,
+            },
+            pmi: args.pmi,
+            min_weight: args.min_weight.unwrap_or(if args.pmi { f64::NEG_INFINITY } else { 1.0 }),
+            by: args.by,
+            quotes: !args.no_quotes,
+        }
+    }
+}
+
+struct EdgeList(Vec<Edge>);
+
+impl Report for EdgeList {
+    fn tables(&self) -> Vec<Table> {
+        let columns = vec!["source", "target", "weight", "count", "articles", "period", "kind"];
+        let rows = self
+            .0
+            .iter()
+            .map(|e| {
+                vec![
+                    e.source.as_str().into(),
+                    e.target.as_str().into(),
+                    e.weight.into(),
+                    e.count.into(),
+                    e.articles.into(),
+                    e.period.clone().into(),
+                    match e.kind {
+                        EdgeKind::Cooccurrence => "cooccurrence",
+                        EdgeKind::Quote => "quote",
+                    }
+                    .into(),
+                ]
+            })
+            .collect();
+        vec![Table::new(columns, rows)]
+    }
+
+    fn json(&self) -> Value {
+        json!(self.0)
+    }
+}
+
+/// The network's edges, heaviest first, cut to `--top`.
+fn build(
+    documents: Documents<'_>,
+    config: &ActorsConfig,
+    network_config: &NetworkConfig,
+    reporter: &mut Reporter,
+) -> (Network, Vec<Edge>) {
+    let found = find(documents, config, network_config.quotes, reporter);
+    let mut network = Network::new();
+    for article in &found {
+        let period = period_of(network_config.by, article.date);
+        network.add(
+            &article.article,
+            &article.actors,
+            &article.quotes,
+            network_config.level,
+            period.as_deref(),
+            &config.aliases,
+        );
+    }
+    let mut edges = network.edges(network_config.pmi, network_config.min_weight, &config.types);
+    if let Some(top) = config.top {
+        edges.truncate(top);
+    }
+    (network, edges)
+}
+
+/// The edge table (table, JSON, JSON lines, CSV) through the output layer.
+pub(crate) fn run(
+    documents: Documents<'_>,
+    config: &ActorsConfig,
+    network_config: &NetworkConfig,
+    out: &mut dyn Writer,
+    reporter: &mut Reporter,
+) -> Result<()> {
+    let (_, edges) = build(documents, config, network_config, reporter);
+    out.report(&EdgeList(edges))?;
+    Ok(())
+}
+
+/// A graph file (GEXF, GraphML), written as is: not a table, so not through the output layer.
+pub(crate) fn write_graph(
+    documents: Documents<'_>,
+    config: &ActorsConfig,
+    network_config: &NetworkConfig,
+    out: &mut dyn Write,
+    reporter: &mut Reporter,
+) -> Result<()> {
+    let (network, edges) = build(documents, config, network_config, reporter);
+    if network_config.format == NetworkFormat::Graphml {
+        write_graphml(&network, &edges, out)?;
+    } else {
+        write_gexf(&network, &edges, out)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,101 @@
+//! `dateline quotes`: every direct quotation of four or more words with its speaker.
+
+use std::collections::BTreeMap;
+
+use anyhow::Result;
+use dateline_parse::Documents;
+use serde_json::{Value, json};
+
+use super::actors::{ActorsConfig, find};
+use crate::output::Writer;
+use crate::output::report::{Report, Table};
+use crate::report::Reporter;
+
+/// Every quotation (JSON, JSON lines and CSV list them) and, for people, the quotations per
+/// speaker (the table).
+struct Quotes {
+    list: Vec<Value>,
+    by_speaker: Vec<(Option<String>, u64, u64)>,
+}
+
+impl Report for Quotes {
+    fn tables(&self) -> Vec<Table> {
+        let rows = self
+            .by_speaker
+            .iter()
+            .map(|(speaker, quotes, articles)| vec![speaker.clone().into(), (*quotes).into(), (*articles).into()])
+            .collect();
+        vec![Table::new(vec!["speaker", "quotes", "articles"], rows)]
+    }
+
+    fn csv(&self) -> Table {
+        let columns = vec!["path", "speaker", "text", "start", "end", "cue", "kind"];
+        let rows = self
+            .list
+            .iter()
+            .map(|q| {
+                vec![
+                    q["path"].as_str().unwrap_or("").into(),
+                    q["speaker"].as_str().map(str::to_owned).into(),
+                    q["text"].as_str().unwrap_or("").into(),
+                    q["span"][0].as_u64().into(),
+                    q["span"][1].as_u64().into(),
+                    q["cue"].as_str().map(str::to_owned).into(),
+                    q["kind"].as_str().unwrap_or("").into(),
+                ]
+            })
+            .collect();
+        Table::new(columns, rows)
+    }
+
+    fn json(&self) -> Value {
+        Value::Array(self.list.clone())
+    }
+}
+
+pub(crate) fn run(
+    documents: Documents<'_>,
+    config: &ActorsConfig,
+    out: &mut dyn Writer,
+    reporter: &mut Reporter,
+) -> Result<()> {
+    let found = find(documents, config, true, reporter);
+    let mut counts: BTreeMap<Option<String>, (u64, u64)> = BTreeMap::new();
+    for article in &found {
+        let mut seen = std::collections::BTreeSet::new();
+        for quote in &article.quotes {
+            let speaker = quote.speaker.as_ref().map(|name| {
+                article
+                    .actors
+                    .iter()
+                    .find(|a| &a.name == name)
+                    .map_or_else(|| name.clone(), |a| config.aliases.canonical(a))
+            });
+            let entry = counts.entry(speaker.clone()).or_default();
+            entry.0 += 1;
+            if seen.insert(speaker) {
+                entry.1 += 1;
+            }
+        }
+    }
+    let mut by_speaker: Vec<(Option<String>, u64, u64)> = counts.into_iter().map(|(s, (q, a))| (s, q, a)).collect();
+    by_speaker.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+    let mut list = Vec::new();
+    for article in &found {
+        for quote in &article.quotes {
+            let kind =
+                quote.speaker.as_ref().and_then(|name| article.actors.iter().find(|a| &a.name == name)).map(|a| a.kind);
+            if !config.types.is_empty() && !kind.is_some_and(|k| config.types.contains(&k)) {
+                continue;
+            }
+            list.push(json!({"path": article.path, "speaker": quote.speaker, "text": quote.text,
+                             "span": [quote.span.start, quote.span.end], "cue": quote.cue, "kind": quote.kind}));
+        }
+    }
+    if let Some(top) = config.top {
+        by_speaker.truncate(top);
+        list.truncate(top);
+    }
+    out.report(&Quotes { list, by_speaker })?;
+    Ok(())
+}
