@@ -56,7 +56,9 @@ impl CommandConfig {
     /// The output format asked for.
     pub(crate) const fn format(&self) -> Format {
         match self {
-            Self::Parse { format } | Self::Check { format } => *format,
+            Self::Parse { format } | Self::Check { format } | Self::Actors(_, format, _) | Self::Quotes(_, format) => {
+                *format
+            }
             Self::Stats(stats, _)
             | Self::Terms(stats, _)
             | Self::Tfidf(stats, _)
@@ -67,7 +69,6 @@ impl CommandConfig {
             | Self::TopicsInfer(stats, _)
             | Self::Kwic(stats, _, _)
             | Self::Trends(stats, _) => stats.format,
-            Self::Actors(_, format, _) | Self::Quotes(_, format) => *format,
             Self::Network(_, network) => network.report_format(),
         }
     }
