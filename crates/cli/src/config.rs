@@ -159,6 +159,16 @@ pub(crate) struct DateRange {
 }
 
 impl DateRange {
+    /// `--since` and `--until`, checked: a range that no date can fall in is a usage error.
+    pub(crate) fn new(since: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<Self> {
+        if let (Some(since), Some(until)) = (since, until)
+            && since > until
+        {
+            bail!("--since {since} is after --until {until}: no article can match");
+        }
+        Ok(Self { since, until })
+    }
+
     pub(crate) fn is_open(&self) -> bool {
         self.since.is_none() && self.until.is_none()
     }
@@ -176,12 +186,7 @@ const DEFAULT_TOP: usize = 20;
 
 impl StatsConfig {
     fn from_args(args: &CorpusArgs) -> Result<Self> {
-        let dates = DateRange { since: args.since, until: args.until };
-        if let (Some(since), Some(until)) = (dates.since, dates.until)
-            && since > until
-        {
-            bail!("--since {since} is after --until {until}: no article can match");
-        }
+        let dates = DateRange::new(args.since, args.until)?;
         let stopwords = match &args.stopwords {
             None => Stopwords::English,
             Some(path) if path.as_os_str() == "none" => Stopwords::None,

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use crate::actors_args::{ActorInputArgs, ActorTypeArg};
+use crate::config::DateRange;
 use crate::output::Writer;
 use crate::output::report::{Report, Table};
 use crate::report::Reporter;
@@ -19,8 +20,7 @@ use crate::report::Reporter;
 pub(crate) struct ActorsConfig {
     /// How many rows to keep: `--top`, 20 in tables by default, all when 0.
     pub(crate) top: Option<usize>,
-    pub(crate) since: Option<NaiveDate>,
-    pub(crate) until: Option<NaiveDate>,
+    pub(crate) dates: DateRange,
     pub(crate) aliases: AliasTable,
     pub(crate) types: Vec<ActorType>,
 }
@@ -28,11 +28,7 @@ pub(crate) struct ActorsConfig {
 impl ActorsConfig {
     /// `table`: whether the output is a table for people, which shows 20 rows by default.
     pub(crate) fn from_args(args: &ActorInputArgs, table: bool) -> Result<Self> {
-        if let (Some(since), Some(until)) = (args.since, args.until)
-            && since > until
-        {
-            anyhow::bail!("--since {since} is after --until {until}: no article can match");
-        }
+        let dates = DateRange::new(args.since, args.until)?;
         let aliases = match &args.aliases {
             None => AliasTable::new(),
             Some(path) => {
@@ -55,7 +51,7 @@ impl ActorsConfig {
             Some(n) => Some(n),
             None => table.then_some(20),
         };
-        Ok(Self { top, since: args.since, until: args.until, aliases, types })
+        Ok(Self { top, dates, aliases, types })
     }
 
     fn wanted(&self, kind: ActorType) -> bool {
@@ -85,11 +81,7 @@ pub(crate) fn find(
         reporter.document(&doc);
         let article = doc.article?;
         let date = article.published.as_ref().map(|p| p.date);
-        let inside = match date {
-            Some(date) => config.since.is_none_or(|s| date >= s) && config.until.is_none_or(|u| date <= u),
-            None => config.since.is_none() && config.until.is_none(),
-        };
-        if !inside {
+        if !config.dates.contains(date) {
             outside += 1;
             return None;
         }
