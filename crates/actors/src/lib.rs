@@ -25,6 +25,7 @@
 #![deny(missing_docs)]
 
 mod corpus;
+mod cues;
 mod extract;
 mod gazetteer;
 mod input;

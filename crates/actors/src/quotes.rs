@@ -6,10 +6,10 @@
 //! into the next when that one opens with a mark, as news style writes a long quotation;
 //! otherwise the missing mark is put back at the paragraph's end.
 
-use dateline_model::{Article, Span};
+use dateline_model::Span;
 use serde::{Deserialize, Serialize};
 
-use crate::extract::SPEECH_VERBS;
+use crate::cues::{PRONOUNS, is_cue, names_the_listener};
 use crate::input::{self, Segment};
 use crate::{Actor, ActorType};
 
@@ -61,11 +61,23 @@ fn marks(text: &str) -> Vec<(usize, usize, Mark)> {
             '"' => {
                 let letter_before = previous.is_some_and(char::is_alphanumeric);
                 let letter_after = next.is_some_and(char::is_alphanumeric);
+                let space_before = previous.is_none_or(char::is_whitespace);
+                let space_after = next.is_none_or(char::is_whitespace);
                 if letter_before && letter_after {
                     None
-                } else if previous.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}-/".contains(p)) {
+                } else if space_before
+                    && text[at + 1..].starts_with('?')
+                    && text[at + 2..].starts_with(char::is_lowercase)
+                {
+                    // ` "?and count myself`: the scraper's remains of a dash between words.
+                    None
+                } else if space_before
+                    || previous.is_some_and(|p| "([{".contains(p))
+                    || (!space_after && previous.is_some_and(|p| "\u{2014}\u{2013}-/".contains(p)))
+                {
                     Some(Mark::Open)
                 } else {
+                    // After a dash and before a space, a quotation cut off: `then --" he added`.
                     Some(Mark::Close)
                 }
             }
@@ -131,9 +143,27 @@ fn pair(paragraphs: &[Segment<'_>]) -> Vec<Raw> {
                     raws.push(raw);
                     open = None;
                 }
-                // A second opening mark: the first lost its closing one; start again here.
-                (Some(_), Mark::Open) => {
-                    carried = None;
+                // A second opening mark: the first lost its closing one. At a sentence's end
+                // the mark is put back there (`...less vulnerable. "This shines...`); inside a
+                // sentence the first mark was a stray one, and the quotation starts again here.
+                (Some(start), Mark::Open) => {
+                    let before = text.get(start..at).unwrap_or("").trim_end();
+                    if before.ends_with(['.', '?', '!']) {
+                        let end = start + before.len();
+                        let raw = carried.take().map_or_else(
+                            || Raw { pieces: vec![(index, start, end)], open: (index, open_mark), close: (index, end) },
+                            |mut raw| {
+                                if let Some(last) = raw.pieces.last_mut() {
+                                    last.2 = end;
+                                }
+                                raw.close = (index, end);
+                                raw
+                            },
+                        );
+                        raws.push(raw);
+                    } else {
+                        carried = None;
+                    }
                     open = Some(at + len);
                     open_mark = at;
                 }
@@ -176,10 +206,29 @@ fn pair(paragraphs: &[Segment<'_>]) -> Vec<Raw> {
 /// An actor's mention: byte span in the file and the actor's index.
 type Mentions = Vec<(usize, usize, usize)>;
 
+/// Who speaks a quotation, as its cue tells it.
+struct Attribution {
+    /// The actor's index, or `None` when the cue names no actor of the article.
+    speaker: Option<usize>,
+    cue: String,
+    /// The gender a `he` or `she` gave the speaker (true for male), so that a later pronoun
+    /// of the other gender looks past this person.
+    pronoun_gender: Option<bool>,
+}
+
+/// What the quotations of one article are attributed from.
+struct Article<'a> {
+    paragraphs: &'a [Segment<'a>],
+    mentions: Mentions,
+    actors: &'a [Actor],
+    /// Each person's gender as the article's pronouns tell it (true for male).
+    genders: Vec<Option<bool>>,
+}
+
 /// The direct quotations of `article` with their speakers among `actors` (what
 /// [`extract`](crate::extract) found in the same article), in reading order.
 #[must_use]
-pub fn quotes(article: &Article, actors: &[Actor]) -> Vec<Quote> {
+pub fn quotes(article: &dateline_model::Article, actors: &[Actor]) -> Vec<Quote> {
     let paragraphs: Vec<Segment<'_>> = input::read(article).into_iter().filter(|s| s.paragraph.is_some()).collect();
     let mut mentions: Mentions = actors
         .iter()
@@ -188,6 +237,7 @@ pub fn quotes(article: &Article, actors: &[Actor]) -> Vec<Quote> {
         .collect();
     mentions.sort_unstable();
     let genders = genders(&paragraphs, &mentions, actors);
+    let mut article = Article { paragraphs: &paragraphs, mentions, actors, genders };
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(usize, Option<usize>)> = None;
     let mut last_end: usize = 0;
@@ -210,24 +260,14 @@ pub fn quotes(article: &Article, actors: &[Actor]) -> Vec<Quote> {
         let before_open = open_segment.text.get(..raw.open.1).unwrap_or("").trim_end();
         let kind =
             if before_open.ends_with(|c: char| c.is_alphabetic()) { QuoteKind::Mixed } else { QuoteKind::Direct };
-        let attribution = attribute(&paragraphs, &raw, &mentions, actors, &genders);
-        let (speaker, cue) = match attribution {
-            Some((speaker, cue)) => (speaker, Some(cue)),
-            // No cue: a quotation that follows another closely goes on in the same voice.
-            // No cue: a person named since the last quotation has the floor; else the last
-            // speaker goes on; else the nearest person before.
+        let (speaker, cue) = match article.attribute(&raw) {
+            Some(Attribution { speaker, cue, pronoun_gender }) => {
+                if let (Some(index), Some(male)) = (speaker, pronoun_gender) {
+                    article.genders[index].get_or_insert(male);
+                }
+                (speaker, Some(cue))
+            }
             None => {
-                let quote_start = span.start;
-                let since = last_end;
-                let person_before = |after: usize| {
-                    mentions
-                        .iter()
-                        .rev()
-                        .find(|(start, _, index)| {
-                            *start < quote_start && *start >= after && actors[*index].kind == ActorType::Person
-                        })
-                        .map(|(_, _, index)| *index)
-                };
                 let previous = last_speaker.and_then(|(_, speaker)| speaker);
                 // The same sentence as the last quotation: the same voice (`argued that "..."
                 // of Trump's "..."`).
@@ -235,11 +275,20 @@ pub fn quotes(article: &Article, actors: &[Actor]) -> Vec<Quote> {
                     && open_segment
                         .text
                         .get(last_end.saturating_sub(open_segment.offset)..raw.open.1)
-                        .is_some_and(|between| sentence_end(between).is_none() && !between.contains(". "));
+                        .is_some_and(|between| sentence_end(between).is_none());
                 if same_sentence {
                     (previous, None)
                 } else {
-                    (person_before(since).or(previous).or_else(|| person_before(0)), None)
+                    // No cue: a person the quotation's own sentence names speaks it (`Arguing
+                    // that "...", Flentje soon found himself`); else a person named since the
+                    // last quotation has the floor; else the last speaker goes on; else the
+                    // nearest person before.
+                    let speaker = article
+                        .sentence_person(&raw)
+                        .or_else(|| article.person_before(span.start, last_end))
+                        .or(previous)
+                        .or_else(|| article.person_before(span.start, 0));
+                    (speaker, None)
                 }
             }
         };
@@ -281,180 +330,338 @@ fn genders(paragraphs: &[Segment<'_>], mentions: &Mentions, actors: &[Actor]) ->
     votes.into_iter().map(|(male, female)| (male != female).then_some(male > female)).collect()
 }
 
-/// Words that attribute a quotation.
-fn is_cue(word: &str) -> bool {
-    SPEECH_VERBS.contains(&word)
-        || matches!(
-            word,
-            "according"
-                | "acknowledged"
-                | "admitted"
-                | "agreed"
-                | "alleged"
-                | "cautioned"
-                | "complained"
-                | "conceded"
-                | "countered"
-                | "demanded"
-                | "exclaimed"
-                | "joked"
-                | "maintained"
-                | "observed"
-                | "posted"
-                | "predicted"
-                | "promised"
-                | "quoted"
-                | "reiterated"
-                | "responded"
-                | "say"
-                | "saying"
-                | "tell"
-                | "testified"
-                | "urged"
-                | "vowed"
-                | "writes"
-        )
-}
+/// Titles and abbreviations whose stop ends no sentence (`St. Louis`, `Mr. Darcy`).
+const ABBREVIATIONS: &[&str] = &[
+    "Capt", "Col", "Dr", "Gen", "Gov", "Jr", "Lt", "Mr", "Mrs", "Ms", "No", "Prof", "Rep", "Rev", "Sen", "Sgt", "Sr",
+    "St", "Mt", "Ft", "vs",
+];
 
-/// Words that stand for a speaker already named.
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "its", "He", "She", "They", "It", "Its"];
-
-/// The speaker (an actor's index, or `None` when the cue names no actor) and the cue of a
-/// quotation, from the clause after its closing mark or, failing that, before its opening one.
-fn attribute(
-    paragraphs: &[Segment<'_>],
-    raw: &Raw,
-    mentions: &Mentions,
-    actors: &[Actor],
-    genders: &[Option<bool>],
-) -> Option<(Option<usize>, String)> {
-    let close_segment = &paragraphs[raw.close.0];
-    let after_text = close_segment.text.get(raw.close.1..).unwrap_or("");
-    // The clause after: up to the next quotation or the end of the sentence.
-    let after_end = after_text.find(['"', '\u{201c}', '\u{201d}']).unwrap_or(after_text.len());
-    let after_end = sentence_end(&after_text[..after_end]).unwrap_or(after_end);
-    let after = (close_segment.offset + raw.close.1, &after_text[..after_end]);
-    if let Some(found) = clause(after, true, mentions, actors, genders, raw, paragraphs) {
-        return Some(found);
-    }
-    let open_segment = &paragraphs[raw.open.0];
-    let before_text = open_segment.text.get(..raw.open.1).unwrap_or("");
-    // After the last closing mark before it (marks are one to three bytes long).
-    let from = before_text
-        .char_indices()
-        .rfind(|&(_, c)| matches!(c, '"' | '\u{201d}'))
-        .map_or(0, |(at, c)| at + c.len_utf8());
-    let from = before_text[from..].rfind(". ").map_or(from, |at| from + at + 2);
-    let before = (open_segment.offset + from, &before_text[from..]);
-    clause(before, false, mentions, actors, genders, raw, paragraphs)
-}
-
+/// Where the first sentence of `text` ends: a `.`, `!` or `?` followed by a space, except the
+/// stop of a title, an initial or an abbreviation with dots inside (`U.S.`).
 fn sentence_end(text: &str) -> Option<usize> {
     text.char_indices()
-        .find(|&(at, c)| matches!(c, '.' | '!' | '?') && text[at + 1..].starts_with(' '))
+        .filter(|&(at, c)| matches!(c, '.' | '!' | '?') && text[at + 1..].starts_with(' '))
+        .find(|&(at, c)| {
+            let word = text[..at].rsplit([' ', '(', '"']).next().unwrap_or("");
+            c != '.'
+                || !(ABBREVIATIONS.contains(&word)
+                    || word.contains('.')
+                    || (word.chars().count() == 1 && word.chars().all(char::is_uppercase)))
+        })
         .map(|(at, _)| at)
 }
 
-/// Looks for a cue verb in a clause (file offset of its first byte, its text) and the actor it
-/// names.
-fn clause(
-    (offset, text): (usize, &str),
-    after: bool,
-    mentions: &Mentions,
-    actors: &[Actor],
-    genders: &[Option<bool>],
-    raw: &Raw,
-    paragraphs: &[Segment<'_>],
-) -> Option<(Option<usize>, String)> {
-    let words: Vec<(usize, &str)> = text
-        .split_inclusive(|c: char| c.is_whitespace() || c == ',' || c == ':')
-        .scan(0, |at, piece| {
-            let start = *at;
-            *at += piece.len();
-            Some((start, piece.trim_end_matches(|c: char| !c.is_alphanumeric())))
-        })
-        .filter(|(_, word)| !word.is_empty())
-        .collect();
-    // Only the first words after a quotation attribute it (`"...," he said`), and the last
-    // ones before it (`He said: "..."`).
-    // (An apposition may stand between: `"...," Kimberly Ritter, director for development for
-    // Exchange Initiative, tells CNN.`)
-    let window: Vec<(usize, &str)> = if after { words.iter().take(14).copied().collect() } else { words.clone() };
-    let colon = !after && text.trim_end().ends_with(':');
-    let cue_at = window.iter().position(|(_, word)| is_cue(word));
-    if cue_at.is_none() && !colon {
-        return None;
+/// Where the last sentence of `text` starts: after the last sentence end in it, or at 0.
+fn last_sentence_start(text: &str) -> usize {
+    let mut start = 0;
+    while let Some(end) = text.get(start..).and_then(sentence_end) {
+        start += end + 1;
     }
-    let cue = cue_at.map_or_else(
-        || "said".to_owned(),
-        |at| if window[at].1 == "according" { "according to".to_owned() } else { window[at].1.to_owned() },
-    );
-    let cue_offset = cue_at.map_or(offset + text.len(), |at| offset + window[at].0);
-    // Who is told is not who speaks: `told Al Jazeera`.
-    let told = cue_at.is_some_and(|at| matches!(window[at].1, "told" | "tells" | "tell"));
-    let cue_end = cue_at.map_or(cue_offset, |at| cue_offset + window[at].1.len());
-    // After a quotation the speaker stands before the cue or right after it (`said Lavrov`,
-    // not `said, referring to Russia`); places do not speak.
-    let pronoun_first = window.iter().take(cue_at.unwrap_or(window.len())).any(|(_, word)| PRONOUNS.contains(word));
-    let in_clause: Vec<&(usize, usize, usize)> = mentions
-        .iter()
-        .filter(|(start, end, _)| *start >= offset && *end <= offset + text.len())
-        .filter(|(start, _, _)| !(told && *start > cue_offset))
-        .filter(|(start, _, _)| !(after && *start > cue_end + 12))
-        .filter(|(start, _, _)| !(pronoun_first && *start > cue_offset))
-        .filter(|(_, _, index)| actors[*index].kind != ActorType::Place)
-        .collect();
-    // The nearest named actor to the cue in the clause, a person before anything else.
-    let named = in_clause
-        .iter()
-        .min_by_key(|(start, _, index)| (actors[*index].kind != ActorType::Person, start.abs_diff(cue_offset)))
-        .map(|(_, _, index)| *index);
-    if let Some(index) = named {
-        return Some((Some(index), cue));
+    start
+}
+
+impl Article<'_> {
+    /// The rest of the paragraph from file offset `at`.
+    fn text_from(&self, at: usize) -> &str {
+        let index = self.paragraphs.partition_point(|segment| segment.offset <= at).saturating_sub(1);
+        self.paragraphs.get(index).and_then(|segment| segment.text.get(at.checked_sub(segment.offset)?..)).unwrap_or("")
     }
-    // A pronoun or a role: the nearest fitting actor before the quotation.
-    let quote_start = paragraphs[raw.open.0].offset + raw.open.1;
-    let lower = text.to_lowercase();
-    let role = actors
-        .iter()
-        .enumerate()
-        .filter(|(_, actor)| actor.kind == ActorType::Person)
-        .find(|(_, actor)| {
-            actor.roles.iter().any(|role| {
-                let role = role.to_lowercase();
-                lower.contains(&format!("the {role}"))
-                    || role.split(' ').next_back().is_some_and(|noun| lower.contains(&format!("the {noun} ")))
-            })
-        })
-        .map(|(index, _)| index);
-    if role.is_some() {
-        return Some((role, cue));
+
+    /// Whether the mention ending at file offset `end` is a possessive (`Trump's "intent"`):
+    /// whose words are quoted there, not who speaks.
+    fn possessive(&self, end: usize) -> bool {
+        let rest = self.text_from(end);
+        rest.starts_with("'s") || rest.starts_with("\u{2019}s")
     }
-    let pronoun = window.iter().find(|(_, word)| PRONOUNS.contains(word)).map(|(_, word)| word.to_lowercase());
-    let statement = ["statement", "ministry", "spokesman", "spokeswoman", "spokesperson", "company", "office"]
-        .iter()
-        .any(|word| lower.contains(word));
-    let wanted = match pronoun.as_deref() {
-        Some("they" | "it" | "its") => Some(ActorType::Organization),
-        None if statement => Some(ActorType::Organization),
-        Some(_) => Some(ActorType::Person),
-        None => words.iter().any(|(_, word)| input::is_role(word)).then_some(ActorType::Person),
-    };
-    // `he` is no woman the article calls `she`, and the other way round.
-    let male = match pronoun.as_deref() {
-        Some("he") => Some(true),
-        Some("she") => Some(false),
-        _ => None,
-    };
-    let fits = |index: usize| male.is_none() || genders[index].is_none() || genders[index] == male;
-    let resolved = wanted.and_then(|kind| {
-        mentions
+
+    /// The nearest person named before file offset `before` and at or after `after`.
+    fn person_before(&self, before: usize, after: usize) -> Option<usize> {
+        self.mentions
             .iter()
             .rev()
-            .find(|(start, _, index)| *start < quote_start && actors[*index].kind == kind && fits(*index))
-            .map(|(_, _, index)| *index)
-    });
-    Some((resolved, cue))
+            .find(|&&(start, end, index)| {
+                start < before
+                    && start >= after
+                    && self.actors[index].kind == ActorType::Person
+                    && !self.possessive(end)
+                    && !self.attributive(start)
+            })
+            .map(|&(_, _, index)| index)
+    }
+
+    /// The first person, not as a possessive, the sentence around a quotation names outside
+    /// its marks; none when the quotation is a sentence of its own.
+    fn sentence_person(&self, raw: &Raw) -> Option<usize> {
+        let open_segment = &self.paragraphs[raw.open.0];
+        let close_segment = &self.paragraphs[raw.close.0];
+        let before_text = open_segment.text.get(..raw.open.1).unwrap_or("");
+        let before = (open_segment.offset + last_sentence_start(before_text), open_segment.offset + raw.open.1);
+        let after_text = close_segment.text.get(raw.close.1..).unwrap_or("");
+        let after_len =
+            if ends_sentence(close_segment, raw) { 0 } else { sentence_end(after_text).unwrap_or(after_text.len()) };
+        let after = (close_segment.offset + raw.close.1, close_segment.offset + raw.close.1 + after_len);
+        let inside = |(start, end): (usize, usize), (s, e): (usize, usize)| s >= start && e <= end;
+        self.mentions
+            .iter()
+            .filter(|&&(s, e, _)| inside(before, (s, e)) || inside(after, (s, e)))
+            .find(|&&(_, end, index)| self.actors[index].kind == ActorType::Person && !self.possessive(end))
+            .map(|&(_, _, index)| index)
+    }
+
+    /// The speaker and the cue of a quotation, from the clause after its closing mark or,
+    /// failing that, before its opening one.
+    fn attribute(&self, raw: &Raw) -> Option<Attribution> {
+        let close_segment = &self.paragraphs[raw.close.0];
+        let after_text = close_segment.text.get(raw.close.1..).unwrap_or("");
+        // The clause after: up to the next quotation or the end of the sentence; none when
+        // the quotation closed its own sentence and the next one starts (`."  Purcell argued`).
+        let after_end = after_text.find(['"', '\u{201c}', '\u{201d}']).unwrap_or(after_text.len());
+        let after_end = sentence_end(&after_text[..after_end]).unwrap_or(after_end);
+        if !ends_sentence(close_segment, raw) {
+            let after = (close_segment.offset + raw.close.1, &after_text[..after_end]);
+            if let Some(found) = self.clause(after, true, raw) {
+                return Some(found);
+            }
+        }
+        let open_segment = &self.paragraphs[raw.open.0];
+        let before_text = open_segment.text.get(..raw.open.1).unwrap_or("");
+        // After the last quotation before it, and from the start of its sentence.
+        let from = last_quotation_end(before_text);
+        let from = from + last_sentence_start(&before_text[from..]);
+        let before = (open_segment.offset + from, &before_text[from..]);
+        self.clause(before, false, raw)
+    }
+
+    /// Looks for a cue verb in a clause (file offset of its first byte, its text) and the
+    /// actor it names.
+    fn clause(&self, (offset, text): (usize, &str), after: bool, raw: &Raw) -> Option<Attribution> {
+        let words: Vec<(usize, &str)> = text
+            .split_inclusive(|c: char| c.is_whitespace() || c == ',' || c == ':')
+            .scan(0, |at, piece| {
+                let start = *at;
+                *at += piece.len();
+                // The scraper's damage clings to words: `"?she said`.
+                let word = piece.trim_start_matches(|c: char| !c.is_alphanumeric());
+                Some((start + piece.len() - word.len(), word.trim_end_matches(|c: char| !c.is_alphanumeric())))
+            })
+            .filter(|(_, word)| !word.is_empty())
+            .collect();
+        // Only the first words after a quotation attribute it (`"...," he said`), and the last
+        // ones before it (`He said: "..."`); a name right after the mark may carry an
+        // apposition before its verb (`"...," Kimberly Ritter, director for development for
+        // Exchange Initiative, tells CNN.`).
+        let apposition = words.first().is_some_and(|&(at, _)| {
+            self.mentions.iter().any(|&(start, end, _)| {
+                start == offset + at && text.get(end - offset..).is_some_and(|rest| rest.starts_with(','))
+            })
+        });
+        let window: Vec<(usize, &str)> =
+            if after && !apposition { words.iter().take(14).copied().collect() } else { words.clone() };
+        let colon = !after && text.trim_end().ends_with(':');
+        let cue_at = window.iter().position(|(_, word)| is_cue(word) || *word == "According");
+        if cue_at.is_none() && !colon {
+            return None;
+        }
+        let cue_word = cue_at.map(|at| window[at].1.to_lowercase());
+        let according = cue_word.as_deref() == Some("according");
+        let cue = match cue_word.as_deref() {
+            None => "said".to_owned(),
+            Some("according") => "according to".to_owned(),
+            Some(word) => word.to_owned(),
+        };
+        let cue_offset = cue_at.map_or(offset + text.len(), |at| offset + window[at].0);
+        let cue_end = cue_at.map_or(cue_offset, |at| cue_offset + window[at].1.len());
+        let listener = cue_word.as_deref().is_some_and(|word| names_the_listener(word, !after));
+        // `according to a search warrant`: a document, not a person, unless the clause names
+        // whose it is (`according to a readout of the call from the Kremlin`).
+        let according_to_something = according
+            && cue_at.and_then(|at| window.get(at + 2)).is_some_and(|&(_, word)| {
+                word.starts_with(char::is_lowercase) && !matches!(word, "the" | "his" | "her" | "its" | "their")
+            });
+        // After a quotation the speaker stands before the cue or among the few words right
+        // after it (`said Lavrov`, `said Commissioner Colvin`, not `said, referring to Russia`).
+        let pronoun_first = window.iter().take(cue_at.unwrap_or(window.len())).any(|(_, word)| PRONOUNS.contains(word));
+        let near_after_cue = |start: usize| {
+            let between = text.get(cue_end - offset..start - offset).unwrap_or(",");
+            !between.contains([',', ';', '(']) && between.split_whitespace().count() <= 5
+        };
+        let in_clause: Vec<&(usize, usize, usize)> = self
+            .mentions
+            .iter()
+            .filter(|(start, end, _)| *start >= offset && *end <= offset + text.len())
+            .filter(|(start, _, _)| *start < cue_offset || !(listener || pronoun_first))
+            .filter(|(start, _, _)| !(after && *start > cue_offset && !near_after_cue(*start)))
+            .filter(|(start, _, _)| !according_to_something || *start > cue_offset)
+            .filter(|(_, end, _)| !self.possessive(*end))
+            .filter(|(_, _, index)| self.actors[*index].kind != ActorType::Place)
+            .collect();
+        // The nearest named actor to the cue in the clause, a person before anything else;
+        // after `according to`, the first one its phrase names (`according to a readout of
+        // the call from the Kremlin, the two leaders`).
+        let named = if according {
+            in_clause
+                .iter()
+                .filter(|(start, _, _)| {
+                    *start > cue_offset && !text.get(cue_end - offset..start - offset).unwrap_or(",").contains(',')
+                })
+                .min_by_key(|(start, _, _)| *start)
+                .map(|(_, _, index)| *index)
+        } else {
+            in_clause
+                .iter()
+                .min_by_key(|(start, _, index)| {
+                    (self.actors[*index].kind != ActorType::Person, start.abs_diff(cue_offset))
+                })
+                .map(|(_, _, index)| *index)
+        };
+        if let Some(index) = named {
+            return Some(Attribution { speaker: Some(index), cue, pronoun_gender: None });
+        }
+        // A pronoun or a role: the nearest fitting actor before the quotation.
+        let quote_start = self.paragraphs[raw.open.0].offset + raw.open.1;
+        let lower = text.to_lowercase();
+        let statement = ["statement", "ministry", "spokesman", "spokeswoman", "spokesperson", "company", "office"]
+            .iter()
+            .any(|word| lower.contains(word));
+        if according_to_something && !statement {
+            return Some(Attribution { speaker: None, cue, pronoun_gender: None });
+        }
+        let role = self
+            .actors
+            .iter()
+            .enumerate()
+            .filter(|(_, actor)| actor.kind == ActorType::Person)
+            .find(|(_, actor)| {
+                actor.roles.iter().any(|role| {
+                    let role = role.to_lowercase();
+                    lower.contains(&format!("the {role}"))
+                        || role.split(' ').next_back().is_some_and(|noun| lower.contains(&format!("the {noun} ")))
+                })
+            })
+            .map(|(index, _)| index);
+        if role.is_some() {
+            return Some(Attribution { speaker: role, cue, pronoun_gender: None });
+        }
+        let pronoun = window.iter().find(|(_, word)| PRONOUNS.contains(word));
+        let pronoun_offset = pronoun.map(|&(at, _)| offset + at);
+        let pronoun = pronoun.map(|(_, word)| word.to_lowercase());
+        let wanted = match pronoun.as_deref() {
+            Some("they" | "it" | "its") => Some(ActorType::Organization),
+            None if statement => Some(ActorType::Organization),
+            Some(_) => Some(ActorType::Person),
+            None => words.iter().any(|(_, word)| input::is_role(word)).then_some(ActorType::Person),
+        };
+        // A cue after the quotation with nothing to name the speaker (`"...," and wondered`)
+        // leaves the clause before it to try.
+        let kind = match wanted {
+            Some(kind) => kind,
+            None if after => return None,
+            None => return Some(Attribution { speaker: None, cue, pronoun_gender: None }),
+        };
+        // `he` is no woman the article calls `she`, and the other way round.
+        let male = match pronoun.as_deref() {
+            Some("he") => Some(true),
+            Some("she") => Some(false),
+            _ => None,
+        };
+        let resolved = self.antecedent(pronoun_offset.unwrap_or(quote_start).min(quote_start), kind, male);
+        Some(Attribution { speaker: resolved, cue, pronoun_gender: male })
+    }
+
+    /// The actor a pronoun or a role before file offset `before` stands for: the nearest
+    /// fitting one, or, for a person, a nearer speaker: someone the last few sentences
+    /// show speaking (`Flentje argued that ... issued by Robart ... "...," he said`).
+    fn antecedent(&self, before: usize, kind: ActorType, male: Option<bool>) -> Option<usize> {
+        let fits = |index: usize| male.is_none() || self.genders[index].is_none() || self.genders[index] == male;
+        let mut candidates = self.mentions.iter().rev().filter(|&&(start, end, index)| {
+            start < before
+                && self.actors[index].kind == kind
+                && fits(index)
+                && !self.possessive(end)
+                && !self.attributive(start)
+        });
+        let &(start, end, nearest) = candidates.next()?;
+        if kind != ActorType::Person || self.speaks(start, end) {
+            return Some(nearest);
+        }
+        let speaking = candidates
+            .take_while(|&&(start, _, _)| start + SPEAKER_REACH >= before)
+            .find(|&&(start, end, _)| self.speaks(start, end))
+            .map(|&(_, _, index)| index);
+        Some(speaking.unwrap_or(nearest))
+    }
+
+    /// Whether the mention from `start` to `end` is the subject or the named speaker of a
+    /// verb of speech: `Flentje argued`, `Bonsey also says`, `said Kasapoglu`.
+    fn speaks(&self, start: usize, end: usize) -> bool {
+        let mut after = self.text_from(end).split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+        let first = after.next().unwrap_or("");
+        let spoken_after =
+            is_cue(first) || (matches!(first, "also" | "has" | "had") && after.next().is_some_and(is_cue));
+        let before = self.text_before(start);
+        let spoken_before = before
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| is_cue(w.trim_matches(|c: char| !c.is_alphanumeric())));
+        spoken_after || spoken_before
+    }
+
+    /// Whether the mention at file offset `start` qualifies a noun (`the Obama administration`)
+    /// rather than naming someone who acts.
+    fn attributive(&self, start: usize) -> bool {
+        let before = self.text_before(start);
+        before.ends_with("the ") || before.ends_with("The ")
+    }
+
+    /// The paragraph's text before file offset `at`.
+    fn text_before(&self, at: usize) -> &str {
+        let index = self.paragraphs.partition_point(|segment| segment.offset <= at).saturating_sub(1);
+        self.paragraphs.get(index).and_then(|segment| segment.text.get(..at.checked_sub(segment.offset)?)).unwrap_or("")
+    }
+}
+
+/// How far before a pronoun (in bytes, about a hundred words) a person seen speaking is
+/// still the one it stands for, rather than a person named nearer who does not speak.
+const SPEAKER_REACH: usize = 600;
+
+/// Whether a quotation ends its sentence: its words close on `.`, `!` or `?` and what
+/// follows the mark starts a new sentence with a capital (`."  Purcell argued`), not the
+/// attribution (`?" she asked`).
+fn ends_sentence(close_segment: &Segment<'_>, raw: &Raw) -> bool {
+    let text = close_segment.text;
+    let inside = text.get(..raw.close.1).unwrap_or("").trim_end_matches(['"', '\u{201d}', '\u{bb}', ' ']);
+    let next = text.get(raw.close.1..).unwrap_or("").trim_start_matches(|c: char| !c.is_alphanumeric());
+    if !next.starts_with(char::is_uppercase) {
+        return false;
+    }
+    // A question or an exclamation keeps its attribution after it: `?" Friedland asked`.
+    inside.ends_with('.')
+        || (inside.ends_with(['!', '?'])
+            && !next
+                .split_whitespace()
+                .take(4)
+                .any(|word| is_cue(word.trim_end_matches(|c: char| !c.is_alphanumeric()))))
+}
+
+/// Where the last quotation of four or more words in `text` ends (after its closing mark),
+/// or 0; a scare quote before a quotation (`argued that "shocking evidence" of`) is part of
+/// the clause that attributes it.
+fn last_quotation_end(text: &str) -> usize {
+    let mut end = 0;
+    let mut open: Option<usize> = None;
+    for (at, len, mark) in marks(text) {
+        match (open, mark) {
+            (_, Mark::Open) => open = Some(at + len),
+            (Some(start), Mark::Close) => {
+                if text[start..at].split_whitespace().count() >= MIN_WORDS {
+                    end = at + len;
+                }
+                open = None;
+            }
+            (None, Mark::Close) => end = at + len,
+        }
+    }
+    end
 }
 
 #[cfg(test)]
@@ -507,5 +714,86 @@ mod tests {
     fn mixed_quotes_and_no_speaker() {
         let got = found(" date 2024-01-10 The report said \"the more a state spends the less it gets\" in the end.");
         assert_eq!(got, [(None, "the more a state spends the less it gets".into(), QuoteKind::Mixed)]);
+    }
+
+    #[test]
+    fn a_missing_closing_mark_is_put_back_at_the_sentence_end() {
+        let got = found(
+            " date 2024-01-10 \"Some people held off the update for weeks,\" Alan Woodward said. \"There is this feeling that phones are safe. \"This shines a light on the fact that nothing is safe.\"",
+        );
+        let texts: Vec<&str> = got.iter().map(|q| q.1.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Some people held off the update for weeks",
+                "There is this feeling that phones are safe",
+                "This shines a light on the fact that nothing is safe"
+            ]
+        );
+        assert!(got.iter().all(|q| q.0.as_deref() == Some("Alan Woodward")), "{got:?}");
+    }
+
+    #[test]
+    fn a_quotation_that_ends_its_sentence_takes_no_cue_from_the_next() {
+        let got = found(
+            " date 2024-01-10 \"We will not back down from this fight,\" Noah Purcell said. \"It was motivated by a desire to harm.\" Richard Clifton argued the opposite today.",
+        );
+        assert_eq!(got[1].0.as_deref(), Some("Noah Purcell"), "{got:?}");
+    }
+
+    #[test]
+    fn a_question_keeps_its_cue_after_it() {
+        let got = found(
+            " date 2024-01-10 Noah Purcell spoke first. \"Is that in the record today?\" Michelle Friedland asked.",
+        );
+        assert_eq!(got[0].0.as_deref(), Some("Michelle Friedland"), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_and_its_apposition_stand_before_the_cue() {
+        let got = found(
+            " date 2024-01-10 Kimberly Ritter spoke first. \"General strikes don't happen here,\" Kevin Boyle, a historian at Northwestern University who studies social movements in America, told DW.",
+        );
+        assert_eq!(got[0].0.as_deref(), Some("Kevin Boyle"), "{got:?}");
+    }
+
+    #[test]
+    fn who_is_asked_before_a_quotation_does_not_speak_it() {
+        let got = found(" date 2024-01-10 Investigators asked Joseph Miller: \"Did you shoot your wife?\"");
+        assert_eq!(got[0].0, None, "{got:?}");
+    }
+
+    #[test]
+    fn according_to_a_document_names_no_speaker() {
+        let got = found(
+            " date 2024-01-10 Joseph Miller was arrested. \"The citizen who located the drone knew drones,\" according to a search warrant, the Desert News reported.",
+        );
+        assert_eq!(got[0].0, None, "{got:?}");
+        let got = found(
+            " date 2024-01-10 According to a readout of the call from the Kremlin, Luiz Inacio Lula da Silva and Putin \"expressed serious concern about the casualties.\"",
+        );
+        assert_eq!(got[0].0.as_deref(), Some("Kremlin"), "{got:?}");
+    }
+
+    #[test]
+    fn the_scrapers_damage_beside_a_mark_hides_no_pronoun() {
+        let got = found(" date 2024-01-10 Dalia Grybauskaite lost her job.\n\n\"I can't even explain it,\"?she said.");
+        assert_eq!(got[0].0.as_deref(), Some("Dalia Grybauskaite"), "{got:?}");
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_person_seen_speaking_over_one_only_named() {
+        let got = found(
+            " date 2024-01-10 August Flentje argued that the order issued by James Robart last week is too broad. \"It should apply only to previously admitted aliens,\" he said.",
+        );
+        assert_eq!(got[0].0.as_deref(), Some("August Flentje"), "{got:?}");
+    }
+
+    #[test]
+    fn without_a_cue_the_person_of_the_quotations_sentence_speaks() {
+        let got = found(
+            " date 2024-01-10 Joachim Gauck met leaders. Kersti Kaljulaid praised Angela Merkel for taking on \"a leadership role within Europe.\"",
+        );
+        assert_eq!(got[0].0.as_deref(), Some("Kersti Kaljulaid"), "{got:?}");
     }
 }
