@@ -340,7 +340,10 @@ const ABBREVIATIONS: &[&str] = &[
 /// stop of a title, an initial or an abbreviation with dots inside (`U.S.`).
 fn sentence_end(text: &str) -> Option<usize> {
     text.char_indices()
-        .filter(|&(at, c)| matches!(c, '.' | '!' | '?') && text[at + 1..].starts_with(' '))
+        // `.- ` is how the scraper left a stop before a lost character.
+        .filter(|&(at, c)| {
+            matches!(c, '.' | '!' | '?') && (text[at + 1..].starts_with(' ') || text[at + 1..].starts_with("- "))
+        })
         .find(|&(at, c)| {
             let word = text[..at].rsplit([' ', '(', '"']).next().unwrap_or("");
             c != '.'
@@ -397,6 +400,7 @@ impl Article<'_> {
         let before_text = open_segment.text.get(..raw.open.1).unwrap_or("");
         let before = (open_segment.offset + last_sentence_start(before_text), open_segment.offset + raw.open.1);
         let after_text = close_segment.text.get(raw.close.1..).unwrap_or("");
+        let after_text = after_text.get(..after_text.find(['"', '\u{201c}']).unwrap_or(after_text.len())).unwrap_or("");
         let after_len =
             if ends_sentence(close_segment, raw) { 0 } else { sentence_end(after_text).unwrap_or(after_text.len()) };
         let after = (close_segment.offset + raw.close.1, close_segment.offset + raw.close.1 + after_len);
@@ -630,7 +634,10 @@ const SPEAKER_REACH: usize = 600;
 fn ends_sentence(close_segment: &Segment<'_>, raw: &Raw) -> bool {
     let text = close_segment.text;
     let inside = text.get(..raw.close.1).unwrap_or("").trim_end_matches(['"', '\u{201d}', '\u{bb}', ' ']);
-    let next = text.get(raw.close.1..).unwrap_or("").trim_start_matches(|c: char| !c.is_alphanumeric());
+    let next = text.get(raw.close.1..).unwrap_or("");
+    // Up to the next quotation: `?" "We're not saying` has no words of its own between.
+    let next = next.get(..next.find(['"', '\u{201c}']).unwrap_or(next.len())).unwrap_or("");
+    let next = next.trim_start_matches(|c: char| !c.is_alphanumeric());
     if !next.starts_with(char::is_uppercase) {
         return false;
     }
