@@ -4,6 +4,7 @@
 use dateline_model::{Article, Span};
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::furniture;
 use crate::gazetteer::{GAZETTEER, Gazetteer, Known, TitleClass};
 use crate::input::{self, Segment, Word};
 use crate::{Actor, ActorType};
@@ -139,11 +140,18 @@ struct Mention {
 pub fn extract(article: &Article) -> Vec<Actor> {
     let segments = input::read(article);
     let vocabulary = Vocabulary::of(&segments);
+    let furniture = furniture::find(&segments);
     let mut mentions = Vec::new();
     for segment in &segments {
         candidates(segment, &vocabulary, &mut mentions);
     }
-    merge(&mentions)
+    mentions.retain(|mention| !furniture.covers(mention.span.start, mention.span.end));
+    let mut actors = merge(&mentions);
+    // The author is no actor of the story, also where the title ends with the byline.
+    actors.retain(|actor| {
+        !furniture.bylines.iter().any(|byline| *byline == actor.name || actor.aliases.contains(byline))
+    });
+    actors
 }
 
 /// What the article itself says about its words: which appear in lower case and which

@@ -27,6 +27,7 @@
 mod corpus;
 mod cues;
 mod extract;
+mod furniture;
 mod gazetteer;
 mod input;
 mod network;

@@ -10,6 +10,7 @@ use dateline_model::Span;
 use serde::{Deserialize, Serialize};
 
 use crate::cues::{PRONOUNS, is_cue, names_the_listener};
+use crate::furniture;
 use crate::input::{self, Segment};
 use crate::{Actor, ActorType};
 
@@ -237,6 +238,7 @@ pub fn quotes(article: &dateline_model::Article, actors: &[Actor]) -> Vec<Quote>
         .collect();
     mentions.sort_unstable();
     let genders = genders(&paragraphs, &mentions, actors);
+    let furniture = furniture::find(&paragraphs);
     let mut article = Article { paragraphs: &paragraphs, mentions, actors, genders };
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(usize, Option<usize>)> = None;
@@ -256,6 +258,10 @@ pub fn quotes(article: &dateline_model::Article, actors: &[Actor]) -> Vec<Quote>
         }
         let (first, last) = (raw.pieces[0], raw.pieces[raw.pieces.len() - 1]);
         let span = Span::new(paragraphs[first.0].offset + first.1, paragraphs[last.0].offset + last.2);
+        // A newsletter's promise or a credit is no one's speech.
+        if furniture.covers(span.start, span.start + 1) {
+            continue;
+        }
         let open_segment = &paragraphs[raw.open.0];
         let before_open = open_segment.text.get(..raw.open.1).unwrap_or("").trim_end();
         let kind =
