@@ -159,24 +159,36 @@ pub fn extract(article: &Article) -> Vec<Actor> {
 struct Vocabulary<'a> {
     lower: FxHashSet<&'a str>,
     capitalised_inside: FxHashSet<&'a str>,
+    /// Capitalised words that follow another capitalised word and a space somewhere.
+    after_a_capital: FxHashSet<&'a str>,
 }
 
 impl<'a> Vocabulary<'a> {
     fn of(segments: &[Segment<'a>]) -> Self {
         let mut lower = FxHashSet::default();
         let mut capitalised_inside = FxHashSet::default();
+        let mut after_a_capital = FxHashSet::default();
         for segment in segments.iter().filter(|segment| !segment.headline) {
+            let mut previous: Option<&Word<'_>> = None;
             for word in &segment.words {
                 if word.capitalised {
                     if !word.sentence_start {
                         capitalised_inside.insert(word.text);
+                        // `Storm Doris`, and after an abbreviation's stop, `St. Joseph`.
+                        let gap = |p: &Word<'_>| segment.text.get(p.end..word.start);
+                        if previous.is_some_and(|p| {
+                            p.capitalised && (gap(p) == Some(" ") || (gap(p) == Some(". ") && p.text.len() <= 3))
+                        }) {
+                            after_a_capital.insert(word.text);
+                        }
                     }
                 } else {
                     lower.insert(word.text);
                 }
+                previous = Some(word);
             }
         }
-        Vocabulary { lower, capitalised_inside }
+        Vocabulary { lower, capitalised_inside, after_a_capital }
     }
 }
 
@@ -626,7 +638,28 @@ fn classify(
         }
         return (Some(ActorType::Person), None);
     }
+    if lone_first_name(first, vocabulary, g) && !common(first) {
+        return (Some(ActorType::Person), None);
+    }
     (None, None)
+}
+
+/// First names that news capitalises as other words too (`Christian groups`, `Grace period`
+/// in a headline): alone, they are no evidence of a person.
+const NOT_ALONE: &[&str] =
+    &["Christian", "Faith", "Grace", "Hope", "Joy", "Rose", "Summer", "Sunny", "Autumn", "Jesus"];
+
+/// Whether a single word is a person's first name used alone (`my friend Cindy`): a name the
+/// census gives a gender and more than one in two thousand people of that gender, written
+/// with its capital inside a sentence somewhere in the article, and never right after another
+/// capitalised word, where it is part of something else's name (`Storm Doris`, `Sisters of
+/// St. Joseph`) or of a full name that stands for the person already.
+fn lone_first_name(word: &str, vocabulary: &Vocabulary<'_>, g: &Gazetteer) -> bool {
+    g.given_names.get(word).is_some_and(|&(_, percent)| percent >= 0.05)
+        && vocabulary.capitalised_inside.contains(word)
+        && !vocabulary.after_a_capital.contains(word)
+        && !g.titles.contains_key(word)
+        && !NOT_ALONE.contains(&word)
 }
 
 /// A merged actor while its mentions are gathered.
@@ -775,8 +808,10 @@ fn part_of(groups: &[Group], word: &str, kind: ActorType) -> Option<usize> {
         }
         match group.kind {
             ActorType::Person => {
-                (kind == ActorType::Person || kind == ActorType::Place && g.type_of(word).is_some())
-                    && parts.last() == Some(&word)
+                ((kind == ActorType::Person || kind == ActorType::Place && g.type_of(word).is_some())
+                    && parts.last() == Some(&word))
+                    // A first name alone for the person the article named in full (`Gisele`).
+                    || (kind == ActorType::Person && parts[0] == word && g.given_names.contains_key(word))
             }
             ActorType::Place => {
                 kind == ActorType::Place && parts.len() == 2 && parts[0] == word && g.place_heads.contains(parts[1])
@@ -839,6 +874,17 @@ mod tests {
     fn particles_and_hyphens_stay_in_names() {
         let found = names(" date 2024-01-10 Talks with Luiz Inacio Lula da Silva went on.");
         assert_eq!(found, [("Luiz Inacio Lula da Silva".to_owned(), ActorType::Person)]);
+    }
+
+    #[test]
+    fn a_first_name_alone_is_a_person_unless_another_name_holds_it() {
+        let found = names(
+            " date 2024-01-10 My friend Cindy and I sat on the beach. I asked Cindy about it. Wind rose as Storm Doris hit the coast, and Doris moved on.",
+        );
+        assert!(found.contains(&("Cindy".to_owned(), ActorType::Person)), "{found:?}");
+        assert!(!found.iter().any(|(name, _)| name == "Doris"), "{found:?}");
+        let found = actors(" date 2024-01-10 Gisele Bundchen spoke first. Later Gisele said no more.");
+        assert_eq!(found[0].2, ["Gisele"], "{found:?}");
     }
 
     #[test]

@@ -46,6 +46,9 @@ pub(crate) struct Gazetteer {
     pub(crate) title_words: usize,
     /// Lower-case role nouns (`minister`, `spokesman`) with their gender.
     pub(crate) roles: FxHashMap<&'static str, Gender>,
+    /// First names nearly all of whose bearers have one gender, with the percent of the
+    /// people of that gender who bear it (`Cindy`: female, 0.192).
+    pub(crate) given_names: FxHashMap<&'static str, (Gender, f32)>,
 }
 
 /// A person's grammatical gender as titles and role words tell it, for pronouns.
@@ -139,7 +142,10 @@ impl Gazetteer {
         }
         let roles =
             rows(include_str!("../data/role-words.tsv")).map(|row| (cell(&row, 0), gender(cell(&row, 1)))).collect();
-        Gazetteer { known, country_names, demonyms, org_heads, place_heads, titles, title_words, roles }
+        let given_names = rows(include_str!("../data/given-names.tsv"))
+            .map(|row| (cell(&row, 0), (gender(cell(&row, 1)), cell(&row, 2).parse().unwrap_or(0.0))))
+            .collect();
+        Gazetteer { known, country_names, demonyms, org_heads, place_heads, titles, title_words, roles, given_names }
     }
 
     /// The type the data gives `name` on its own, if any.
@@ -166,5 +172,8 @@ mod tests {
         assert!(g.titles.contains_key("Mr"));
         assert!(g.org_heads.contains("Ministry"));
         assert!(g.demonyms.contains("Iranian"));
+        assert_eq!(g.given_names.get("Michelle").map(|(gender, _)| *gender), Some(Gender::Female));
+        assert_eq!(g.given_names.get("Noah").map(|(gender, _)| *gender), Some(Gender::Male));
+        assert!(!g.given_names.contains_key("Terry"), "a name both men and women have has no gender");
     }
 }

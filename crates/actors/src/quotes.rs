@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cues::{PRONOUNS, is_cue, names_the_listener};
 use crate::furniture;
+use crate::gazetteer::{GAZETTEER, Gender};
 use crate::input::{self, Segment};
 use crate::{Actor, ActorType};
 
@@ -305,8 +306,9 @@ pub fn quotes(article: &dateline_model::Article, actors: &[Actor]) -> Vec<Quote>
     out
 }
 
-/// Each person's gender as the article's pronouns tell it: the first `he`/`his`/`him` or
-/// `she`/`her` within a few words after a mention votes for that person.
+/// Each person's gender as the first name tells it, or else as the article's pronouns do: the
+/// first `he`/`his`/`him` or `she`/`her` within a few words after a mention votes for that
+/// person.
 fn genders(paragraphs: &[Segment<'_>], mentions: &Mentions, actors: &[Actor]) -> Vec<Option<bool>> {
     let mut votes = vec![(0u32, 0u32); actors.len()];
     for segment in paragraphs {
@@ -333,7 +335,24 @@ fn genders(paragraphs: &[Segment<'_>], mentions: &Mentions, actors: &[Actor]) ->
             last = None;
         }
     }
-    votes.into_iter().map(|(male, female)| (male != female).then_some(male > female)).collect()
+    // A first name nearly all of whose bearers share a gender says more than a pronoun a few
+    // words on, which may be someone else's.
+    votes
+        .into_iter()
+        .zip(actors)
+        .map(|((male, female), actor)| {
+            let given = (actor.kind == ActorType::Person)
+                .then(|| actor.name.split(' ').next())
+                .flatten()
+                .and_then(|first| GAZETTEER.given_names.get(first))
+                .and_then(|(gender, _)| match gender {
+                    Gender::Male => Some(true),
+                    Gender::Female => Some(false),
+                    Gender::Unknown => None,
+                });
+            given.or_else(|| (male != female).then_some(male > female))
+        })
+        .collect()
 }
 
 /// Titles and abbreviations whose stop ends no sentence (`St. Louis`, `Mr. Darcy`).
@@ -800,6 +819,14 @@ mod tests {
             " date 2024-01-10 August Flentje argued that the order issued by James Robart last week is too broad. \"It should apply only to previously admitted aliens,\" he said.",
         );
         assert_eq!(got[0].0.as_deref(), Some("August Flentje"), "{got:?}");
+    }
+
+    #[test]
+    fn a_first_name_tells_whom_she_stands_for() {
+        let got = found(
+            " date 2024-01-10 Michelle Friedland pressed Noah Purcell for evidence. \"Is any of that in the record?\" she asked.",
+        );
+        assert_eq!(got[0].0.as_deref(), Some("Michelle Friedland"), "{got:?}");
     }
 
     #[test]
