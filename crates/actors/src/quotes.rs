@@ -244,6 +244,9 @@ pub fn quotes(article: &dateline_model::Article, actors: &[Actor]) -> Vec<Quote>
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(usize, Option<usize>)> = None;
     let mut last_end: usize = 0;
+    // Where the sentence of the last quotation ends: a person its attribution names
+    // (`said Nasr al-Hariri after talks with Staffan de Mistura.`) does not take the floor.
+    let mut floor_from: usize = 0;
     for raw in pair(&paragraphs) {
         let mut text = String::new();
         for &(index, start, end) in &raw.pieces {
@@ -292,7 +295,7 @@ pub fn quotes(article: &dateline_model::Article, actors: &[Actor]) -> Vec<Quote>
                     // nearest person before.
                     let speaker = article
                         .sentence_person(&raw)
-                        .or_else(|| article.person_before(span.start, last_end))
+                        .or_else(|| article.person_before(span.start, floor_from))
                         .or(previous)
                         .or_else(|| article.person_before(span.start, 0));
                     (speaker, None)
@@ -301,6 +304,7 @@ pub fn quotes(article: &dateline_model::Article, actors: &[Actor]) -> Vec<Quote>
         };
         last_speaker = Some((raw.close.0, speaker));
         last_end = span.end;
+        floor_from = article.sentence_end_after(&raw);
         out.push(Quote { speaker: speaker.map(|index| actors[index].name.clone()), text, span, cue, kind });
     }
     out
@@ -415,6 +419,17 @@ impl Article<'_> {
                     && !self.attributive(start)
             })
             .map(|&(_, _, index)| index)
+    }
+
+    /// The file offset where the sentence a quotation closes in ends: the end of its
+    /// attribution (`"...," said X after talks with Y.`), or the closing mark when the
+    /// quotation ends its sentence.
+    fn sentence_end_after(&self, raw: &Raw) -> usize {
+        let segment = &self.paragraphs[raw.close.0];
+        let after = segment.text.get(raw.close.1..).unwrap_or("");
+        let after = after.get(..after.find(['"', '\u{201c}']).unwrap_or(after.len())).unwrap_or("");
+        let len = if ends_sentence(segment, raw) { 0 } else { sentence_end(after).unwrap_or(after.len()) };
+        segment.offset + raw.close.1 + len
     }
 
     /// The first person, not as a possessive, the sentence around a quotation names outside
@@ -543,7 +558,12 @@ impl Article<'_> {
                 })
                 .map(|(_, _, index)| *index)
         };
-        if let Some(index) = named {
+        // A pronoun as the cue's subject (`he added`, `she also said`) stands for the speaker
+        // whatever the clause names before it (`a key theme for the National Front - he added`).
+        let subject_pronoun = cue_at.is_some_and(|at| {
+            window[at.saturating_sub(2)..at].iter().any(|(_, word)| PRONOUNS.contains(word) && *word != "its")
+        });
+        if let Some(index) = named.filter(|_| !subject_pronoun) {
             return Some(Attribution { speaker: Some(index), cue, pronoun_gender: None });
         }
         // A pronoun or a role: the nearest fitting actor before the quotation.
@@ -819,6 +839,14 @@ mod tests {
             " date 2024-01-10 August Flentje argued that the order issued by James Robart last week is too broad. \"It should apply only to previously admitted aliens,\" he said.",
         );
         assert_eq!(got[0].0.as_deref(), Some("August Flentje"), "{got:?}");
+    }
+
+    #[test]
+    fn a_pronoun_before_the_cue_is_its_subject_whatever_the_clause_names() {
+        let got = found(
+            " date 2024-01-10 Philippe Moreau Defarges spoke in Paris. Noting a theme dear to the National Front, he added, \"it allowed her to look like a patriot.\"",
+        );
+        assert_eq!(got[0].0.as_deref(), Some("Philippe Moreau Defarges"), "{got:?}");
     }
 
     #[test]
