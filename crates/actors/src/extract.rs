@@ -524,7 +524,8 @@ fn type_and_push(
         after.strip_prefix(" (").and_then(|rest| rest.split_once(')')).map(|(inside, _)| inside).filter(|inside| {
             inside.len() >= 2 && inside.chars().all(|c| c.is_ascii_uppercase() || c == '-' || c.is_ascii_digit())
         });
-    let (kind, country) = classify(&texts, text, person_hint, vocabulary, g);
+    let org_hint = !person_hint && organisation_context(segment.text.get(..start).unwrap_or(""), after);
+    let (kind, country) = classify(&texts, text, (person_hint, org_hint), vocabulary, g);
     out.push(Mention {
         text: text.to_owned(),
         span: Span::new(segment.offset + start, segment.offset + end),
@@ -583,11 +584,89 @@ const ORGANIZATION_WORDS: &[&str] = &[
     "Watch",
 ];
 
+/// Nouns that, right before a name, say what kind of organisation it is (`security firm
+/// Lookout`, `financial institutions BNP Paribas, Barclays`).
+const ORGANISATION_NOUNS: &[&str] = &[
+    "agency",
+    "airline",
+    "airlines",
+    "automaker",
+    "bank",
+    "banks",
+    "broadcaster",
+    "brand",
+    "carmaker",
+    "carrier",
+    "chain",
+    "charity",
+    "club",
+    "company",
+    "companies",
+    "conglomerate",
+    "developer",
+    "firm",
+    "firms",
+    "giant",
+    "group",
+    "insurer",
+    "institutions",
+    "lender",
+    "maker",
+    "manufacturer",
+    "network",
+    "newspaper",
+    "operator",
+    "organisation",
+    "organization",
+    "publisher",
+    "retailer",
+    "startup",
+];
+
+/// Roles held in an organisation: `the vice-chairman of Samsung`, `a psychiatrist with
+/// Klimaka`, `vice-president of sales at Porsche China`.
+const ORGANISATION_ROLES: &[&str] = &[
+    "analyst",
+    "chairman",
+    "chairwoman",
+    "director",
+    "economist",
+    "employee",
+    "executive",
+    "founder",
+    "manager",
+    "psychiatrist",
+    "researcher",
+    "sales",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "vice-chairman",
+    "vice-president",
+];
+
+/// Whether the words around a name say an organisation's: a noun of its kind before it, a
+/// role in it before it (`vice-chairman of`, `analyst at`), or a clause after it that only
+/// an organisation heads (`, which operates the hotline`).
+fn organisation_context(before: &str, after: &str) -> bool {
+    let mut previous = before.split_whitespace().rev();
+    let last = previous.next().unwrap_or("");
+    let second = previous.next().unwrap_or("");
+    let noun_before = ORGANISATION_NOUNS.contains(&last) && before.ends_with(' ');
+    let role_before = matches!(last, "of" | "at" | "with") && ORGANISATION_ROLES.contains(&second);
+    let which = after.strip_prefix(", which ").is_some_and(|rest| {
+        rest.split(' ').next().is_some_and(|verb| {
+            matches!(verb, "employs" | "makes" | "operates" | "owns" | "provides" | "publishes" | "runs" | "sells")
+        })
+    });
+    noun_before || role_before || which
+}
+
 /// The type of a name from the data and the hints; `None` when nothing tells.
 fn classify(
     texts: &[&str],
     text: &str,
-    person_hint: bool,
+    (person_hint, org_hint): (bool, bool),
     vocabulary: &Vocabulary<'_>,
     g: &Gazetteer,
 ) -> (Option<ActorType>, Option<&'static str>) {
@@ -625,6 +704,9 @@ fn classify(
     }
     if person_hint {
         return (Some(ActorType::Person), None);
+    }
+    if org_hint {
+        return (Some(ActorType::Organization), None);
     }
     if texts.len() > 1 {
         let placed = texts
@@ -874,6 +956,16 @@ mod tests {
     fn particles_and_hyphens_stay_in_names() {
         let found = names(" date 2024-01-10 Talks with Luiz Inacio Lula da Silva went on.");
         assert_eq!(found, [("Luiz Inacio Lula da Silva".to_owned(), ActorType::Person)]);
+    }
+
+    #[test]
+    fn the_words_around_a_name_without_a_head_tell_an_organisation() {
+        let found = names(
+            " date 2024-01-10 The code was sent, said security firm Lookout in a blog. Lee Jae-yong is the vice-chairman of Samsung, the largest group. Help came from Polaris, which operates the hotline.",
+        );
+        for name in ["Lookout", "Samsung", "Polaris"] {
+            assert!(found.contains(&(name.to_owned(), ActorType::Organization)), "{name}: {found:?}");
+        }
     }
 
     #[test]
