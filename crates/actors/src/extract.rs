@@ -507,6 +507,18 @@ fn type_and_push(
     if after.starts_with(' ') && next_word.is_some_and(|w| SPEECH_VERBS.contains(&w)) {
         person_hint = true;
     }
+    // `"...," said Kasapoglu.`: the name the verb after a quotation gives is its speaker's.
+    let verb_before =
+        first.checked_sub(1).filter(|&at| segment.text.get(words[at].end..start) == Some(" ")).map(|at| words[at].text);
+    let quoted_before =
+        segment.text.get(..start).unwrap_or("").trim_end().trim_end_matches(|c: char| c.is_alphabetic());
+    if verb_before
+        .is_some_and(|verb| matches!(verb, "said" | "says" | "added" | "asked" | "explained" | "noted" | "wrote"))
+        && quoted_before.trim_end().ends_with([',', '"', '\u{201d}'])
+        && texts.len() <= 3
+    {
+        person_hint = true;
+    }
     if let Some(rest) = after.strip_prefix(", ") {
         let apposition = rest.split([',', '.', ';', '(', ')']).next().unwrap_or("");
         let mut role_words = apposition.split(' ');
@@ -966,6 +978,14 @@ mod tests {
         for name in ["Lookout", "Samsung", "Polaris"] {
             assert!(found.contains(&(name.to_owned(), ActorType::Organization)), "{name}: {found:?}");
         }
+    }
+
+    #[test]
+    fn the_name_a_verb_gives_after_a_quotation_is_a_persons() {
+        let found = names(
+            " date 2024-01-10 \"There will be a nastier defence by the fighters,\" said Kasapoglu. A spokesman said: \"Sadly, it quickly became apparent.\"",
+        );
+        assert_eq!(found, [("Kasapoglu".to_owned(), ActorType::Person)]);
     }
 
     #[test]

@@ -558,6 +558,10 @@ impl Article<'_> {
                 })
                 .map(|(_, _, index)| *index)
         };
+        // The narrator of a first-person piece (`"...?" I asked`, `we say`) is no actor.
+        if cue_at.is_some_and(|at| at > 0 && matches!(window[at - 1].1, "I" | "we" | "We")) {
+            return Some(Attribution { speaker: None, cue, pronoun_gender: None });
+        }
         // A pronoun as the cue's subject (`he added`, `she also said`) stands for the speaker
         // whatever the clause names before it (`a key theme for the National Front - he added`).
         let subject_pronoun = cue_at.is_some_and(|at| {
@@ -847,6 +851,14 @@ mod tests {
             " date 2024-01-10 Philippe Moreau Defarges spoke in Paris. Noting a theme dear to the National Front, he added, \"it allowed her to look like a patriot.\"",
         );
         assert_eq!(got[0].0.as_deref(), Some("Philippe Moreau Defarges"), "{got:?}");
+    }
+
+    #[test]
+    fn the_narrator_of_a_first_person_piece_is_no_speaker() {
+        let got = found(
+            " date 2024-01-10 My friend Cindy and I sat on the beach with Cindy.\n\n\"Really, how are you today?\" I asked.",
+        );
+        assert_eq!(got[0].0, None, "{got:?}");
     }
 
     #[test]
