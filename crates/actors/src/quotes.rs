@@ -112,6 +112,9 @@ fn pair(paragraphs: &[Segment<'_>]) -> Vec<Raw> {
         let mut open_mark = 0;
         let mut open: Option<usize> = None;
         let mut rest = found.as_slice();
+        // Inside a quotation, one the speaker reports (`"I said, "Too bad, babe." You know,
+        // ..."`) is part of it, as the gold's conventions count it.
+        let mut nested = false;
         if let Some(raw) = carried.take() {
             match found.first() {
                 Some(&(at, len, Mark::Open)) if text[..at].trim().is_empty() => {
@@ -126,6 +129,10 @@ fn pair(paragraphs: &[Segment<'_>]) -> Vec<Raw> {
             }
         }
         for &(at, len, mark) in rest {
+            if nested {
+                nested = mark == Mark::Open;
+                continue;
+            }
             match (open, mark) {
                 (None, Mark::Open) => {
                     open = Some(at + len);
@@ -150,6 +157,13 @@ fn pair(paragraphs: &[Segment<'_>]) -> Vec<Raw> {
                 // sentence the first mark was a stray one, and the quotation starts again here.
                 (Some(start), Mark::Open) => {
                     let before = text.get(start..at).unwrap_or("").trim_end();
+                    let reported = before.strip_suffix([',', ':']).is_some_and(|clause| {
+                        clause.rsplit(' ').next().is_some_and(|word| is_cue(word) && word != "according")
+                    });
+                    if reported {
+                        nested = true;
+                        continue;
+                    }
                     if before.ends_with(['.', '?', '!']) {
                         let end = start + before.len();
                         let raw = carried.take().map_or_else(
@@ -851,6 +865,16 @@ mod tests {
             " date 2024-01-10 Philippe Moreau Defarges spoke in Paris. Noting a theme dear to the National Front, he added, \"it allowed her to look like a patriot.\"",
         );
         assert_eq!(got[0].0.as_deref(), Some("Philippe Moreau Defarges"), "{got:?}");
+    }
+
+    #[test]
+    fn a_quotation_the_speaker_reports_is_part_of_the_outer_one() {
+        let got = found(
+            " date 2024-01-10 Tom Brady spoke on the radio. \"I said, \"Too bad, babe, I'm having fun.\" You know, I can still do it,\" he added.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "I said, \"Too bad, babe, I'm having fun.\" You know, I can still do it");
+        assert_eq!(got[0].0.as_deref(), Some("Tom Brady"));
     }
 
     #[test]
