@@ -22,6 +22,8 @@ const HEAD_JOINERS: &[&str] = &["for", "of", "on"];
 const OPENERS: &[&str] = &[
     "According",
     "Additionally",
+    "Although",
+    "Amid",
     "Asked",
     "Despite",
     "Earlier",
@@ -35,6 +37,7 @@ const OPENERS: &[&str] = &[
     "Now",
     "Speaking",
     "Still",
+    "Though",
     "Today",
     "Tomorrow",
     "Yesterday",
@@ -199,7 +202,9 @@ fn joinable(gap: &str, before: &Word<'_>) -> bool {
         return !gap.contains('\n');
     }
     let Some(rest) = gap.strip_prefix('.') else { return false };
+    // `St. Louis`, `Mt. Everest`: a saint's or a mountain's abbreviation begins a name.
     let short = before.text.chars().count() == 1
+        || matches!(before.text, "St" | "Mt" | "Ft")
         || GAZETTEER.titles.get(before.text).is_some_and(|(class, _)| *class != TitleClass::Portfolio);
     short && !rest.is_empty() && rest.chars().all(|c| c == ' ')
 }
@@ -978,6 +983,16 @@ mod tests {
         for name in ["Lookout", "Samsung", "Polaris"] {
             assert!(found.contains(&(name.to_owned(), ActorType::Organization)), "{name}: {found:?}");
         }
+    }
+
+    #[test]
+    fn a_saints_abbreviation_begins_a_name() {
+        let found = names(" date 2024-01-10 Officers of the St. Louis County Police Department met in St. Petersburg.");
+        assert!(
+            found.contains(&("St. Louis County Police Department".to_owned(), ActorType::Organization)),
+            "{found:?}"
+        );
+        assert!(found.iter().any(|(name, _)| name == "St. Petersburg"), "{found:?}");
     }
 
     #[test]
