@@ -3,8 +3,8 @@
 //! appear together.
 //!
 //! Everything is rules over the text layer's tokens and the data this crate ships (`data/`:
-//! gazetteers generated from GeoNames and countryinfo, word lists written by hand): no model,
-//! nothing downloaded, the same output for the same input.
+//! gazetteers generated from GeoNames, countryinfo and the US Census' first names, word lists
+//! written by hand): no model, nothing downloaded, the same output for the same input.
 //!
 //! # Example
 //!
