@@ -134,8 +134,8 @@ fn passages_are_byte_spans_of_the_same_words_in_both_files() {
         assert!(!passages.is_empty(), "{p}");
         for passage in passages {
             let span = |side: &str, text: &str| -> String {
-                let (start, end) = (passage[side][0].as_u64().expect("start"), passage[side][1].as_u64().expect("end"));
-                text.get(start as usize..end as usize).expect("a span on character boundaries").to_owned()
+                let offset = |i: usize| usize::try_from(passage[side][i].as_u64().expect("an offset")).expect("fits");
+                text.get(offset(0)..offset(1)).expect("a span on character boundaries").to_owned()
             };
             let (in_a, in_b) = (words(&span("a", &a)), words(&span("b", &b)));
             assert!(in_a.len() >= 10, "a passage of at least ten words: {in_a:?}");
