@@ -67,17 +67,24 @@ impl ReuseReader {
     /// The document of `article` with a date given by the caller.
     pub fn read_dated(&mut self, path: impl Into<String>, date: Option<NaiveDate>, article: &Article) -> ReuseDoc {
         let mut doc = ReuseDoc::new(path, date);
+        // About one word per six bytes of English: one allocation instead of a dozen doublings.
+        doc.tokens.reserve(article.paragraphs().map(|p| p.text.len()).sum::<usize>() / 6);
         let Self { terms, hashes } = self;
-        let mut stream = terms.terms(article);
-        while let Some(token) = stream.next() {
-            // Every token is a term with these options; a term left out would only shorten
-            // a shingle.
-            let Some(id) = token.term else { continue };
-            let id = id as usize;
-            while hashes.len() <= id {
-                hashes.push(term_hash(stream.vocab().term(to_u32(hashes.len()))));
+        // The stream consumed whole (its `fold` runs a loop per segment, not a state machine
+        // per token), with each token's term id standing in for its hash until the end.
+        terms.terms(article).fold((), |(), token| {
+            // Every token is a term with these options; one left out would only shorten a
+            // shingle.
+            if let Some(id) = token.term {
+                doc.push_hashed(u64::from(id), token.span, to_u32(token.segment));
             }
-            doc.push_hashed(hashes[id], token.span, to_u32(token.segment));
+        });
+        let vocab = terms.vocab();
+        for id in hashes.len()..vocab.len() {
+            hashes.push(term_hash(vocab.term(to_u32(id))));
+        }
+        for token in &mut doc.tokens {
+            token.term = hashes[usize::try_from(token.term).unwrap_or(usize::MAX)];
         }
         doc
     }
