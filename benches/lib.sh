@@ -38,6 +38,7 @@ bin_dir="$target_dir/$PROFILE"
 dateline="$bin_dir/dateline"
 gen_corpus="$bin_dir/gen-corpus"
 lda_bench="$bin_dir/lda-bench"
+reuse_bench="$bin_dir/reuse-bench"
 tree="$CORPUS_DIR/seed-$SEED-files-$FILES"
 
 die() {
@@ -54,15 +55,15 @@ die() {
 # the integration tests: a plain `cargo build` of two packages resolves dependency features
 # differently and would compile them again, so after CI's tests this builds nothing.
 build_binaries() {
-    echo "== building dateline, gen-corpus and lda-bench ($PROFILE)" >&2
+    echo "== building dateline, gen-corpus, lda-bench and reuse-bench ($PROFILE)" >&2
     if [[ "$PROFILE" == release ]]; then
         (cd "$root" && cargo build --release --quiet "$@" -p dateline --bin dateline \
-            -p dateline-benches --bin gen-corpus --bin lda-bench)
+            -p dateline-benches --bin gen-corpus --bin lda-bench --bin reuse-bench)
     else
         (cd "$root" && cargo test --workspace --no-run --quiet "$@")
     fi || die "cannot build the binaries ($PROFILE)"
     local binary
-    for binary in "$dateline" "$gen_corpus" "$lda_bench"; do
+    for binary in "$dateline" "$gen_corpus" "$lda_bench" "$reuse_bench"; do
         [[ -x "$binary" ]] || die "no binary at $binary"
     done
 }

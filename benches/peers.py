@@ -37,7 +37,8 @@ see each file's raw text: unlike dateline they do not leave out the date line, t
   permutations (`MinHash.bulk`, which shares one set of permutations), every document inserted
   into a `MinHashLSH` of `--threshold` (in one `insertion_session`), then each one queried: the
   distinct pairs returned are datasketch's candidates, with no verification (it has none). Its
-  5-grams run across paragraph breaks, and it reads the date line too; dateline's do not.
+  5-grams run across paragraph breaks, and it reads the date line too; dateline's do not, and
+  dateline's words are those of its term stream (a hyphenated word whole, a possessive 's off).
 
 The LDA commands read the pruned corpus `lda-bench --tokens` wrote (one document a line, its
 terms separated by spaces, nothing left to filter) and write each topic's top 10 words as JSON

@@ -1,25 +1,27 @@
-//! `reuse-bench`: writes reuse corpora and runs dateline-reuse over a tree of files, the way
-//! `dateline reuse` will once the CLI has the command (`benches/reuse-compare` times it beside
-//! datasketch).
+//! `reuse-bench`: writes reuse corpora, runs dateline-reuse over a tree of files the way
+//! `dateline reuse` does (`benches/reuse-compare` times it beside datasketch), and scores the
+//! pairs `dateline reuse` reported against the brute-force truth (`benches/run`'s reuse row).
 //!
 //! ```text
 //! reuse-bench generate --out benches/corpus/reuse-1-10000 --docs 10000 --seed 1
 //! reuse-bench run benches/corpus/reuse-1-10000 --truth all
+//! dateline reuse --format jsonl benches/corpus/reuse-1-10000 > pairs.jsonl
+//! reuse-bench run benches/corpus/reuse-1-10000 --truth all --pairs pairs.jsonl
 //! ```
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use dateline_benches::reuse::{reuse_corpus, reuse_doc};
-use dateline_reuse::{ReuseDoc, ReuseFinder, ReuseOptions, ReuseReport, Scores, Sketch, shingle_set, shingles};
+use dateline_reuse::{ReuseDoc, ReuseFinder, ReuseOptions, Scores, Sketch, shingle_set, shingles};
 use rayon::prelude::*;
 
 const USAGE: &str = "\
 usage: reuse-bench generate --out DIR --docs N [--seed S]
-       reuse-bench run DIR [--truth none|designed|all] [--threads N]
+       reuse-bench run DIR [--truth none|designed|all] [--threads N] [--pairs FILE]
 
 generate  writes a reuse corpus of N documents under DIR (absent or empty) and its manifest,
           DIR.manifest.tsv (path, kind, source path), beside it.
@@ -31,6 +33,8 @@ run       reads every file under DIR (sorted), sketches each as it is read and k
           --truth all: recall against every pair of the corpus at a threshold, found by brute
           force over an inverted index of all shingles (minutes at 10,000 documents).
           Recall is printed per band: Jaccard >= 0.8, 0.5 <= Jaccard < 0.8, containment >= 0.5.
+          --pairs FILE: the recall is that of the pairs in FILE, `dateline reuse --format
+          jsonl` output over DIR (its paths DIR/...), not of this run's own pairs.
 
 Examples:
   reuse-bench generate --out /tmp/reuse-10k --docs 10000
@@ -164,19 +168,50 @@ fn run(args: &[String]) -> Result<(), String> {
     println!("sketch_s={sketch_s:.4}");
     println!("verify_s={:.4}", work_s - sketch_s);
     println!("work_s={work_s:.4}");
+    let reported: Reported = match flag(args, "--pairs") {
+        Some(file) => {
+            let pairs = cli_pairs(file, &tree, &names)?;
+            println!("cli_pairs={}", pairs.len());
+            pairs
+        }
+        None => report.pairs.iter().map(|p| (p.a.min(p.b), p.a.max(p.b))).collect(),
+    };
     match truth {
         "designed" => {
             let manifest = std::fs::read_to_string(manifest_of(&tree)).map_err(|e| format!("the manifest: {e}"))?;
-            recall(&report, &designed_truth(&manifest, &names, &paths)?);
+            recall(&reported, &designed_truth(&manifest, &names, &paths)?);
         }
         "all" => {
             let docs: Result<Vec<ReuseDoc>, String> =
                 paths.par_iter().zip(&names).map(|(p, n)| Ok(reuse_doc(n, &read(p)?))).collect();
-            recall(&report, &brute_force(&docs?));
+            recall(&reported, &brute_force(&docs?));
         }
         _ => {}
     }
     Ok(())
+}
+
+/// Pairs as `(smaller, larger)` document indices.
+type Reported = HashSet<(usize, usize)>;
+
+/// The pairs of `dateline reuse --format jsonl` output over `tree`, by document index.
+fn cli_pairs(file: &str, tree: &Path, names: &[String]) -> Result<Reported, String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+    let index: HashMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
+    let prefix = format!("{}/", tree.to_string_lossy().trim_end_matches('/'));
+    let mut out = Reported::new();
+    for (number, line) in text.lines().enumerate() {
+        let pair: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{file}:{}: not a JSON line: {e}", number + 1))?;
+        let doc = |key: &str| -> Result<usize, String> {
+            let path = pair[key].as_str().ok_or_else(|| format!("{file}:{}: no `{key}` path", number + 1))?;
+            let name = path.strip_prefix(&prefix).unwrap_or(path);
+            index.get(name).copied().ok_or_else(|| format!("{file}:{}: {path} is not a file of the tree", number + 1))
+        };
+        let (a, b) = (doc("a")?, doc("b")?);
+        out.insert((a.min(b), a.max(b)));
+    }
+    Ok(out)
 }
 
 type Truth = HashMap<(usize, usize), Scores>;
@@ -243,12 +278,10 @@ fn brute_force(docs: &[ReuseDoc]) -> Truth {
         .collect()
 }
 
-fn recall(report: &ReuseReport, truth: &Truth) {
-    let reported: HashMap<(usize, usize), ()> =
-        report.pairs.iter().map(|p| ((p.a.min(p.b), p.a.max(p.b)), ())).collect();
+fn recall(reported: &Reported, truth: &Truth) {
     let (mut high, mut mid, mut contained, mut true_pairs) = ((0, 0), (0, 0), (0, 0), 0);
     for (pair, scores) in truth {
-        let found = usize::from(reported.contains_key(pair));
+        let found = usize::from(reported.contains(pair));
         let (j, c) = (scores.jaccard(), scores.containment());
         if j >= 0.8 {
             high = (high.0 + found, high.1 + 1);
@@ -265,10 +298,6 @@ fn recall(report: &ReuseReport, truth: &Truth) {
     println!("recall_jaccard_0.8={:.4} ({} of {})", share(high), high.0, high.1);
     println!("recall_jaccard_0.5_0.8={:.4} ({} of {})", share(mid), mid.0, mid.1);
     println!("recall_containment_0.5={:.4} ({} of {})", share(contained), contained.0, contained.1);
-    let false_pairs = report
-        .pairs
-        .iter()
-        .filter(|p| !truth.get(&(p.a.min(p.b), p.a.max(p.b))).is_some_and(|s| s.passes(0.5, 0.5)))
-        .count();
+    let false_pairs = reported.iter().filter(|pair| !truth.get(pair).is_some_and(|s| s.passes(0.5, 0.5))).count();
     println!("reported_not_in_truth={false_pairs}");
 }

@@ -53,6 +53,8 @@ pub(crate) struct ActorInputArgs {
     /// Only actors of these types, separated by commas: person, organization, place.
     #[arg(long = "type", value_name = "TYPE,...", value_delimiter = ',', value_enum)]
     pub(crate) types: Vec<ActorTypeArg>,
+    #[command(flatten)]
+    pub(crate) dedup: crate::cli::DedupArg,
 }
 
 #[derive(Debug, Args)]

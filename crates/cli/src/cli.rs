@@ -33,6 +33,7 @@ Examples:
   dateline keyness --target 2024-07-01.. corpus/   what the second half of 2024 says more
   dateline kwic --query Lavrov seeds         every Lavrov in context
   dateline trends --terms Gaza,Lavrov --by quarter seeds
+  dateline reuse --clusters corpus/          stories republished, each with its first source
   dateline parse seeds                       what each article is made of
   dateline parse --format jsonl seeds > articles.jsonl
   dateline terms --format csv -o terms.csv corpus/   written whole, or not at all
@@ -307,6 +308,16 @@ pub(crate) enum Command {
     /// Actor co-occurrence networks, and speaker → named-actor edges from quotations.
     #[command(after_help = crate::actors_args::NETWORK_EXAMPLES)]
     Network(crate::actors_args::NetworkArgs),
+    /// Text reuse: pairs of articles sharing text, with the reused passages, and story
+    /// families.
+    ///
+    /// Articles are compared over the word 5-grams of their counted text (title, headings,
+    /// paragraphs). Candidates come from MinHash bands and winnowed fingerprints; every pair
+    /// reported is scored exactly: `jaccard` (shared 5-grams over all of both) and
+    /// `containment` (shared over the smaller article's), and reported when either reaches its
+    /// threshold. `a` is the article dated first. Passages are aligned byte spans in each file.
+    #[command(after_help = crate::reuse_args::REUSE_EXAMPLES)]
+    Reuse(crate::reuse_args::ReuseArgs),
     /// Parse articles and print what each is made of.
     ///
     /// One record per input file, in input order: title, date and time, dateline, sections
@@ -457,6 +468,18 @@ pub(crate) struct CorpusArgs {
     /// Leave numbers (`100`, `2.4`) out of the terms.
     #[arg(long)]
     pub(crate) no_numbers: bool,
+    #[command(flatten)]
+    pub(crate) dedup: DedupArg,
+}
+
+/// `--dedup`, on every command that counts over the corpus.
+#[derive(Debug, Clone, Copy, Args)]
+pub(crate) struct DedupArg {
+    /// Count each story family once: of articles republishing the same text (as `dateline
+    /// reuse --clusters` finds them), only the earliest is read; how many were dropped is
+    /// said on stderr and under the table. The files are read twice.
+    #[arg(long)]
+    pub(crate) dedup: bool,
 }
 
 /// How `dateline terms --by` groups articles.

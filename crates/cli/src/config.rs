@@ -26,6 +26,9 @@ pub(crate) struct Config {
     pub(crate) quiet: bool,
     /// `--output FILE`; `None` (or `-`) is standard output.
     pub(crate) output: Option<PathBuf>,
+    /// `--dedup`: story families are found first among the articles in this date range, and
+    /// only the earliest of each is counted.
+    pub(crate) dedup: Option<DateRange>,
 }
 
 #[derive(Debug)]
@@ -50,6 +53,7 @@ pub(crate) enum CommandConfig {
     Quotes(crate::cmd::actors::ActorsConfig, Format),
     /// Writes graph formats of its own (GEXF, GraphML) besides tables: see `cmd::network`.
     Network(crate::cmd::actors::ActorsConfig, crate::cmd::network::NetworkConfig),
+    Reuse(crate::cmd::reuse::ReuseConfig),
 }
 
 impl CommandConfig {
@@ -70,6 +74,7 @@ impl CommandConfig {
             | Self::Kwic(stats, _, _)
             | Self::Trends(stats, _) => stats.format,
             Self::Network(_, network) => network.report_format(),
+            Self::Reuse(reuse) => reuse.format,
         }
     }
 }
@@ -210,6 +215,7 @@ impl StatsConfig {
 
 impl Config {
     pub(crate) fn from_cli(cli: Cli) -> Result<Self> {
+        let dedup = dedup_range(&cli.command)?;
         let (command, input) = match cli.command {
             Command::Parse { input, format } => (CommandConfig::Parse { format }, input),
             Command::Actors(args) => {
@@ -231,6 +237,9 @@ impl Config {
                 (CommandConfig::Network(config, network), args.common.input)
             }
             Command::Check { input, format } => (CommandConfig::Check { format }, input),
+            Command::Reuse(args) => {
+                (CommandConfig::Reuse(crate::cmd::reuse::ReuseConfig::from_args(&args)?), args.input)
+            }
             Command::Stats { corpus, by } => (CommandConfig::Stats(StatsConfig::from_args(&corpus)?, by), corpus.input),
             Command::Terms { corpus, by } => (CommandConfig::Terms(StatsConfig::from_args(&corpus)?, by), corpus.input),
             Command::Ngrams { corpus, min_n, max_n, min_count, keep_stopword_edges } => {
@@ -339,7 +348,11 @@ impl Config {
                 (CommandConfig::Tfidf(stats, builder.build()?), corpus.input)
             }
         };
-        Self::with_input(command, input)
+        let config = Self { dedup, ..Self::with_input(command, input)? };
+        if config.dedup.is_some() && config.inputs.contains(&Input::Stdin) {
+            bail!("--dedup reads the articles twice, and standard input can be read only once: save it to a file");
+        }
+        Ok(config)
     }
 
     fn with_input(command: CommandConfig, input: InputArgs) -> Result<Self> {
@@ -360,6 +373,31 @@ impl Config {
             threads: input.threads.map(usize::from),
             quiet: input.quiet,
             output: input.output.filter(|path| path.as_os_str() != "-"),
+            dedup: None,
         })
     }
+}
+
+/// `--dedup`'s date range (the command's `--since`/`--until`), when it is given.
+fn dedup_range(command: &Command) -> Result<Option<DateRange>> {
+    let (dedup, since, until) = match command {
+        Command::Stats { corpus, .. }
+        | Command::Terms { corpus, .. }
+        | Command::Keyness { corpus, .. }
+        | Command::Kwic { corpus, .. }
+        | Command::Trends { corpus, .. }
+        | Command::Ngrams { corpus, .. }
+        | Command::Collocations { corpus, .. }
+        | Command::Topics { action: Some(TopicsAction::Infer { corpus, .. }), .. }
+        | Command::Topics { corpus, .. }
+        | Command::Tfidf { corpus, .. } => (corpus.dedup.dedup, corpus.since, corpus.until),
+        Command::Actors(args) => (args.common.dedup.dedup, args.common.since, args.common.until),
+        Command::Quotes(args) => (args.common.dedup.dedup, args.common.since, args.common.until),
+        Command::Network(args) => (args.common.dedup.dedup, args.common.since, args.common.until),
+        Command::Reuse(_) | Command::Parse { .. } | Command::Check { .. } => (false, None, None),
+    };
+    if !dedup {
+        return Ok(None);
+    }
+    Ok(Some(DateRange::new(since, until)?))
 }

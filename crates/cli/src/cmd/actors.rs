@@ -1,11 +1,11 @@
 //! `dateline actors`: the people, organisations and places each article names, and over the
 //! corpus (per period on request) how often.
 
+use crate::cmd::Documents;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use dateline_actors::{Actor, ActorRow, ActorType, AliasTable, CorpusActors, Quote};
 use dateline_model::{Article, Period};
-use dateline_parse::Documents;
 use rayon::prelude::*;
 use serde_json::{Value, json};
 

@@ -1,7 +1,7 @@
 //! `dateline check`: diagnostics on stderr, a summary on stdout.
 
+use crate::cmd::Documents;
 use anyhow::Result;
-use dateline_parse::Documents;
 use serde_json::{Value, json};
 
 use crate::output::Writer;

@@ -1,8 +1,8 @@
 //! `dateline collocations`: word pairs that belong together, by association measure.
 
+use crate::cmd::Documents;
 use anyhow::Result;
 use dateline_analyze::{CollocationOptions, CollocationReport, collocation_table};
-use dateline_parse::Documents;
 use serde_json::{Value, json};
 
 use crate::config::StatsConfig;

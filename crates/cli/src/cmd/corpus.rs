@@ -1,9 +1,9 @@
 //! The part every statistics command shares: read the documents, report their diagnostics,
 //! keep the articles in the date range, and hand them on to be counted or searched.
 
+use crate::cmd::Documents;
 use dateline_analyze::{Counts, DocMeta, count_parallel, count_totals_parallel};
 use dateline_model::Article;
-use dateline_parse::Documents;
 
 use crate::config::StatsConfig;
 use crate::report::Reporter;

@@ -1,8 +1,8 @@
 //! `dateline keyness`: what a part of the corpus says more (or less) than the rest.
 
+use crate::cmd::Documents;
 use anyhow::Result;
 use dateline_analyze::{Keyness, keyness, keyness_against};
-use dateline_parse::Documents;
 use serde_json::{Value, json};
 
 use crate::config::{KeynessConfig, StatsConfig};

@@ -1,9 +1,9 @@
 //! `dateline kwic`: every occurrence of a query with its context.
 
+use crate::cmd::Documents;
 use anyhow::Result;
 use dateline_analyze::kwic::Query;
 use dateline_analyze::{KwicHit, kwic};
-use dateline_parse::Documents;
 use serde_json::{Value, json};
 
 use crate::config::StatsConfig;

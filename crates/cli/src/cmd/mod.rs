@@ -11,6 +11,7 @@ pub(crate) mod network;
 mod ngrams;
 mod parse;
 mod quotes;
+pub(crate) mod reuse;
 mod stats;
 mod terms;
 mod tfidf;
@@ -20,13 +21,17 @@ mod trends;
 use std::fs::File;
 use std::io::{self, BufWriter, StdoutLock, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use anyhow::{Context, Result};
-use dateline_parse::{CorpusReader, Documents};
+use anyhow::{Context, Result, bail};
+use dateline_model::Document;
+use dateline_parse::CorpusReader;
 
 use crate::atomic::AtomicFile;
 use crate::config::{CommandConfig, Config};
 use crate::output;
+use crate::output::report::{Report, Table};
 use crate::report::{Reporter, Status};
 
 pub(crate) fn run(config: &Config) -> Result<Status> {
@@ -40,8 +45,23 @@ pub(crate) fn run(config: &Config) -> Result<Status> {
         // The output may be inside a folder being read; it is not an article.
         reader = reader.exclude(temp).context("cannot write the output")?;
     }
-    let documents = reader.documents(config.inputs.clone());
+    // --dedup: a first pass finds the story families; the second, below, counts the earliest
+    // article of each and every article in none.
+    let dedup = match config.dedup {
+        Some(dates) => {
+            Some(reuse::dedup(Documents::all(reader.documents(config.inputs.clone())), dates, &config.parser)?)
+        }
+        None => None,
+    };
+    let changed = Arc::new(AtomicBool::new(false));
     let mut reporter = Reporter::new(config.quiet);
+    let documents = match &dedup {
+        Some(dedup) => {
+            reporter.note(&dedup.note());
+            Documents::deduplicated(reader.documents(config.inputs.clone()), dedup, Arc::clone(&changed))
+        }
+        None => Documents::all(reader.documents(config.inputs.clone())),
+    };
     let write_error = output.write_error();
     let mut buffered = BufWriter::with_capacity(1 << 16, &mut output);
     let result = if let CommandConfig::Network(actors, network) = &config.command
@@ -49,9 +69,13 @@ pub(crate) fn run(config: &Config) -> Result<Status> {
     {
         network::write_graph(documents, actors, network, &mut buffered, &mut reporter)
     } else {
-        run_writer(config, documents, &mut buffered, &mut reporter)
+        let note = dedup.as_ref().map(reuse::Dedup::note);
+        run_writer(config, documents, note.as_deref(), &mut buffered, &mut reporter)
     };
     result.map_err(|err| if is_write_error(&err) { err.context(write_error.clone()) } else { err })?;
+    if changed.load(Ordering::Relaxed) {
+        bail!("the files changed between --dedup's two readings of them: nothing was left out; run it again");
+    }
     buffered.flush().map_err(|err| anyhow::Error::from(err).context(write_error))?;
     drop(buffered);
     output.commit()?;
@@ -62,10 +86,14 @@ pub(crate) fn run(config: &Config) -> Result<Status> {
 fn run_writer(
     config: &Config,
     documents: Documents<'_>,
+    note: Option<&str>,
     buffered: &mut dyn Write,
     reporter: &mut Reporter,
 ) -> Result<()> {
     let mut writer = output::writer(config.command.format(), buffered, &config.parser);
+    if let Some(note) = note {
+        writer = Box::new(Noted { writer, note });
+    }
     let out = &mut *writer;
     let reporter = &mut *reporter;
     match &config.command {
@@ -84,8 +112,106 @@ fn run_writer(
         CommandConfig::Kwic(stats, query, window) => kwic::run(documents, stats, query, *window, out, reporter),
         CommandConfig::Trends(stats, trends) => trends::run(documents, stats, trends, out, reporter),
         CommandConfig::Tfidf(stats, tfidf) => tfidf::run(documents, stats, tfidf, out, reporter),
+        CommandConfig::Reuse(reuse) => reuse::run(documents, reuse, &config.parser, out, reporter),
     }
     .and_then(|()| writer.finish().map_err(Into::into))
+}
+
+/// The documents a command reads: all of them, or with `--dedup` the later copies of each
+/// story family turned into documents without an article, so that their diagnostics are still
+/// reported (every file accounted for) and nothing of them is counted.
+pub(crate) struct Documents<'r> {
+    documents: dateline_parse::Documents<'r>,
+    /// `--dedup`'s decision per document, and each one's path as the first pass read it.
+    dedup: Option<(&'r [bool], &'r [String])>,
+    index: usize,
+    /// Set when the second pass meets another file than the first met at the same place.
+    changed: Option<Arc<AtomicBool>>,
+}
+
+impl<'r> Documents<'r> {
+    pub(crate) fn all(documents: dateline_parse::Documents<'r>) -> Self {
+        Self { documents, dedup: None, index: 0, changed: None }
+    }
+
+    fn deduplicated(
+        documents: dateline_parse::Documents<'r>,
+        dedup: &'r reuse::Dedup,
+        changed: Arc<AtomicBool>,
+    ) -> Self {
+        Self { documents, dedup: Some((&dedup.keep, &dedup.paths)), index: 0, changed: Some(changed) }
+    }
+}
+
+impl Iterator for Documents<'_> {
+    type Item = Document;
+
+    fn next(&mut self) -> Option<Document> {
+        let mut doc = self.documents.next()?;
+        if let Some((keep, paths)) = self.dedup {
+            let index = self.index;
+            if paths.get(index) != Some(&doc.path) {
+                if let Some(changed) = &self.changed {
+                    changed.store(true, Ordering::Relaxed);
+                }
+            } else if !keep[index] {
+                doc.article = None;
+            }
+        }
+        self.index += 1;
+        Some(doc)
+    }
+}
+
+/// A writer whose tables carry one more line under the last of them (`--dedup`'s count); the
+/// JSON, JSON lines and CSV stay as the command writes them.
+struct Noted<'w> {
+    writer: Box<dyn output::Writer + 'w>,
+    note: &'w str,
+}
+
+impl output::Writer for Noted<'_> {
+    fn report(&mut self, report: &dyn Report) -> io::Result<()> {
+        self.writer.report(&WithNote { report, note: self.note })
+    }
+
+    fn document(&mut self, doc: &Document) -> io::Result<()> {
+        self.writer.document(doc)
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.writer.finish()
+    }
+}
+
+struct WithNote<'a> {
+    report: &'a dyn Report,
+    note: &'a str,
+}
+
+impl Report for WithNote<'_> {
+    fn tables(&self) -> Vec<Table> {
+        let mut tables = self.report.tables();
+        if let Some(last) = tables.last_mut() {
+            last.note = Some(match last.note.take() {
+                Some(note) => format!("{note}\n{}", self.note),
+                None => self.note.to_owned(),
+            });
+        }
+        tables
+    }
+
+    fn csv(&self) -> Table {
+        self.report.csv()
+    }
+
+    fn json(&self) -> serde_json::Value {
+        self.report.json()
+    }
+
+    fn json_lines(&self) -> Vec<serde_json::Value> {
+        self.report.json_lines()
+    }
 }
 
 /// Where a command's output goes.

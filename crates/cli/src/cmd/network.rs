@@ -2,9 +2,9 @@
 
 use std::io::Write;
 
+use crate::cmd::Documents;
 use anyhow::Result;
 use dateline_actors::{Edge, EdgeKind, Level, Network, write_gexf, write_graphml};
-use dateline_parse::Documents;
 use serde_json::{Value, json};
 
 use super::actors::{ActorsConfig, find, period_of};

@@ -1,8 +1,8 @@
 //! `dateline ngrams`: frequent word sequences within sentences.
 
+use crate::cmd::Documents;
 use anyhow::Result;
 use dateline_analyze::{NgramOptions, NgramReport, ngram_table};
-use dateline_parse::Documents;
 use serde_json::{Value, json};
 
 use crate::config::StatsConfig;

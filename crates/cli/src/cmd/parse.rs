@@ -1,7 +1,7 @@
 //! `dateline parse`: one record per file in the chosen format.
 
+use crate::cmd::Documents;
 use anyhow::Result;
-use dateline_parse::Documents;
 
 use crate::output::Writer;
 use crate::report::Reporter;

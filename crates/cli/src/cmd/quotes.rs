@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::cmd::Documents;
 use anyhow::Result;
-use dateline_parse::Documents;
 use serde_json::{Value, json};
 
 use super::actors::{ActorsConfig, find};

@@ -1,9 +1,9 @@
 //! `dateline stats`: the corpus summary, then its top terms.
 
+use crate::cmd::Documents;
 use anyhow::Result;
 use dateline_analyze::period::period_totals;
 use dateline_analyze::{Counts, Period, Summary, TermGroup, summarize, term_table};
-use dateline_parse::Documents;
 use serde_json::json;
 
 use crate::cmd::terms::TermsReport;

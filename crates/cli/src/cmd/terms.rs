@@ -1,9 +1,9 @@
 //! `dateline terms`: term frequencies with document counts, rates and ranks.
 
+use crate::cmd::Documents;
 use anyhow::Result;
 use dateline_analyze::period::doc_period;
 use dateline_analyze::{TermGroup, term_table, term_table_by};
-use dateline_parse::Documents;
 use serde_json::Value;
 
 use crate::cli::GroupBy;

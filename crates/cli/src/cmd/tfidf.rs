@@ -1,8 +1,8 @@
 //! `dateline tfidf`: each article's most distinctive terms.
 
+use crate::cmd::Documents;
 use anyhow::Result;
 use dateline_analyze::{TfIdf, TfIdfReport};
-use dateline_parse::Documents;
 use serde_json::{Value, json};
 
 use crate::config::StatsConfig;

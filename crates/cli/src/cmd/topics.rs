@@ -4,12 +4,12 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
+use crate::cmd::Documents;
 use anyhow::{Context, Result};
 use dateline_analyze::topic_stats::{RepresentativeRow, TopicShareRow};
 use dateline_analyze::topics::{DocumentTopics, LdaModel, ReportOptions, TopicsReport};
 use dateline_analyze::{DocMeta, count_parallel};
 use dateline_model::Article;
-use dateline_parse::Documents;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::{Value, json};
 

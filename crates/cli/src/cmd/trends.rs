@@ -1,8 +1,8 @@
 //! `dateline trends`: how often given terms occur per period, and a chart of it.
 
+use crate::cmd::Documents;
 use anyhow::{Context, Result};
 use dateline_analyze::{Trends, trends};
-use dateline_parse::Documents;
 use serde_json::{Value, json};
 
 use crate::atomic;

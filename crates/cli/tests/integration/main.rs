@@ -6,6 +6,7 @@ mod faults;
 mod formats;
 mod output;
 mod readme;
+mod reuse;
 mod stats;
 mod tidy;
 mod topics;

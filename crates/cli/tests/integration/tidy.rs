@@ -12,7 +12,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("dateline-analyze", &["dateline-model", "dateline-text"]),
     ("dateline-reuse", &["dateline-model", "dateline-text"]),
     ("dateline-actors", &["dateline-model", "dateline-text"]),
-    ("dateline", &["dateline-model", "dateline-parse", "dateline-text", "dateline-analyze", "dateline-actors"]),
+    (
+        "dateline",
+        &["dateline-model", "dateline-parse", "dateline-text", "dateline-analyze", "dateline-actors", "dateline-reuse"],
+    ),
     (
         "dateline-benches",
         &["dateline-model", "dateline-parse", "dateline-text", "dateline-analyze", "dateline-reuse", "dateline"],
