@@ -61,7 +61,8 @@ pub(crate) struct ActorInputArgs {
 pub(crate) struct ActorsArgs {
     #[command(flatten)]
     pub(crate) common: ActorInputArgs,
-    /// Output format: `table`, `json` and `csv` over the corpus; `jsonl` one line per article.
+    /// Output format: `table`, `json`, `csv` and `parquet` (needs -o FILE) over the corpus;
+    /// `jsonl` one line per article.
     #[arg(long, short, default_value_t = Format::Table, value_parser = report_format())]
     pub(crate) format: Format,
     /// One table per period: day, week, month, quarter, year.
@@ -73,8 +74,8 @@ pub(crate) struct ActorsArgs {
 pub(crate) struct QuotesArgs {
     #[command(flatten)]
     pub(crate) common: ActorInputArgs,
-    /// Output format: `table` counts quotations per speaker; `json`, `jsonl` and `csv` list
-    /// every quotation.
+    /// Output format: `table` counts quotations per speaker; `json`, `jsonl`, `csv` and
+    /// `parquet` (needs -o FILE) list every quotation.
     #[arg(long, short, default_value_t = Format::Table, value_parser = report_format())]
     pub(crate) format: Format,
 }
@@ -83,8 +84,8 @@ pub(crate) struct QuotesArgs {
 pub(crate) struct NetworkArgs {
     #[command(flatten)]
     pub(crate) common: ActorInputArgs,
-    /// Output format: an edge table, JSON, JSON lines, a CSV edge list, GEXF (Gephi; periods
-    /// as time slices) or GraphML.
+    /// Output format: an edge table, JSON, JSON lines, a CSV edge list, a Parquet edge list
+    /// (needs -o FILE), GEXF (Gephi; periods as time slices) or GraphML.
     #[arg(long, short, value_enum, default_value_t = NetworkFormat::Table)]
     pub(crate) format: NetworkFormat,
     /// Where two actors count as together: sentence, paragraph or article.
@@ -124,6 +125,7 @@ pub(crate) enum NetworkFormat {
     Json,
     Jsonl,
     Csv,
+    Parquet,
     Gexf,
     Graphml,
 }

@@ -44,6 +44,7 @@ Examples:
   dateline parse seeds
   dateline parse --format jsonl corpus/ > articles.jsonl
   dateline parse --format jsonl -o articles.jsonl corpus/
+  dateline parse --format parquet -o articles.parquet corpus/   one typed row per file
   dateline parse --format text seeds/002_ff26b561ed4a4f97.txt
   dateline parse --date-order dmy corpus/   read 04/03/2024 as 4 March 2024
   cat article.txt | dateline parse --format json -";
@@ -73,6 +74,8 @@ const TERMS_EXAMPLES: &str = "\
 Examples:
   dateline terms seeds
   dateline terms --top 100 --format csv -o terms.csv corpus/
+  dateline terms --top 0 --format parquet -o terms.parquet corpus/
+  duckdb -c \"select * from 'terms.parquet' order by count desc limit 5\"
   dateline terms --by month --top 10 corpus/
   dateline terms --stem --stopwords my-stopwords.txt corpus/";
 
@@ -327,7 +330,9 @@ pub(crate) enum Command {
         #[command(flatten)]
         input: InputArgs,
         /// Output format: `table` for people, `text` re-prints each article in canonical
-        /// form, `json`/`jsonl` follow the documented JSON contract, `csv` one row per file.
+        /// form, `json`/`jsonl` follow the documented JSON contract, `csv` one row per file,
+        /// `parquet` (needs -o FILE) one typed row per file: path, title, date, time, place,
+        /// region, agency, authors, text (the counted text) and diagnostics.
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -444,7 +449,9 @@ pub(crate) struct TopicArgs {
 pub(crate) struct CorpusArgs {
     #[command(flatten)]
     pub(crate) input: InputArgs,
-    /// Output format: `table` for people, `json`/`jsonl` for scripts, `csv` for spreadsheets.
+    /// Output format: `table` for people, `json`/`jsonl` for scripts, `csv` for spreadsheets,
+    /// `parquet` (needs -o FILE) the CSV's columns typed, zstd-compressed, for DuckDB,
+    /// polars, pandas, Spark and R.
     #[arg(long, short, default_value_t = Format::Table, value_parser = report_format())]
     pub(crate) format: Format,
     /// How many rows to show per table [default: 20; 0 shows all].

@@ -356,6 +356,10 @@ impl Config {
     }
 
     fn with_input(command: CommandConfig, input: InputArgs) -> Result<Self> {
+        let output = input.output.filter(|path| path.as_os_str() != "-");
+        if command.format() == Format::Parquet && output.is_none() {
+            bail!("--format parquet needs an output file (-o FILE): a Parquet file is not for a terminal or a pipe");
+        }
         let order = input.date_order.map(|order| match order {
             DateOrderArg::Dmy => DateOrder::Dmy,
             DateOrderArg::Mdy => DateOrder::Mdy,
@@ -372,7 +376,7 @@ impl Config {
             parser,
             threads: input.threads.map(usize::from),
             quiet: input.quiet,
-            output: input.output.filter(|path| path.as_os_str() != "-"),
+            output,
             dedup: None,
         })
     }

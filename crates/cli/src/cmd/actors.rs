@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use crate::actors_args::{ActorInputArgs, ActorTypeArg};
 use crate::config::DateRange;
 use crate::output::Writer;
-use crate::output::report::{Report, Table};
+use crate::output::report::{Column, Report, Table};
 use crate::report::Reporter;
 
 /// What the three actor commands share, decided before any work.
@@ -119,9 +119,17 @@ struct ActorsReport {
 
 impl Report for ActorsReport {
     fn tables(&self) -> Vec<Table> {
-        let mut columns = vec!["actor", "type", "articles", "mentions", "first", "last", "roles"];
+        let mut columns = vec![
+            Column::text("actor"),
+            Column::text("type"),
+            Column::int("articles"),
+            Column::int("mentions"),
+            Column::date("first").nullable(),
+            Column::date("last").nullable(),
+            Column::list("roles", "; "),
+        ];
         if self.by {
-            columns.insert(0, "period");
+            columns.insert(0, Column::text("period").nullable());
         }
         let rows = self
             .rows
@@ -132,9 +140,9 @@ impl Report for ActorsReport {
                     row.kind.as_str().into(),
                     row.articles.into(),
                     row.mentions.into(),
-                    row.first.clone().into(),
-                    row.last.clone().into(),
-                    row.roles.join("; ").into(),
+                    date(row.first.as_deref()).into(),
+                    date(row.last.as_deref()).into(),
+                    row.roles.clone().into(),
                 ];
                 if self.by {
                     cells.insert(0, row.period.clone().into());
@@ -152,6 +160,11 @@ impl Report for ActorsReport {
     fn json_lines(&self) -> Vec<Value> {
         self.articles.clone()
     }
+}
+
+/// A date the actors crate gives as `YYYY-MM-DD` text (it formats the articles' dates).
+fn date(text: Option<&str>) -> Option<NaiveDate> {
+    text.and_then(|text| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
 }
 
 /// The first `top` rows of each period.

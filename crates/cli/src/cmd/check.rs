@@ -5,7 +5,7 @@ use anyhow::Result;
 use serde_json::{Value, json};
 
 use crate::output::Writer;
-use crate::output::report::{Report, Table};
+use crate::output::report::{Column, Report, Table};
 use crate::report::{Reporter, Tally};
 
 /// The tally: a sentence for people, one row for spreadsheets, one object for scripts.
@@ -13,13 +13,13 @@ struct TallyReport(Tally);
 
 impl Report for TallyReport {
     fn tables(&self) -> Vec<Table> {
-        vec![Table::new(Vec::<&str>::new(), Vec::new()).caption(self.0.to_string())]
+        vec![Table::new(Vec::new(), Vec::new()).caption(self.0.to_string())]
     }
 
     fn csv(&self) -> Table {
         let Tally { files, articles, warnings, errors } = self.0;
         Table::new(
-            vec!["files", "articles", "warnings", "errors"],
+            vec![Column::int("files"), Column::int("articles"), Column::int("warnings"), Column::int("errors")],
             vec![vec![files.into(), articles.into(), warnings.into(), errors.into()]],
         )
     }

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use crate::config::StatsConfig;
 use crate::output::Writer;
-use crate::output::report::{Report, Table};
+use crate::output::report::{Column, Report, Table};
 use crate::report::Reporter;
 
 struct CollocationTable(CollocationReport);
@@ -16,9 +16,17 @@ impl CollocationTable {
     /// The pairs with their counts and the ranking score, and with `every_measure` each
     /// measure too.
     fn table(&self, every_measure: bool) -> Table {
-        let mut columns = vec!["ngram", "count", "left_count", "right_count", "total_tokens", "score"];
+        let mut columns = vec![
+            Column::text("ngram"),
+            Column::int("count"),
+            Column::int("left_count"),
+            Column::int("right_count"),
+            Column::int("total_tokens"),
+            Column::float("score"),
+        ];
         if every_measure {
-            columns.extend(["pmi", "likelihood_ratio", "student_t", "chi_sq", "dice", "lambda", "z"]);
+            columns
+                .extend(["pmi", "likelihood_ratio", "student_t", "chi_sq", "dice", "lambda", "z"].map(Column::float));
         }
         let rows = self
             .0

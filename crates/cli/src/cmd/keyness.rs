@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use crate::config::{KeynessConfig, StatsConfig};
 use crate::output::Writer;
-use crate::output::report::{Report, Table};
+use crate::output::report::{Column, Report, Table};
 use crate::report::Reporter;
 
 struct KeynessTable(Keyness);
@@ -36,7 +36,8 @@ impl Report for KeynessTable {
             "target: {} articles, {} terms; reference: {} articles, {} terms (positive: more in the target)",
             t.documents, t.tokens, r.documents, r.tokens
         );
-        let columns = vec!["term", "target_count", "reference_count", "g2", "g2_p", "chi2", "chi2_p", "log_ratio"];
+        let mut columns = vec![Column::text("term"), Column::int("target_count"), Column::int("reference_count")];
+        columns.extend(["g2", "g2_p", "chi2", "chi2_p", "log_ratio"].map(Column::float));
         vec![Table::new(columns, rows).caption(caption)]
     }
 

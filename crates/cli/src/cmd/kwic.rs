@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::config::StatsConfig;
 use crate::output::Writer;
-use crate::output::report::{Cell, Report, Table};
+use crate::output::report::{Column, Report, Table};
 use crate::report::Reporter;
 
 struct KwicTable(Vec<KwicHit>);
@@ -22,13 +22,20 @@ impl Report for KwicTable {
                 vec![
                     hit.path.as_str().into(),
                     hit.start.into(),
-                    Cell::Right(hit.left.clone()),
+                    hit.left.as_str().into(),
                     hit.keyword.as_str().into(),
                     hit.right.as_str().into(),
                 ]
             })
             .collect();
-        vec![Table::new(vec!["path", "start", "left", "keyword", "right"], rows)]
+        let columns = vec![
+            Column::text("path"),
+            Column::int("start"),
+            Column::text("left").right(),
+            Column::text("keyword"),
+            Column::text("right"),
+        ];
+        vec![Table::new(columns, rows)]
     }
 
     fn json(&self) -> Value {

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::actors::{ActorsConfig, find, period_of};
 use crate::actors_args::{LevelArg, NetworkArgs, NetworkFormat};
-use crate::output::report::{Report, Table};
+use crate::output::report::{Column, Report, Table};
 use crate::output::{Format, Writer};
 use crate::report::Reporter;
 
@@ -32,6 +32,7 @@ impl NetworkConfig {
             NetworkFormat::Json => Format::Json,
             NetworkFormat::Jsonl => Format::Jsonl,
             NetworkFormat::Csv => Format::Csv,
+            NetworkFormat::Parquet => Format::Parquet,
             NetworkFormat::Table | NetworkFormat::Gexf | NetworkFormat::Graphml => Format::Table,
         }
     }
@@ -61,7 +62,15 @@ struct EdgeList(Vec<Edge>);
 
 impl Report for EdgeList {
     fn tables(&self) -> Vec<Table> {
-        let columns = vec!["source", "target", "weight", "count", "articles", "period", "kind"];
+        let columns = vec![
+            Column::text("source"),
+            Column::text("target"),
+            Column::float("weight"),
+            Column::int("count"),
+            Column::int("articles"),
+            Column::text("period").nullable(),
+            Column::text("kind"),
+        ];
         let rows = self
             .0
             .iter()

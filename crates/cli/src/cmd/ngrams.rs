@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use crate::config::StatsConfig;
 use crate::output::Writer;
-use crate::output::report::{Report, Table};
+use crate::output::report::{Column, Report, Table};
 use crate::report::Reporter;
 
 struct NgramTable(NgramReport);
@@ -20,7 +20,7 @@ impl Report for NgramTable {
             .iter()
             .map(|r| vec![r.rank.into(), r.ngram.as_str().into(), r.n.into(), r.count.into()])
             .collect();
-        vec![Table::new(vec!["rank", "ngram", "n", "count"], rows)]
+        vec![Table::new(vec![Column::int("rank"), Column::text("ngram"), Column::int("n"), Column::int("count")], rows)]
     }
 
     fn json(&self) -> Value {

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::actors::{ActorsConfig, find};
 use crate::output::Writer;
-use crate::output::report::{Report, Table};
+use crate::output::report::{Column, Report, Table};
 use crate::report::Reporter;
 
 /// Every quotation (JSON, JSON lines and CSV list them) and, for people, the quotations per
@@ -25,11 +25,19 @@ impl Report for Quotes {
             .iter()
             .map(|(speaker, quotes, articles)| vec![speaker.clone().into(), (*quotes).into(), (*articles).into()])
             .collect();
-        vec![Table::new(vec!["speaker", "quotes", "articles"], rows)]
+        vec![Table::new(vec![Column::text("speaker").nullable(), Column::int("quotes"), Column::int("articles")], rows)]
     }
 
     fn csv(&self) -> Table {
-        let columns = vec!["path", "speaker", "text", "start", "end", "cue", "kind"];
+        let columns = vec![
+            Column::text("path"),
+            Column::text("speaker").nullable(),
+            Column::text("text"),
+            Column::int("start").nullable(),
+            Column::int("end").nullable(),
+            Column::text("cue").nullable(),
+            Column::text("kind"),
+        ];
         let rows = self
             .list
             .iter()

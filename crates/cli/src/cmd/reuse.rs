@@ -21,7 +21,7 @@ use serde_json::{Value, json};
 
 use super::Documents;
 use crate::config::DateRange;
-use crate::output::report::{Cell, Report, Table};
+use crate::output::report::{Cell, Column, Report, Table};
 use crate::output::{Format, Writer};
 use crate::report::Reporter;
 use crate::reuse_args::ReuseArgs;
@@ -188,8 +188,8 @@ struct Found<'a> {
 }
 
 impl Found<'_> {
-    fn date(&self, doc: usize) -> Option<String> {
-        self.dates[doc].map(|d| d.to_string())
+    fn date(&self, doc: usize) -> Option<NaiveDate> {
+        self.dates[doc]
     }
 
     fn caption(&self) -> String {
@@ -249,7 +249,15 @@ impl Report for Pairs<'_> {
                 ]
             })
             .collect();
-        let columns = vec!["a", "a date", "b", "b date", "jaccard", "containment", "passages"];
+        let columns = vec![
+            Column::text("a"),
+            Column::date("a date").nullable(),
+            Column::text("b"),
+            Column::date("b date").nullable(),
+            Column::float("jaccard"),
+            Column::float("containment"),
+            Column::int("passages"),
+        ];
         vec![Table::new(columns, rows).caption(f.caption()).note(f.more(pairs.len(), "pairs"))]
     }
 
@@ -272,12 +280,22 @@ impl Report for Pairs<'_> {
                     p.shared.into(),
                     p.a_reused.into(),
                     p.b_reused.into(),
-                    Cell::Text(passages.join(";")),
+                    Cell::List(passages),
                 ]
             })
             .collect();
-        let columns =
-            vec!["a", "b", "a_date", "b_date", "jaccard", "containment", "shared", "a_reused", "b_reused", "passages"];
+        let columns = vec![
+            Column::text("a"),
+            Column::text("b"),
+            Column::date("a_date").nullable(),
+            Column::date("b_date").nullable(),
+            Column::float("jaccard"),
+            Column::float("containment"),
+            Column::int("shared"),
+            Column::float("a_reused"),
+            Column::float("b_reused"),
+            Column::list("passages", ";"),
+        ];
         Table::new(columns, rows)
     }
 
@@ -334,7 +352,13 @@ impl Report for Families<'_> {
                 ]
             })
             .collect();
-        let columns = vec!["cluster", "articles", "first", "first date", "others"];
+        let columns = vec![
+            Column::int("cluster"),
+            Column::int("articles"),
+            Column::text("first"),
+            Column::date("first date").nullable(),
+            Column::text("others"),
+        ];
         vec![Table::new(columns, rows).caption(f.caption()).note(f.more(families.len(), "families"))]
     }
 
@@ -357,7 +381,9 @@ impl Report for Families<'_> {
                 })
             })
             .collect();
-        Table::new(vec!["cluster", "path", "date", "first"], rows)
+        let columns =
+            vec![Column::int("cluster"), Column::text("path"), Column::date("date").nullable(), Column::text("first")];
+        Table::new(columns, rows)
     }
 
     fn json(&self) -> Value {

@@ -9,7 +9,7 @@ use serde_json::json;
 use crate::cmd::terms::TermsReport;
 use crate::config::StatsConfig;
 use crate::output::Writer;
-use crate::output::report::{Cell, Report, Table};
+use crate::output::report::{Column, Report, Table};
 use crate::report::Reporter;
 
 struct SummaryReport(Summary);
@@ -17,22 +17,32 @@ struct SummaryReport(Summary);
 impl Report for SummaryReport {
     fn tables(&self) -> Vec<Table> {
         let s = &self.0;
-        let rows: Vec<(&str, Cell)> = vec![
-            ("articles", s.articles.into()),
-            ("dated articles", s.dated.into()),
-            ("first date", s.first_date.map(|d| d.to_string()).into()),
-            ("last date", s.last_date.map(|d| d.to_string()).into()),
-            ("tokens", s.tokens.into()),
-            ("counted terms", s.term_tokens.into()),
-            ("types", s.types.into()),
-            ("sentences", s.sentences.into()),
-            ("mean tokens per article", s.mean_article_tokens.into()),
-            ("type/token ratio", s.type_token_ratio.into()),
+        // Named as the JSON names them; people read the labels.
+        let columns = vec![
+            Column::int("articles"),
+            Column::int("dated").label("dated articles"),
+            Column::date("first_date").nullable().label("first date"),
+            Column::date("last_date").nullable().label("last date"),
+            Column::int("tokens"),
+            Column::int("term_tokens").label("counted terms"),
+            Column::int("types"),
+            Column::int("sentences"),
+            Column::float("mean_article_tokens").label("mean tokens per article"),
+            Column::float("type_token_ratio").label("type/token ratio"),
         ];
-        vec![Table::new(
-            vec!["measure", "value"],
-            rows.into_iter().map(|(name, value)| vec![name.into(), value]).collect(),
-        )]
+        let row = vec![
+            s.articles.into(),
+            s.dated.into(),
+            s.first_date.into(),
+            s.last_date.into(),
+            s.tokens.into(),
+            s.term_tokens.into(),
+            s.types.into(),
+            s.sentences.into(),
+            s.mean_article_tokens.into(),
+            s.type_token_ratio.into(),
+        ];
+        vec![Table::record(columns, row, ["measure", "value"])]
     }
 
     fn json(&self) -> serde_json::Value {
@@ -67,7 +77,7 @@ impl PeriodsReport {
 impl Report for PeriodsReport {
     fn tables(&self) -> Vec<Table> {
         let rows = self.0.iter().map(|r| vec![r.period.as_str().into(), r.articles.into(), r.tokens.into()]).collect();
-        vec![Table::new(vec!["period", "articles", "tokens"], rows)]
+        vec![Table::new(vec![Column::text("period"), Column::int("articles"), Column::int("tokens")], rows)]
     }
 
     fn json(&self) -> serde_json::Value {

@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::cli::GroupBy;
 use crate::config::StatsConfig;
 use crate::output::Writer;
-use crate::output::report::{Report, Table};
+use crate::output::report::{Column, Report, Table};
 use crate::report::Reporter;
 
 /// One or more term tables; a `group` column appears when there are groups.
@@ -24,9 +24,15 @@ impl TermsReport {
 impl Report for TermsReport {
     fn tables(&self) -> Vec<Table> {
         let grouped = self.grouped();
-        let mut columns = vec!["rank", "term", "count", "doc_count", "rate"];
+        let mut columns = vec![
+            Column::int("rank"),
+            Column::text("term"),
+            Column::int("count"),
+            Column::int("doc_count"),
+            Column::float("rate"),
+        ];
         if grouped {
-            columns.insert(0, "group");
+            columns.insert(0, Column::text("group").nullable());
         }
         let rows = self
             .0

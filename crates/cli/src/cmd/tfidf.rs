@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use crate::config::StatsConfig;
 use crate::output::Writer;
-use crate::output::report::{Report, Table};
+use crate::output::report::{Column, Report, Table};
 use crate::report::Reporter;
 
 struct TfIdfTable(TfIdfReport);
@@ -25,7 +25,13 @@ impl Report for TfIdfTable {
             })
             .collect();
         let caption = format!("TF-IDF ({} preset) over {} articles", self.0.preset, self.0.documents);
-        vec![Table::new(vec!["path", "rank", "term", "score"], rows).caption(caption)]
+        vec![
+            Table::new(
+                vec![Column::text("path"), Column::int("rank"), Column::text("term"), Column::float("score")],
+                rows,
+            )
+            .caption(caption),
+        ]
     }
 
     /// The rows: `path` and `terms` (each `term`, `score`), per DESIGN.md.

@@ -16,7 +16,7 @@ use serde_json::{Value, json};
 use crate::atomic::AtomicFile;
 use crate::config::{InferConfig, StatsConfig, TopicsConfig};
 use crate::output::Writer;
-use crate::output::report::{Report, Table};
+use crate::output::report::{Column, Report, Table};
 use crate::report::Reporter;
 
 /// Representative articles listed per topic.
@@ -31,15 +31,8 @@ impl Report for TopicsTable {
             .topics
             .iter()
             .map(|t| {
-                let words: Vec<&str> = t.words.iter().map(|w| w.term.as_str()).collect();
-                vec![
-                    t.id.into(),
-                    t.label.as_str().into(),
-                    t.share.into(),
-                    t.umass.into(),
-                    t.npmi.into(),
-                    words.join(" ").into(),
-                ]
+                let words: Vec<String> = t.words.iter().map(|w| w.term.clone()).collect();
+                vec![t.id.into(), t.label.as_str().into(), t.share.into(), t.umass.into(), t.npmi.into(), words.into()]
             })
             .collect();
         let note = self
@@ -48,7 +41,17 @@ impl Report for TopicsTable {
             .last()
             .map(|last| format!("log-likelihood after {} sweeps: {:.4} per token", last.iteration, last.per_token));
         vec![
-            Table::new(vec!["id", "label", "share", "umass", "npmi", "words"], rows),
+            Table::new(
+                vec![
+                    Column::int("id"),
+                    Column::text("label"),
+                    Column::float("share"),
+                    Column::float("umass"),
+                    Column::float("npmi"),
+                    Column::list("words", " "),
+                ],
+                rows,
+            ),
             shares_table(&self.0.shares),
             representative_table(&self.0.representative).note(note),
         ]
@@ -70,7 +73,8 @@ fn shares_table(shares: &[TopicShareRow]) -> Table {
         .iter()
         .map(|r| vec![r.period.to_string().into(), r.topic.into(), r.share.into(), r.documents.into()])
         .collect();
-    Table::new(vec!["period", "topic", "share", "documents"], rows)
+    let columns = vec![Column::text("period"), Column::int("topic"), Column::float("share"), Column::int("documents")];
+    Table::new(columns, rows)
 }
 
 /// Each topic's most representative articles.
@@ -79,7 +83,7 @@ fn representative_table(representative: &[RepresentativeRow]) -> Table {
         .iter()
         .map(|r| vec![r.topic.into(), r.rank.into(), r.weight.into(), r.path.as_str().into()])
         .collect();
-    Table::new(vec!["topic", "rank", "weight", "path"], rows)
+    Table::new(vec![Column::int("topic"), Column::int("rank"), Column::float("weight"), Column::text("path")], rows)
 }
 
 fn training_progress(iterations: u32) -> ProgressBar {
@@ -139,8 +143,8 @@ struct Mixtures(Vec<DocumentTopics>);
 impl Report for Mixtures {
     fn tables(&self) -> Vec<Table> {
         let k = self.0.first().map_or(0, |d| d.weights.len());
-        let columns: Vec<String> =
-            std::iter::once("path".to_owned()).chain((0..k).map(|t| format!("topic_{t}"))).collect();
+        let columns: Vec<Column> =
+            std::iter::once(Column::text("path")).chain((0..k).map(|t| Column::float(format!("topic_{t}")))).collect();
         let rows = self
             .0
             .iter()

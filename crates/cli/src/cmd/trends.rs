@@ -9,7 +9,7 @@ use crate::atomic;
 use crate::config::{StatsConfig, TrendsConfig};
 use crate::output::Writer;
 use crate::output::chart::{ChartOptions, render_svg};
-use crate::output::report::{Report, Table};
+use crate::output::report::{Column, Report, Table};
 use crate::report::Reporter;
 
 struct TrendsTable {
@@ -34,7 +34,14 @@ impl Report for TrendsTable {
                 ]
             })
             .collect();
-        vec![Table::new(vec!["period", "term", "count", "tokens", "rate"], rows)]
+        let columns = vec![
+            Column::text("period"),
+            Column::text("term"),
+            Column::int("count"),
+            Column::int("tokens"),
+            Column::float("rate"),
+        ];
+        vec![Table::new(columns, rows)]
     }
 
     fn json(&self) -> Value {

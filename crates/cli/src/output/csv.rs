@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use dateline_model::Document;
 use serde::Serialize;
 
-use super::report::{Cell, Report};
+use super::report::{Column, Report};
 use super::{Writer, outline};
 
 #[derive(Serialize)]
@@ -40,13 +40,10 @@ impl<'w> Csv<'w> {
 
 impl Writer for Csv<'_> {
     fn report(&mut self, report: &dyn Report) -> io::Result<()> {
-        let table = report.csv();
-        self.out.write_record(table.columns.iter().map(|c| c.as_bytes()))?;
-        for row in &table.rows {
-            self.out.write_record(row.iter().map(|cell| match cell {
-                Cell::Float(x) => x.to_string(),
-                cell => cell.render(),
-            }))?;
+        let grid = report.csv().grid(Column::write);
+        self.out.write_record(&grid.headers)?;
+        for row in &grid.rows {
+            self.out.write_record(row)?;
         }
         self.out.flush()
     }

@@ -1,11 +1,12 @@
 //! The one output layer: every command writes reports ([`report::Report`]: named tables of
-//! typed cells, and JSON) or documents through a [`Writer`], one file per format, chosen by
+//! typed columns, and JSON) or documents through a [`Writer`], one file per format, chosen by
 //! one match in [`writer`]. A new format is a file and an arm; `chart.rs` draws SVG charts.
 
 pub(crate) mod chart;
 mod csv;
 mod json;
 mod jsonl;
+mod parquet;
 pub(crate) mod report;
 mod table;
 mod text;
@@ -26,11 +27,12 @@ pub(crate) enum Format {
     Json,
     Jsonl,
     Csv,
+    Parquet,
 }
 
 impl Format {
     /// The formats of reports (all but `text`, which only articles have).
-    pub(crate) const REPORTS: [&'static str; 4] = ["table", "json", "jsonl", "csv"];
+    pub(crate) const REPORTS: [&'static str; 5] = ["table", "json", "jsonl", "csv", "parquet"];
 }
 
 impl std::fmt::Display for Format {
@@ -60,6 +62,7 @@ pub(crate) fn writer<'w>(format: Format, out: &'w mut dyn Write, parser: &'w Art
         Format::Json => Box::new(json::Json::new(out)),
         Format::Jsonl => Box::new(jsonl::JsonLines::new(out)),
         Format::Csv => Box::new(csv::Csv::new(out)),
+        Format::Parquet => Box::new(parquet::Parquet::new(out)),
     }
 }
 

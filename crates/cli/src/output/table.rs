@@ -15,7 +15,7 @@ use std::io::{self, Write};
 
 use dateline_model::Document;
 
-use super::report::{Cell, Report, Table};
+use super::report::{Column, Report, Table};
 use super::{Writer, outline};
 
 const MISSING: &str = "-";
@@ -103,34 +103,29 @@ impl Writer for Tables<'_> {
 const MAX_CELL: usize = 60;
 
 fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
-    let cells: Vec<Vec<(String, bool)>> = table
+    let grid = table.grid(Column::show);
+    let cells: Vec<Vec<String>> = grid
         .rows
         .iter()
         .map(|row| {
             row.iter()
-                .map(|cell| {
-                    let text = cell.render();
-                    // A left context is cut at its start, so the words next to the keyword stay.
-                    let text = if matches!(cell, Cell::Right(_)) { truncate_start(&text) } else { truncate(&text) };
-                    (text, cell.aligns_right())
-                })
+                .zip(&grid.cut_start)
+                .map(|(text, &cut_start)| if cut_start { truncate_start(text) } else { truncate(text) })
                 .collect()
         })
         .collect();
-    let mut widths: Vec<usize> = table.columns.iter().map(|c| c.chars().count()).collect();
+    let mut widths: Vec<usize> = grid.headers.iter().map(|c| c.chars().count()).collect();
     for row in &cells {
-        for (width, (text, _)) in widths.iter_mut().zip(row) {
+        for (width, text) in widths.iter_mut().zip(row) {
             *width = (*width).max(text.chars().count());
         }
     }
-    let numeric: Vec<bool> =
-        (0..table.columns.len()).map(|i| cells.iter().any(|row| row.get(i).is_some_and(|c| c.1))).collect();
     let line = |out: &mut dyn Write, texts: Vec<&str>| -> io::Result<()> {
         let mut parts = Vec::with_capacity(texts.len());
         for (i, text) in texts.iter().enumerate() {
             let pad = widths[i].saturating_sub(text.chars().count());
             let last = i + 1 == texts.len();
-            parts.push(if numeric[i] {
+            parts.push(if grid.right[i] {
                 format!("{}{text}", " ".repeat(pad))
             } else if last {
                 (*text).to_owned()
@@ -140,9 +135,9 @@ fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out, "{}", parts.join("  ").trim_end())
     };
-    line(out, table.columns.iter().map(AsRef::as_ref).collect())?;
+    line(out, grid.headers.iter().map(String::as_str).collect())?;
     for row in &cells {
-        line(out, row.iter().map(|(text, _)| text.as_str()).collect())?;
+        line(out, row.iter().map(String::as_str).collect())?;
     }
     Ok(())
 }

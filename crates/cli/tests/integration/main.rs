@@ -5,6 +5,7 @@ mod check;
 mod faults;
 mod formats;
 mod output;
+mod parquet;
 mod readme;
 mod reuse;
 mod stats;
