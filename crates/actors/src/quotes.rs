@@ -6,7 +6,7 @@
 //! into the next when that one opens with a mark, as news style writes a long quotation;
 //! otherwise the missing mark is put back at the paragraph's end.
 
-use dateline_model::Span;
+use dateline_model::{Article, Span};
 use serde::{Deserialize, Serialize};
 
 use crate::cues::{PRONOUNS, is_cue, names_the_listener};
@@ -233,18 +233,18 @@ struct Attribution {
 }
 
 /// What the quotations of one article are attributed from.
-struct Article<'a> {
+struct Scene<'a> {
     paragraphs: &'a [Segment<'a>],
     mentions: Mentions,
     actors: &'a [Actor],
-    /// Each person's gender as the article's pronouns tell it (true for male).
+    /// Each person's gender as the first name or the article's pronouns tell it (true for male).
     genders: Vec<Option<bool>>,
 }
 
 /// The direct quotations of `article` with their speakers among `actors` (what
 /// [`extract`](crate::extract) found in the same article), in reading order.
 #[must_use]
-pub fn quotes(article: &dateline_model::Article, actors: &[Actor]) -> Vec<Quote> {
+pub fn quotes(article: &Article, actors: &[Actor]) -> Vec<Quote> {
     let paragraphs: Vec<Segment<'_>> = input::read(article).into_iter().filter(|s| s.paragraph.is_some()).collect();
     let mut mentions: Mentions = actors
         .iter()
@@ -254,7 +254,7 @@ pub fn quotes(article: &dateline_model::Article, actors: &[Actor]) -> Vec<Quote>
     mentions.sort_unstable();
     let genders = genders(&paragraphs, &mentions, actors);
     let furniture = furniture::find(&paragraphs);
-    let mut article = Article { paragraphs: &paragraphs, mentions, actors, genders };
+    let mut scene = Scene { paragraphs: &paragraphs, mentions, actors, genders };
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(usize, Option<usize>)> = None;
     let mut last_end: usize = 0;
@@ -284,10 +284,10 @@ pub fn quotes(article: &dateline_model::Article, actors: &[Actor]) -> Vec<Quote>
         let before_open = open_segment.text.get(..raw.open.1).unwrap_or("").trim_end();
         let kind =
             if before_open.ends_with(|c: char| c.is_alphabetic()) { QuoteKind::Mixed } else { QuoteKind::Direct };
-        let (speaker, cue) = match article.attribute(&raw) {
+        let (speaker, cue) = match scene.attribute(&raw) {
             Some(Attribution { speaker, cue, pronoun_gender }) => {
                 if let (Some(index), Some(male)) = (speaker, pronoun_gender) {
-                    article.genders[index].get_or_insert(male);
+                    scene.genders[index].get_or_insert(male);
                 }
                 (speaker, Some(cue))
             }
@@ -307,18 +307,18 @@ pub fn quotes(article: &dateline_model::Article, actors: &[Actor]) -> Vec<Quote>
                     // that "...", Flentje soon found himself`); else a person named since the
                     // last quotation has the floor; else the last speaker goes on; else the
                     // nearest person before.
-                    let speaker = article
+                    let speaker = scene
                         .sentence_person(&raw)
-                        .or_else(|| article.person_before(span.start, floor_from))
+                        .or_else(|| scene.person_before(span.start, floor_from))
                         .or(previous)
-                        .or_else(|| article.person_before(span.start, 0));
+                        .or_else(|| scene.person_before(span.start, 0));
                     (speaker, None)
                 }
             }
         };
         last_speaker = Some((raw.close.0, speaker));
         last_end = span.end;
-        floor_from = article.sentence_end_after(&raw);
+        floor_from = scene.sentence_end_after(&raw);
         out.push(Quote { speaker: speaker.map(|index| actors[index].name.clone()), text, span, cue, kind });
     }
     out
@@ -406,7 +406,7 @@ fn last_sentence_start(text: &str) -> usize {
     start
 }
 
-impl Article<'_> {
+impl Scene<'_> {
     /// The rest of the paragraph from file offset `at`.
     fn text_from(&self, at: usize) -> &str {
         let index = self.paragraphs.partition_point(|segment| segment.offset <= at).saturating_sub(1);
