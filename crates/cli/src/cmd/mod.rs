@@ -74,7 +74,9 @@ pub(crate) fn run(config: &Config) -> Result<Status> {
     };
     result.map_err(|err| if is_write_error(&err) { err.context(write_error.clone()) } else { err })?;
     if changed.load(Ordering::Relaxed) {
-        bail!("the files changed between --dedup's two readings of them: nothing was left out; run it again");
+        bail!(
+            "the files changed between --dedup's two readings of them, so other files than its copies may have been left out: run it again"
+        );
     }
     buffered.flush().map_err(|err| anyhow::Error::from(err).context(write_error))?;
     drop(buffered);
