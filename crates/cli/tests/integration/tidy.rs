@@ -13,6 +13,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("dateline-reuse", &["dateline-model", "dateline-text"]),
     ("dateline-actors", &["dateline-model", "dateline-text"]),
     ("dateline", &["dateline-model", "dateline-parse", "dateline-text", "dateline-analyze", "dateline-actors"]),
+    // The README's property-testing example, a user's crate (dev-dependencies only).
+    ("dateline-downstream-example", &["dateline-parse"]),
     (
         "dateline-benches",
         &["dateline-model", "dateline-parse", "dateline-text", "dateline-analyze", "dateline-reuse", "dateline"],
