@@ -684,6 +684,10 @@ impl<'a, 'p> Assembler<'a, 'p> {
                     // The date line with its update line under it: said at the date line.
                     [line, _] if header_line(line).is_some() => under_lone_title(line),
                     [above, line] => header_line(line).filter(|_| title(above)),
+                    // A title directly above its date line and that line's update.
+                    [above, line, update] if header_line(update).is_some() => {
+                        header_line(line).filter(|_| title(above))
+                    }
                     _ => None,
                 };
                 self.note_second_header(found);

@@ -10,7 +10,7 @@
 //! Shrinking works piece by piece: a failing case shrinks to fewer paragraphs, sections and
 //! lines, no byline, credit or furniture, and the first entry of each table.
 
-use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use dateline_model::{
     Article, Calendar, Credit, CreditKind, DateSource, Dateline, Paragraph, Precision, Published, Section, Span,
 };
@@ -18,6 +18,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 use super::invariants::solar_hijri_to_gregorian;
+use crate::grammar::date::weekday_name;
 
 /// Where an article's date stands, which decides the shape of its header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -175,18 +176,6 @@ fn ordinal(day: u32) -> &'static str {
         (2, _) => "nd",
         (3, _) => "rd",
         _ => "th",
-    }
-}
-
-fn weekday_name(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
     }
 }
 

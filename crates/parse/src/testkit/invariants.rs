@@ -407,10 +407,7 @@ pub(crate) fn check_texts(text: &str, article: &Article) -> Checked {
 pub(crate) fn check_positions(text: &str, diagnostics: &[Diagnostic]) -> Checked {
     const LAW: Law = Law::Positions;
     for diagnostic in diagnostics {
-        let before = text.get(..diagnostic.span.start).unwrap_or(text);
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let line = before.matches('\n').count() + 1;
-        let column = before[line_start..].chars().count() + 1;
+        let (line, column) = super::locate(text, diagnostic.span.start);
         ensure_at!(
             text,
             diagnostic.span,

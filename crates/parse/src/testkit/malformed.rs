@@ -10,10 +10,11 @@
 
 use std::fmt;
 
-use dateline_model::{Article, Diagnostic, Document, Severity};
+use dateline_model::{Article, DateSource, Diagnostic, Document, Severity};
 use proptest::prelude::*;
 use proptest::sample::Index;
 
+use super::locate;
 use super::violation::{Law, Violation};
 use crate::decode::windows_1252_char;
 use crate::{ArticleParser, CorpusReader, decode};
@@ -261,15 +262,15 @@ impl Malformed {
     }
 }
 
-fn read(bytes: &[u8]) -> Document {
-    CorpusReader::new(ArticleParser::new()).parse_bytes("malformed.txt".to_owned(), bytes)
+/// A case whose damage is one warning, at byte `offset` of the decoded `text`.
+fn warned(damage: Damage, bytes: Vec<u8>, text: &str, offset: usize, words: String, expected: Expected) -> Malformed {
+    let (line, column) = locate(text, offset);
+    let diagnostic = Some((Severity::Warning, line, column, words));
+    Malformed { damage, bytes, outcome: Outcome::Warning, diagnostic, expected }
 }
 
-/// Line and column (from 1, columns in characters) of byte `offset` in `text`.
-fn locate(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset).unwrap_or(text);
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1)
+fn read(bytes: &[u8]) -> Document {
+    CorpusReader::new(ArticleParser::new()).parse_bytes("malformed.txt".to_owned(), bytes)
 }
 
 /// Date lines with a value that cannot be: the line, the error's column, and whether the
@@ -355,7 +356,8 @@ pub fn malformed(text: &str) -> impl Strategy<Value = Malformed> + use<> {
     {
         let early: Vec<usize> = line_starts.iter().copied().filter(|&at| at < 8 * 1024).collect();
         let text = text.clone();
-        if !early.is_empty() {
+        // In a text this short a few NULs could be every other byte: UTF-16, not binary.
+        if !early.is_empty() && text.len() >= 16 {
             kinds.push(
                 (any::<Index>(), 1usize..4)
                     .prop_map(move |(at, count)| {
@@ -380,7 +382,7 @@ pub fn malformed(text: &str) -> impl Strategy<Value = Malformed> + use<> {
         kinds.extend(placed_damage(&text, &clean, &line_starts));
         kinds.extend(encoding_damage(&text, &clean));
         kinds.push(huge_line(&text, &clean));
-        kinds.push(joined(&text, &clean));
+        kinds.extend(joined(&text, &clean));
     }
     prop::strategy::Union::new(kinds)
 }
@@ -397,19 +399,15 @@ fn placed_damage(text: &str, clean: &Document, line_starts: &[usize]) -> Vec<Box
                     let offset = later[at.index(later.len())];
                     let mut bytes = text.clone().into_bytes();
                     bytes.splice(offset..offset, *b"\xEF\xBB\xBF");
-                    let (line, column) = locate(&text, offset);
-                    Malformed {
-                        damage: Damage::ByteOrderMark { offset },
+                    let words = format!("byte-order mark (U+FEFF) at byte offset {offset}, removed");
+                    warned(
+                        Damage::ByteOrderMark { offset },
                         bytes,
-                        outcome: Outcome::Warning,
-                        diagnostic: Some((
-                            Severity::Warning,
-                            line,
-                            column,
-                            format!("byte-order mark (U+FEFF) at byte offset {offset}, removed"),
-                        )),
-                        expected: Expected::Document(clean.clone()),
-                    }
+                        &text,
+                        offset,
+                        words,
+                        Expected::Document(clean.clone()),
+                    )
                 })
                 .boxed(),
         );
@@ -424,19 +422,15 @@ fn placed_damage(text: &str, clean: &Document, line_starts: &[usize]) -> Vec<Box
                     bytes.insert(offset, 0x81);
                     let mut replaced = text.clone();
                     replaced.insert(offset, char::REPLACEMENT_CHARACTER);
-                    let (line, column) = locate(&text, offset);
-                    Malformed {
-                        damage: Damage::InvalidByte { offset },
+                    let words = format!("invalid UTF-8 byte 0x81 at byte offset {offset}");
+                    warned(
+                        Damage::InvalidByte { offset },
                         bytes,
-                        outcome: Outcome::Warning,
-                        diagnostic: Some((
-                            Severity::Warning,
-                            line,
-                            column,
-                            format!("invalid UTF-8 byte 0x81 at byte offset {offset}"),
-                        )),
-                        expected: Expected::Document(read(replaced.as_bytes())),
-                    }
+                        &text,
+                        offset,
+                        words,
+                        Expected::Document(read(replaced.as_bytes())),
+                    )
                 })
                 .boxed(),
         );
@@ -444,23 +438,10 @@ fn placed_damage(text: &str, clean: &Document, line_starts: &[usize]) -> Vec<Box
     {
         let mut bytes = text.as_bytes().to_vec();
         bytes.extend(b"\xE2\x80");
-        let (line, column) = locate(text, text.len());
         let replaced = format!("{text}\u{FFFD}");
-        kinds.push(
-            Just(Malformed {
-                damage: Damage::TruncatedUtf8,
-                bytes,
-                outcome: Outcome::Warning,
-                diagnostic: Some((
-                    Severity::Warning,
-                    line,
-                    column,
-                    format!("ends inside a UTF-8 character (bytes 0xE2 0x80 at byte offset {})", text.len()),
-                )),
-                expected: Expected::Document(read(replaced.as_bytes())),
-            })
-            .boxed(),
-        );
+        let words = format!("ends inside a UTF-8 character (bytes 0xE2 0x80 at byte offset {})", text.len());
+        let expected = Expected::Document(read(replaced.as_bytes()));
+        kinds.push(Just(warned(Damage::TruncatedUtf8, bytes, text, text.len(), words, expected)).boxed());
     }
     let late: Vec<usize> = line_starts.iter().copied().filter(|&at| at > 8 * 1024).collect();
     if !late.is_empty() {
@@ -471,19 +452,12 @@ fn placed_damage(text: &str, clean: &Document, line_starts: &[usize]) -> Vec<Box
                     let offset = late[at.index(late.len())];
                     let mut bytes = text.clone().into_bytes();
                     bytes.splice(offset..offset, std::iter::repeat_n(0, count));
-                    let (line, column) = locate(&text, offset);
                     let words = if count == 1 {
                         format!("NUL at byte offset {offset}, removed")
                     } else {
                         format!("{count} NULs from byte offset {offset}, removed")
                     };
-                    Malformed {
-                        damage: Damage::LateNuls { offset },
-                        bytes,
-                        outcome: Outcome::Warning,
-                        diagnostic: Some((Severity::Warning, line, column, words)),
-                        expected: Expected::Document(clean.clone()),
-                    }
+                    warned(Damage::LateNuls { offset }, bytes, &text, offset, words, Expected::Document(clean.clone()))
                 })
                 .boxed(),
         );
@@ -500,40 +474,21 @@ fn encoding_damage(text: &str, clean: &Document) -> Vec<BoxedStrategy<Malformed>
     // of one, by chance.
     if let (Some(at), Some(bytes)) = (first_non_ascii, encoded)
         && bytes.utf8_chunks().all(|chunk| chunk.valid().is_ascii() && chunk.invalid().len() <= 1)
+        // One byte past ASCII, the last, is a character cut off: UTF-8 with a U+FFFD.
+        && bytes.split_last().is_some_and(|(_, before)| !before.is_ascii())
     {
-        let (line, column) = locate(text, at);
-        let byte = bytes[at];
-        kinds.push(
-            Just(Malformed {
-                damage: Damage::Windows1252,
-                bytes,
-                outcome: Outcome::Warning,
-                diagnostic: Some((
-                    Severity::Warning,
-                    line,
-                    column,
-                    format!("not UTF-8 (byte 0x{byte:02X} at byte offset {at}) and no UTF-8 multi-byte character"),
-                )),
-                expected: Expected::Document(clean.clone()),
-            })
-            .boxed(),
-        );
+        let words =
+            format!("not UTF-8 (byte 0x{:02X} at byte offset {at}) and no UTF-8 multi-byte character", bytes[at]);
+        kinds
+            .push(Just(warned(Damage::Windows1252, bytes, text, at, words, Expected::Document(clean.clone()))).boxed());
     }
     if let Some(at) = first_mojibake_source(text) {
         // Each byte of the UTF-8 as the character Windows-1252 (or, for the five bytes it
         // leaves undefined, Latin-1) gives it.
         let garbled: String = text.bytes().map(|b| windows_1252_char(b).unwrap_or_else(|| char::from(b))).collect();
-        let (line, column) = locate(text, at);
-        kinds.push(
-            Just(Malformed {
-                damage: Damage::Mojibake,
-                bytes: garbled.into_bytes(),
-                outcome: Outcome::Warning,
-                diagnostic: Some((Severity::Warning, line, column, String::from("the whole file reads that way"))),
-                expected: Expected::Document(clean.clone()),
-            })
-            .boxed(),
-        );
+        let words = String::from("the whole file reads that way");
+        let expected = Expected::Document(clean.clone());
+        kinds.push(Just(warned(Damage::Mojibake, garbled.into_bytes(), text, at, words, expected)).boxed());
     }
     kinds
 }
@@ -552,36 +507,66 @@ fn huge_line(text: &str, clean: &Document) -> BoxedStrategy<Malformed> {
     .boxed()
 }
 
+/// Whether the date line (with its update line) stands between blank lines, under its title
+/// or a blank line apart from it, under a title of a title's shape: the layouts FORMAT.md
+/// says a second copy is told by.
+fn header_stands_apart(text: &str, article: &Article) -> bool {
+    let (Some(published), Some(title)) = (&article.published, article.title_span) else { return false };
+    let end = article.updated.as_ref().map_or(published.span.end, |u| u.span.end);
+    let line_start = text[..published.span.start].rfind('\n').map_or(0, |i| i + 1);
+    let rest = &text[end..];
+    let after = rest.split_once('\n').map_or("", |(_, after)| after);
+    let blank = |line: &str| line.trim().is_empty();
+    let below = rest.lines().next().is_none_or(blank) && after.lines().next().is_none_or(blank);
+    let above = text[..line_start].trim_end_matches('\n');
+    let directly_under_title = above.len() == title.end && text[..line_start].ends_with('\n');
+    let apart = text[..line_start].ends_with("\n\n") || directly_under_title;
+    // A title above its date line is taken whatever its shape, but only one of a title's
+    // shape (FORMAT.md's `title`) tells a second copy.
+    let shaped = text.get(title.start..title.end).is_some_and(crate::grammar::body::looks_like_title);
+    below && apart && shaped
+}
+
 /// The text twice. A second title over a date line, or a second inline prefix, is said where
 /// its date stands; a date line under no title is a timeline's heading as often, and not said;
 /// nor, so far, one under a byline under a title.
-fn joined(text: &str, clean: &Document) -> BoxedStrategy<Malformed> {
+fn joined(text: &str, clean: &Document) -> Option<BoxedStrategy<Malformed>> {
     let joined = format!("{text}\n\n{text}");
     let article = clean.article.clone();
     let published = article.as_ref().and_then(|a| a.published.as_ref().map(|p| (p.source, p.span.start)));
+    // Without a date line of its own the header is not settled: what follows may make its
+    // first line a title.
+    if !matches!(published, Some((DateSource::Header | DateSource::InlinePrefix, _))) {
+        return None;
+    }
     // A byline between the title and the date line hides the second header: not promised.
     let titled = article.as_ref().is_some_and(|a| {
         let date_at = a.published.as_ref().map_or(0, |p| p.span.start);
         a.title.is_some() && !a.credits.iter().any(|c| c.span.end <= date_at)
     });
+    // Said once, at the first: the text's own second header if it has one, else the copy's.
+    const SECOND: &str = "a second article seems to start here";
+    let said = |at: usize| {
+        let own = clean.diagnostics.iter().find(|d| d.message.contains(SECOND)).map(|d| (d.line, d.column));
+        let (line, column) = own.unwrap_or_else(|| locate(&joined, text.len() + 2 + at));
+        Some((Severity::Warning, line, column, String::from(SECOND)))
+    };
     let diagnostic = match published {
-        Some((dateline_model::DateSource::Header, at)) if titled => {
-            let (line, column) = locate(&joined, text.len() + 2 + at);
-            Some((Severity::Warning, line, column, String::from("a second article seems to start here")))
+        Some((DateSource::Header, at)) if titled && article.as_ref().is_some_and(|a| header_stands_apart(text, a)) => {
+            said(at)
         }
-        Some((dateline_model::DateSource::InlinePrefix, at)) => {
-            let (line, column) = locate(&joined, text.len() + 2 + at);
-            Some((Severity::Warning, line, column, String::from("own date line")))
-        }
+        Some((DateSource::InlinePrefix, at)) => said(at),
         _ => None,
     };
     let outcome = if diagnostic.is_some() { Outcome::Warning } else { Outcome::Read };
-    Just(Malformed {
-        damage: Damage::Joined,
-        bytes: joined.into_bytes(),
-        outcome,
-        diagnostic,
-        expected: Expected::FirstCopy(article),
-    })
-    .boxed()
+    Some(
+        Just(Malformed {
+            damage: Damage::Joined,
+            bytes: joined.into_bytes(),
+            outcome,
+            diagnostic,
+            expected: Expected::FirstCopy(article),
+        })
+        .boxed(),
+    )
 }

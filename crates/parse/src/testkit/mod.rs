@@ -30,3 +30,11 @@ pub use invariants::{
 pub use malformed::{Damage, Malformed, Outcome, malformed};
 pub use texts::{files, texts};
 pub use violation::{Law, Violation};
+
+/// Line and column (from 1, columns in characters) of byte `offset` in `text`, as
+/// diagnostics give them.
+fn locate(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1)
+}

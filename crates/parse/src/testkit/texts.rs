@@ -428,7 +428,7 @@ fn line_soup() -> impl Strategy<Value = String> {
     .prop_map(|lines| lines.join("\n"))
 }
 
-/// Any text: mostly article-shaped (a title, a date line in any documented style or an
+/// Any text: mostly article-shaped ([`articles`](super::articles), and looser: a title, a date line in any documented style or an
 /// inline prefix, a byline, a lead with a dateline, paragraphs, breaks, subheadings, stray
 /// date lines and bylines, credits and furniture, odd white space), sometimes lines of those
 /// pieces in any order, sometimes arbitrary strings. Nothing is promised about what the text
@@ -436,6 +436,7 @@ fn line_soup() -> impl Strategy<Value = String> {
 /// [`check_text`](super::check_text).
 pub fn texts() -> impl Strategy<Value = String> {
     prop_oneof![
+        3 => super::articles().prop_map(|(text, _)| text),
         6 => structured_article(),
         3 => line_soup(),
         1 => any::<String>(),

@@ -79,10 +79,7 @@ impl Violation {
     /// columns in characters) when the span starts inside the text on a character boundary.
     pub(crate) fn at(mut self, text: &str, span: Span) -> Self {
         self.span = Some(span);
-        self.line_column = text.get(..span.start).map(|before| {
-            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-            (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1)
-        });
+        self.line_column = text.is_char_boundary(span.start).then(|| super::locate(text, span.start));
         self
     }
 

@@ -391,7 +391,7 @@ fn a_one_megabyte_line_without_a_date_line_is_body_text() {
 }
 
 mod generated {
-    use dateline_parse::testkit::{articles, malformed};
+    use dateline_parse::testkit::{articles, malformed, texts};
     use proptest::prelude::*;
 
     proptest! {
@@ -399,6 +399,12 @@ mod generated {
         // promises: the outcome, the diagnostic at the damage, and what the article keeps.
         #[test]
         fn prop_damaged_articles_end_as_promised(case in articles().prop_flat_map(|(text, _)| malformed(&text))) {
+            case.check()?;
+        }
+
+        // The same promises hold for any text, as far as they reach it.
+        #[test]
+        fn prop_damaged_texts_end_as_promised(case in texts().prop_flat_map(|text| malformed(&text))) {
             case.check()?;
         }
     }

@@ -39,3 +39,11 @@ fn a_second_copy_with_an_underlined_title_is_reported() {
     let second: Vec<_> = diagnostics.iter().map(|d| (d.line, d.column, d.message.contains("second article"))).collect();
     assert_eq!(second, [(11, 1, true)], "{diagnostics:?}");
 }
+
+#[test]
+fn a_second_title_directly_over_its_date_and_update_lines_is_reported() {
+    let one = "Talks resume\nJanuary 1, 2024\nUpdated: January 2, 2024\n\nOfficials met.\n";
+    let (_, diagnostics) = parse_article_lenient(&format!("{one}\n{one}"));
+    let second: Vec<_> = diagnostics.iter().map(|d| (d.line, d.column, d.message.contains("second article"))).collect();
+    assert_eq!(second, [(8, 1, true)], "{diagnostics:?}");
+}
