@@ -369,13 +369,13 @@ fn separator() -> impl Strategy<Value = &'static str> {
 
 /// A byline as written, the people it names and the wire it names.
 #[derive(Debug, Clone, Copy)]
-struct Byline {
-    text: &'static str,
+pub(super) struct Byline {
+    pub(super) text: &'static str,
     authors: &'static [&'static str],
     wire: Option<&'static str>,
 }
 
-const BYLINES: &[Byline] = &[
+pub(super) const BYLINES: &[Byline] = &[
     Byline { text: "By Sara Ahmadi", authors: &["Sara Ahmadi"], wire: None },
     Byline { text: "By John Smith and Ann Lee", authors: &["John Smith", "Ann Lee"], wire: None },
     Byline { text: "BY JOHN SMITH and Ann Lee, Reuters", authors: &["JOHN SMITH", "Ann Lee"], wire: Some("Reuters") },
@@ -482,12 +482,12 @@ fn section() -> impl Strategy<Value = (Opening, Paragraphs)> {
 /// A credit line closing the body and the people it credits (reporters and writers, not
 /// editors; a place after a name is no part of it).
 #[derive(Debug, Clone, Copy)]
-struct CreditCase {
-    text: &'static str,
+pub(super) struct CreditCase {
+    pub(super) text: &'static str,
     authors: &'static [&'static str],
 }
 
-const CREDITS: &[CreditCase] = &[
+pub(super) const CREDITS: &[CreditCase] = &[
     CreditCase { text: "(Reporting by Ali Kaya in Istanbul; Editing by Jon Boyle)", authors: &["Ali Kaya"] },
     CreditCase { text: "Additional reporting by Jane Doe.", authors: &["Jane Doe"] },
     CreditCase { text: "Associated Press writer John Roe contributed to this report.", authors: &["John Roe"] },
@@ -498,23 +498,24 @@ fn credit() -> impl Strategy<Value = CreditCase> {
     select(CREDITS)
 }
 
+/// Furniture lines as sites print them, each kept as written.
+pub(super) const FURNITURE: &[&str] = &[
+    "Leave a Comment",
+    "Share this",
+    "Read more",
+    "Tags: France, farming",
+    "Topics: Iran",
+    "Filed under: World",
+    "© 2024 Tehran Times",
+    "Share on WhatsApp",
+    "Follow us on Instagram @tehrantimes",
+    "Read also: Iran, Russia sign rail deal",
+    "3 Comments",
+    "Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.",
+];
+
 fn furniture() -> impl Strategy<Value = &'static str> {
-    select(
-        &[
-            "Leave a Comment",
-            "Share this",
-            "Read more",
-            "Tags: France, farming",
-            "Topics: Iran",
-            "Filed under: World",
-            "© 2024 Tehran Times",
-            "Share on WhatsApp",
-            "Follow us on Instagram @tehrantimes",
-            "Read also: Iran, Russia sign rail deal",
-            "3 Comments",
-            "Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.",
-        ][..],
-    )
+    select(FURNITURE)
 }
 
 // ---------------------------------------------------------------------------------------------

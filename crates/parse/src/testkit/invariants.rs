@@ -440,11 +440,7 @@ pub(crate) fn check_published(article: &Article, reference: Option<NaiveDate>) -
     let date = published.date;
     let raw = half_width(&published.raw);
     let raw = raw.as_str();
-    let numbers: Vec<u64> = raw
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|run| run.len() <= 18)
-        .filter_map(|run| run.parse().ok())
-        .collect();
+    let numbers = numbers_in(raw);
     let has = |n: u32| numbers.contains(&u64::from(n));
     let names_month = raw.split(|c: char| !c.is_ascii_alphabetic()).any(|word| {
         word.len() >= 3 && MONTH_NAMES[date.month0() as usize].starts_with(word.to_ascii_lowercase().as_str())
@@ -485,11 +481,7 @@ pub(crate) fn check_published(article: &Article, reference: Option<NaiveDate>) -
 fn check_stamp(stamp: &Published) -> Checked {
     const LAW: Law = Law::Dates;
     let raw = half_width(&stamp.raw);
-    let numbers: Vec<u64> = raw
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|run| run.len() <= 18)
-        .filter_map(|run| run.parse().ok())
-        .collect();
+    let numbers = numbers_in(&raw);
     ensure!(!stamp.span.is_empty(), "an empty date span: {stamp:?}");
     match stamp.calendar {
         Calendar::Persian => {
@@ -530,11 +522,7 @@ fn check_time_in_raw(published: &Published) -> Checked {
     const LAW: Law = Law::Dates;
     let raw = half_width(&published.raw);
     let raw = raw.as_str();
-    let numbers: Vec<u64> = raw
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|run| run.len() <= 18)
-        .filter_map(|run| run.parse().ok())
-        .collect();
+    let numbers = numbers_in(raw);
     let has = |n: u32| numbers.contains(&u64::from(n));
     match (published.time, published.precision) {
         (None, Precision::Day) | (Some(_), Precision::Second) => {}
@@ -558,6 +546,11 @@ fn check_time_in_raw(published: &Published) -> Checked {
         ensure!(has(time.second()) || published.precision != Precision::Second, "second not in {raw:?}");
     }
     Ok(())
+}
+
+/// The numbers a raw date writes (runs of ASCII digits, after [`half_width`]).
+fn numbers_in(raw: &str) -> Vec<u64> {
+    raw.split(|c: char| !c.is_ascii_digit()).filter(|run| run.len() <= 18).filter_map(|run| run.parse().ok()).collect()
 }
 
 /// The Solar Hijri month a raw date names, in Latin letters or Persian script.

@@ -9,6 +9,8 @@
 use proptest::prelude::*;
 use proptest::sample::select;
 
+use super::articles::{BYLINES, CREDITS, FURNITURE};
+
 const WORDS: &[&str] = &[
     "By",
     "BY",
@@ -265,44 +267,18 @@ fn break_line() -> impl Strategy<Value = String> {
     )
 }
 
+/// The furniture [`articles`](super::articles) writes, and lines it reads only odd ways.
 fn furniture() -> impl Strategy<Value = String> {
-    select(
-        &[
-            "Leave a Comment",
-            "Share this",
-            "Tags:",
-            "© 2024 Tehran Times",
-            "Read more",
-            "  LEAVE A COMMENT  ",
-            "Tags: France, farming",
-            "Topics: Iran",
-            "Filed under: World",
-            "COPYRIGHT Tehran Times",
-            "Sponsored",
-            "Share on WhatsApp",
-            "Follow us on Instagram @tehrantimes",
-            "Read also: Iran, Russia sign rail deal",
-            "3 Comments",
-            "Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.",
-        ][..],
-    )
+    prop_oneof![
+        select(FURNITURE),
+        select(&["Tags:", "  LEAVE A COMMENT  ", "COPYRIGHT Tehran Times", "Sponsored"][..]),
+    ]
     .prop_map(str::to_owned)
 }
 
 fn byline() -> impl Strategy<Value = String> {
     prop_oneof![
-        select(
-            &[
-                "By Sara Ahmadi",
-                "BY JOHN SMITH and Ann Lee, Reuters",
-                "By Tehran Times staff",
-                "By MARIA LOPEZ, Associated Press",
-                "By AFP Staff",
-                "Written by Sara Ahmadi",
-                "Staff Reporter",
-            ][..]
-        )
-        .prop_map(str::to_owned),
+        select(BYLINES).prop_map(|byline| byline.text.to_owned()),
         short_line().prop_map(|name| format!("By {name}")),
     ]
 }
@@ -322,15 +298,7 @@ fn body_block() -> impl Strategy<Value = String> {
 
 /// A credit line closing the body.
 fn credit_line() -> impl Strategy<Value = String> {
-    select(
-        &[
-            "(Reporting by Ali Kaya in Istanbul; Editing by Jon Boyle)",
-            "Additional reporting by Jane Doe.",
-            "Associated Press writer John Roe contributed to this report.",
-            "(Reporting by Sara Ahmadi and Omid Karimi)",
-        ][..],
-    )
-    .prop_map(str::to_owned)
+    select(CREDITS).prop_map(|credit| credit.text.to_owned())
 }
 
 /// One to three blank lines.
