@@ -2,4 +2,4 @@
 //! real calendar date, the one its raw text writes, from the line and nowhere else.
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| dateline_fuzz::run(dateline_fuzz::invariants::date_line, data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| dateline_fuzz::run("date_line", data));

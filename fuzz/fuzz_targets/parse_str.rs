@@ -2,4 +2,4 @@
 //! the publication date against its raw text, and strict agreeing with lenient.
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| dateline_fuzz::run(dateline_fuzz::invariants::parse_str, data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| dateline_fuzz::run("parse_str", data));

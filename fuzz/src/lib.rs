@@ -1,14 +1,14 @@
-//! What the fuzz targets share: the parser's invariants, from the parse crate's tests.
-//!
-//! The file is included by its path so that the targets and the replay test in
-//! `crates/parse/tests/integration/fuzz_failures.rs` run one copy of every check.
+//! What the fuzz targets share: running a check of dateline-parse's `testkit` (the invariants
+//! the parse crate's laws and users' property tests check too) as libFuzzer expects.
 
-#[path = "../../crates/parse/tests/integration/invariants.rs"]
-pub mod invariants;
+pub use dateline_parse::testkit::FUZZ_TARGETS;
 
-/// Runs `check` on the fuzzer's bytes and panics with what broke, which libFuzzer reports as
-/// a crash and saves the input for.
-pub fn run(check: invariants::Target, data: &[u8]) {
+/// Runs the check `FUZZ_TARGETS` lists as `name` on the fuzzer's bytes and panics with what
+/// broke, which libFuzzer reports as a crash and saves the input for.
+pub fn run(name: &str, data: &[u8]) {
+    let Some((_, check)) = FUZZ_TARGETS.iter().find(|(target, _)| *target == name) else {
+        panic!("no fuzz target is called {name:?}");
+    };
     if let Err(broken) = check(data) {
         panic!("invariant broken: {broken}");
     }

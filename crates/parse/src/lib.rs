@@ -26,6 +26,48 @@
 //! assert_eq!(article.boilerplate, ["Leave a Comment"]);
 //! # Ok::<(), dateline_parse::ParseError>(())
 //! ```
+//!
+//! # Property-testing your tool
+//!
+//! A tool that hands scraped text to this crate (a scraper, a pipeline that must never lose
+//! an article) can test itself against the generators and invariants the parser is tested
+//! with. With the `proptest` feature (off by default), the `testkit` module gives
+//! well-formed articles in every layout with the model each must parse to, the malformed
+//! input of FORMAT.md with the outcome each must have, and every invariant as one call:
+//!
+//! ```console
+//! $ cargo add dateline-parse --features proptest
+//! $ cargo add --dev proptest
+//! ```
+//!
+//! ```
+//! # #[cfg(feature = "proptest")] {
+//! use dateline_parse::{parse_article, testkit};
+//! use proptest::prelude::*;
+//!
+//! proptest! {
+//!     // In a test file, mark each function `#[test]`; this example calls them itself.
+//!     fn articles_read_as_they_were_written((text, expected) in testkit::articles()) {
+//!         prop_assert_eq!(parse_article(&text)?, expected);
+//!     }
+//!
+//!     fn damage_ends_as_promised(case in testkit::articles().prop_flat_map(|(text, _)| testkit::malformed(&text))) {
+//!         case.check()?;
+//!     }
+//!
+//!     fn no_file_breaks_an_invariant(bytes in testkit::files()) {
+//!         testkit::check_invariants(&bytes)?;
+//!     }
+//! }
+//! # articles_read_as_they_were_written();
+//! # damage_ends_as_promised();
+//! # no_file_breaks_an_invariant();
+//! # }
+//! ```
+//!
+//! Failures shrink to a small article and say which invariant broke and where (a
+//! `testkit::Violation`). The same functions run the project's own property laws and
+//! fuzz targets.
 #![deny(missing_docs)]
 
 mod corpus;
@@ -35,6 +77,8 @@ mod grammar;
 mod lines;
 mod parser;
 mod printer;
+#[cfg(feature = "proptest")]
+pub mod testkit;
 
 pub use corpus::{CorpusReader, Documents, Input, STDIN_PATH};
 pub use decode::{BINARY_SNIFF_LEN, DecodeError, Decoded, decode};

@@ -265,7 +265,8 @@ impl<'a, 'p> Assembler<'a, 'p> {
             date_unread: false,
         };
         let start = asm.header();
-        if asm.header_shape.is_some() && asm.article.title.is_some() {
+        // A title over an inline prefix stays `Inline`: a second copy is told by its prefix.
+        if matches!(asm.header_shape, Some(HeaderShape::Line)) && asm.article.title.is_some() {
             asm.header_shape = Some(HeaderShape::TitleAndLine);
         }
         let body_end = asm.furniture(start.lead.map_or(start.at, |lead| lead.start));
@@ -285,8 +286,8 @@ impl<'a, 'p> Assembler<'a, 'p> {
         self.issues.push(Issue { kind: None, span, message });
     }
 
-    // header = title-line [setext-underline] *blank-line [byline *blank-line] date-slot [updated-line]
-    //        / byline *blank-line date-slot [updated-line]
+    // header = title-line [setext-underline] *blank-line date-slot [updated-line]
+    //        / [title-line [setext-underline] *blank-line] byline *blank-line header-line [updated-line]
     //        / date-slot [updated-line]
     //        / title-line [setext-underline] 1*blank-line      ; a title without date
     fn header(&mut self) -> BodyStart {
@@ -585,25 +586,26 @@ impl<'a, 'p> Assembler<'a, 'p> {
         block.extend(start.lead);
         for line in Lines::new(self.text, start.at, end.max(start.at)) {
             let text = self.slice(line);
-            if is_blank(text) {
+            // setext-heading = heading-line setext-underline     (the line directly above)
+            // Not the body text on an inline date's line: that is the lead. Tried before a
+            // section break: an underline of three or four `=`, or indented, is none.
+            let whole_line = |l: Line| l.start == 0 || self.text.as_bytes()[l.start - 1] == b'\n';
+            if let [above] = block[..]
+                && is_setext_underline(text)
+                && whole_line(above)
+                && looks_like_heading(self.slice(above))
+                && !self.parser.is_boilerplate(self.slice(above))
+            {
+                block.clear();
+                self.settle_pending_as_paragraph();
+                self.open_section(Some(above));
+                self.blocks_seen += 1;
+                // Underlined, it stands alone as a title does: a date line below is a second
+                // article's header.
+                self.last_lone_line = Some(above);
+            } else if is_blank(text) {
                 self.block(&mut block);
             } else if let Some(section_break) = section_break(text) {
-                // setext-heading = heading-line setext-underline     (the line directly above)
-                // Not the body text on an inline date's line: that is the lead.
-                let whole_line = |l: Line| l.start == 0 || self.text.as_bytes()[l.start - 1] == b'\n';
-                if let [above] = block[..]
-                    && whole_line(above)
-                    && section_break.heading.is_none()
-                    && is_setext_underline(text)
-                    && looks_like_heading(self.slice(above))
-                    && !self.parser.is_boilerplate(self.slice(above))
-                {
-                    block.clear();
-                    self.settle_pending_as_paragraph();
-                    self.open_section(Some(above));
-                    self.blocks_seen += 1;
-                    continue;
-                }
                 self.block(&mut block);
                 self.settle_pending_as_paragraph();
                 let heading = section_break.heading.map(|(s, e)| Line { start: line.start + s, end: line.start + e });
@@ -675,9 +677,17 @@ impl<'a, 'p> Assembler<'a, 'p> {
             HeaderShape::Line => {}
             HeaderShape::TitleAndLine => {
                 // The title alone above its date line, or directly on it.
+                let under_lone_title =
+                    |line: Line| header_line(line).filter(|_| self.last_lone_line.is_some_and(title));
                 let found = match *block {
-                    [line] => header_line(line).filter(|_| self.last_lone_line.is_some_and(title)),
+                    [line] => under_lone_title(line),
+                    // The date line with its update line under it: said at the date line.
+                    [line, _] if header_line(line).is_some() => under_lone_title(line),
                     [above, line] => header_line(line).filter(|_| title(above)),
+                    // A title directly above its date line and that line's update.
+                    [above, line, update] if header_line(update).is_some() => {
+                        header_line(line).filter(|_| title(above))
+                    }
                     _ => None,
                 };
                 self.note_second_header(found);

@@ -89,10 +89,20 @@ fn write_with_dateline_at<W: Write>(
         p.source == DateSource::InlinePrefix && (article.paragraphs().next().is_some() || !bylines.is_empty())
     });
     let date_line = published.filter(|p| p.source != DateSource::Dateline && inline.is_none());
+    // The first byline takes an inline date onto its line; otherwise the lead does.
+    let inline_on_lead = inline.filter(|_| bylines.is_empty()).map(|p| p.raw.as_str());
+    let header_sees_lead = inline.is_none() && date_line.is_none();
+    let lines = paragraph_lines(article, inline_on_lead, header_sees_lead, dateline_at, parser);
+    // Under a title with no date line, a lead that opens with one would read as the
+    // article's: a bare `=====` break goes between, and the title is underlined.
+    let lead_under_title = header_sees_lead
+        && article.title.is_some()
+        && article.sections.first().is_some_and(|s| s.heading.is_none() && !s.paragraphs.is_empty())
+        && lines.first().is_some_and(|lead| date_slot(lead.split('\n').next().unwrap_or("")).is_some());
     if let Some(title) = &article.title {
         blocks.start()?;
         blocks.out.write_str(title)?;
-        if date_line.is_none() && !title_reads_back(article, title, &bylines, parser) {
+        if date_line.is_none() && (lead_under_title || !title_reads_back(article, title, &bylines, parser)) {
             // A setext underline makes it a title whatever its shape.
             blocks.out.write_str("\n=====")?;
         }
@@ -113,9 +123,7 @@ fn write_with_dateline_at<W: Write>(
             None => blocks.out.write_str(byline)?,
         }
     }
-    let header_sees_lead = inline.is_none() && date_line.is_none();
-    let lines = paragraph_lines(article, inline_raw, header_sees_lead, dateline_at, parser);
-    let guard_lead = blocks.first && inline.is_none() && lead_reads_as_title(article, &lines);
+    let guard_lead = lead_under_title || (blocks.first && inline.is_none() && lead_reads_as_title(article, &lines));
     let mut lines = lines.iter();
     for (i, section) in article.sections.iter().enumerate() {
         if i > 0 || section.heading.is_some() || section.paragraphs.is_empty() || guard_lead {

@@ -16,6 +16,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "dateline",
         &["dateline-model", "dateline-parse", "dateline-text", "dateline-analyze", "dateline-actors", "dateline-reuse"],
     ),
+    // The README's property-testing example, a user's crate (dev-dependencies only).
+    ("dateline-downstream-example", &["dateline-parse"]),
     (
         "dateline-benches",
         &["dateline-model", "dateline-parse", "dateline-text", "dateline-analyze", "dateline-reuse", "dateline"],

@@ -1,5 +1,6 @@
 //! Replays what the fuzzers found, and the seeds they start from, through the invariants the
-//! fuzz targets check (`invariants.rs`), so a plain `cargo test` keeps every finding fixed.
+//! fuzz targets check (`testkit::FUZZ_TARGETS`), so a plain `cargo test` keeps every finding
+//! fixed.
 //!
 //! `tests/fuzz-failures/<target>/` holds minimised inputs that once broke the target of that
 //! name (see `fuzz/README.md`); each is replayed through that target. The fixtures, the seed
@@ -8,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::invariants::{TARGETS, Target};
+use dateline_parse::testkit::{FUZZ_TARGETS, FuzzTarget};
 
 fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -22,8 +23,8 @@ fn files_in(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-fn target(name: &str) -> Target {
-    TARGETS
+fn target(name: &str) -> FuzzTarget {
+    FUZZ_TARGETS
         .iter()
         .find(|(target, _)| *target == name)
         .map(|&(_, check)| check)
@@ -31,7 +32,7 @@ fn target(name: &str) -> Target {
 }
 
 /// Runs each file through `check`, gathering every failure so one run shows them all.
-fn replay(files: &[PathBuf], name: &str, check: Target, failures: &mut Vec<String>) {
+fn replay(files: &[PathBuf], name: &str, check: FuzzTarget, failures: &mut Vec<String>) {
     for file in files {
         let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
         if let Err(broken) = check(&bytes) {
@@ -60,10 +61,12 @@ fn fuzz_failures_stay_fixed() {
 fn fuzz_seed_corpus_holds_every_invariant() {
     let workspace = manifest_dir().join("../..");
     let mut dirs = vec![manifest_dir().join("tests/fixtures"), workspace.join("seeds")];
-    dirs.extend(TARGETS.iter().map(|(name, _)| workspace.join("fuzz/seeds").join(name)).filter(|dir| dir.is_dir()));
+    dirs.extend(
+        FUZZ_TARGETS.iter().map(|(name, _)| workspace.join("fuzz/seeds").join(name)).filter(|dir| dir.is_dir()),
+    );
     let files: Vec<PathBuf> = dirs.iter().flat_map(|dir| files_in(dir)).collect();
     let mut failures = Vec::new();
-    for &(name, check) in &TARGETS {
+    for &(name, check) in &FUZZ_TARGETS {
         replay(&files, name, check, &mut failures);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));

@@ -3,9 +3,8 @@
 
 mod fixtures;
 mod fuzz_failures;
-// `pub`: the fuzz targets include this file too, and call its functions from outside.
-pub mod invariants;
 mod large;
 mod laws;
 mod malformed;
+mod regressions;
 mod seeds;

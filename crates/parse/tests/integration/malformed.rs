@@ -389,3 +389,23 @@ fn a_one_megabyte_line_without_a_date_line_is_body_text() {
     assert_eq!(parts(&doc), [Body]);
     assert_eq!(doc.article.expect("an article").paragraphs().count(), 2);
 }
+
+mod generated {
+    use dateline_parse::testkit::{articles, malformed, texts};
+    use proptest::prelude::*;
+
+    proptest! {
+        // Each kind of damage FORMAT.md lists, done to well-formed articles, ends as FORMAT.md
+        // promises: the outcome, the diagnostic at the damage, and what the article keeps.
+        #[test]
+        fn prop_damaged_articles_end_as_promised(case in articles().prop_flat_map(|(text, _)| malformed(&text))) {
+            case.check()?;
+        }
+
+        // The same promises hold for any text, as far as they reach it.
+        #[test]
+        fn prop_damaged_texts_end_as_promised(case in texts().prop_flat_map(|text| malformed(&text))) {
+            case.check()?;
+        }
+    }
+}
