@@ -1,5 +1,5 @@
 //! Corpora with known text reuse, for the `reuse/...` benches and `reuse-bench`, and the
-//! stand-in for `crates/text`'s term stream that reads them until `dateline reuse` exists.
+//! reading of their files as `dateline reuse` reads them.
 //!
 //! A reuse corpus mixes original articles of [`Generator`] with documents made from one of
 //! the 200 originals before them, in the proportions of a scraped news corpus where a story
@@ -10,10 +10,11 @@
 //! and dated: an original by its position in the corpus (a year in all), a derived document
 //! up to three days after its source.
 
+use std::cell::RefCell;
+
 use chrono::{Days, NaiveDate};
-use dateline_model::{Article, Span};
 use dateline_parse::{decode, parse_article_lenient};
-use dateline_reuse::{ReuseDoc, TermHasher, term_hash};
+use dateline_reuse::{ReuseDoc, ReuseReader};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -158,87 +159,25 @@ fn edit(paragraph: &str, every: u32, rng: &mut ChaCha8Rng) -> String {
     out.join(" ")
 }
 
-/// A file read as `dateline reuse` will read it: decoded, parsed, and its counted text (title,
-/// headings, paragraphs) cut into lower-cased runs of letters and digits, each segment
-/// numbered. `crates/text`'s term stream replaces this tokenizer when it lands.
+thread_local! {
+    /// One term stream per thread, as the CLI keeps one per worker: each distinct term is
+    /// folded and hashed once per thread, not once per file.
+    static READER: RefCell<ReuseReader> = RefCell::new(ReuseReader::new());
+}
+
+/// A file read as `dateline reuse` reads it: decoded, parsed, and its counted text read through
+/// `dateline-text`'s term stream ([`ReuseReader`]).
 #[must_use]
 pub fn reuse_doc(path: &str, bytes: &[u8]) -> ReuseDoc {
     let Ok(decoded) = decode(bytes) else { return ReuseDoc::new(path, None) };
-    let text = decoded.text;
-    let (article, _) = parse_article_lenient(&text);
-    let mut doc = ReuseDoc::new(path, article.published.as_ref().map(|p| p.date));
-    // About one token per six bytes of English: one allocation instead of a dozen doublings.
-    doc.tokens.reserve(text.len() / 6);
-    let mut folded = String::new();
-    for (segment, span) in counted_spans(&article).enumerate() {
-        let Some(segment_text) = text.get(span.start..span.end) else { continue };
-        let segment = u32::try_from(segment).unwrap_or(u32::MAX);
-        tokenize_segment(&mut doc, segment_text, span.start, segment, &mut folded);
-    }
-    doc
-}
-
-/// Pushes the words of one segment (`text`, at byte `offset` of the file): runs of letters and
-/// digits, lower-cased. ASCII words are folded and hashed in the same pass over their bytes;
-/// a word with other characters is folded into `folded` and hashed from there.
-fn tokenize_segment(doc: &mut ReuseDoc, text: &str, offset: usize, segment: u32, folded: &mut String) {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        // Skip to the next word character.
-        let b = bytes[at];
-        if b.is_ascii() && !b.is_ascii_alphanumeric() {
-            at += 1;
-            continue;
-        }
-        let start = at;
-        let mut hasher = TermHasher::new();
-        let mut ascii = true;
-        while at < bytes.len() {
-            let b = bytes[at];
-            if b.is_ascii() {
-                if !b.is_ascii_alphanumeric() {
-                    break;
-                }
-                hasher.write_byte(b.to_ascii_lowercase());
-                at += 1;
-            } else {
-                let Some(c) = text[at..].chars().next() else { break };
-                if !c.is_alphanumeric() {
-                    break;
-                }
-                ascii = false;
-                at += c.len_utf8();
-            }
-        }
-        if at == start {
-            // A character that is neither ASCII nor a letter or digit.
-            at += text[at..].chars().next().map_or(1, char::len_utf8);
-            continue;
-        }
-        let term = if ascii {
-            hasher.finish()
-        } else {
-            folded.clear();
-            folded.extend(text[start..at].chars().flat_map(char::to_lowercase));
-            term_hash(folded)
-        };
-        doc.push_hashed(term, Span::new(offset + start, offset + at), segment);
-    }
-}
-
-fn counted_spans(article: &Article) -> impl Iterator<Item = Span> + '_ {
-    article.title_span.into_iter().chain(
-        article
-            .sections
-            .iter()
-            .flat_map(|section| section.heading_span.into_iter().chain(section.paragraphs.iter().map(|p| p.span))),
-    )
+    let (article, _) = parse_article_lenient(&decoded.text);
+    READER.with_borrow_mut(|reader| reader.read(path, &article))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dateline_reuse::term_hash;
 
     #[test]
     fn the_corpus_is_a_pure_function_of_its_seed_and_holds_every_kind() {

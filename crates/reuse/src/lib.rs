@@ -7,8 +7,10 @@
 //! pairs into story families with their likely first source.
 //!
 //! It reads a [`ReuseDoc`] per document: the folded word tokens of its counted text (title,
-//! headings, paragraphs; never furniture) with their byte spans and segment numbers, and its
-//! path and date.
+//! headings, paragraphs; never furniture or credits) with their byte spans and segment numbers,
+//! and its path and date. [`ReuseReader`] makes one from a parsed article through
+//! `dateline-text`'s term stream (the tokens and folding every analysis reads, with no
+//! stopwords left out); the example below builds documents by hand instead.
 //!
 //! # Example
 //!
@@ -144,6 +146,7 @@ mod finder;
 mod hash;
 mod minhash;
 mod options;
+mod read;
 mod shingle;
 mod sketch;
 mod verify;
@@ -157,6 +160,7 @@ pub use finder::{ReuseFinder, ReusePair, ReuseReport};
 pub use hash::{TermHasher, shingle_hash, term_hash};
 pub use minhash::{BANDS, PERMUTATIONS, ROWS, lsh_probability};
 pub use options::{OptionsError, ReuseOptions};
+pub use read::{ReuseReader, reuse_term_options};
 pub use shingle::{Shingle, shingle_set, shingles};
 pub use sketch::Sketch;
 pub use verify::Scores;

@@ -1,32 +1,15 @@
-//! The four seed articles, parsed as the CLI will parse them: no reuse among them, and a copy
+//! The four seed articles, parsed and read as the CLI reads them (the term stream): no reuse among them, and a copy
 //! of one with a lede added and the tail cut found, aligned on the right paragraphs.
 
 use dateline_model::Article;
 use dateline_parse::{decode, parse_article_lenient};
-use dateline_reuse::{ReuseDoc, ReuseFinder, ReuseOptions};
+use dateline_reuse::{ReuseDoc, ReuseFinder, ReuseOptions, ReuseReader, term_hash};
 
-use crate::support::{brute_force, push_words};
+use crate::support::brute_force;
 
-/// The counted text of an article (title, headings, paragraphs), each its own segment.
-fn reuse_doc(path: &str, text: &str, article: &Article) -> ReuseDoc {
-    let mut doc = ReuseDoc::new(path, article.published.as_ref().map(|p| p.date));
-    let mut segment = 0;
-    let mut add = |span: dateline_model::Span| {
-        push_words(&mut doc, &text[span.start..span.end], span.start, segment);
-        segment += 1;
-    };
-    if let Some(span) = article.title_span {
-        add(span);
-    }
-    for section in &article.sections {
-        if let Some(span) = section.heading_span {
-            add(span);
-        }
-        for paragraph in &section.paragraphs {
-            add(paragraph.span);
-        }
-    }
-    doc
+/// The document the CLI makes of an article: through the term stream.
+fn reuse_doc(path: &str, article: &Article) -> ReuseDoc {
+    ReuseReader::new().read(path, article)
 }
 
 fn seed(name: &str) -> (String, Article) {
@@ -45,8 +28,8 @@ fn the_seeds_reuse_nothing_of_each_other() {
     let docs: Vec<ReuseDoc> = SEEDS
         .iter()
         .map(|name| {
-            let (text, article) = seed(name);
-            reuse_doc(name, &text, &article)
+            let (_, article) = seed(name);
+            reuse_doc(name, &article)
         })
         .collect();
     assert!(docs.iter().all(|d| d.tokens.len() > 200));
@@ -66,7 +49,7 @@ fn a_seed_rewritten_with_a_new_lede_and_its_tail_cut_is_found_and_aligned() {
     let copy_text =
         format!("date 2024-09-16 A regional outlet picked up the story the next day.\n\n{}\n", kept.join("\n\n"));
     let (copy_article, _) = parse_article_lenient(&copy_text);
-    let docs = [reuse_doc(SEEDS[2], &text, &article), reuse_doc("copy.txt", &copy_text, &copy_article)];
+    let docs = [reuse_doc(SEEDS[2], &article), reuse_doc("copy.txt", &copy_article)];
     let report = ReuseFinder::new(ReuseOptions::new()).expect("valid").find(&docs);
     assert_eq!(report.pairs.len(), 1);
     let pair = &report.pairs[0];
@@ -81,4 +64,28 @@ fn a_seed_rewritten_with_a_new_lede_and_its_tail_cut_is_found_and_aligned() {
     assert!(passage.a.end <= last.end && !text[passage.a.end..last.end].chars().any(char::is_alphanumeric));
     assert_eq!(report.families[0].first, 0);
     assert_eq!(report.dedup_keep(), [true, false]);
+}
+
+#[test]
+fn the_reader_takes_the_counted_text_only_with_spans_on_the_file() {
+    let text = "Ministers meet in Geneva\n\nSeptember 15, 2024\n\nGENEVA (AP) \u{2014} The ministers met on Monday and agreed.\n\n(Reporting by Jane Doe; Editing by John Roe)\n\nLeave a Comment\n";
+    let (article, _) = parse_article_lenient(text);
+    let doc = ReuseReader::new().read("a.txt", &article);
+    let words: Vec<&str> = doc.tokens.iter().map(|t| &text[t.span.start..t.span.end]).collect();
+    assert_eq!(
+        words,
+        ["Ministers", "meet", "in", "Geneva", "The", "ministers", "met", "on", "Monday", "and", "agreed"]
+    );
+    assert_eq!(doc.tokens[4].term, term_hash("the"), "stopwords are kept and folded");
+    assert_eq!(doc.tokens.iter().map(|t| t.paragraph).collect::<Vec<_>>(), [0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1]);
+    assert_eq!(doc.date, chrono::NaiveDate::from_ymd_opt(2024, 9, 15));
+}
+
+#[test]
+fn one_reader_over_many_articles_hashes_as_a_fresh_one() {
+    let mut shared = ReuseReader::new();
+    for name in SEEDS {
+        let (_, article) = seed(name);
+        assert_eq!(shared.read(name, &article), ReuseReader::new().read(name, &article), "{name}");
+    }
 }
