@@ -15,6 +15,7 @@ mod articles;
 mod corpus;
 mod options;
 mod partial;
+mod reuse;
 mod stats;
 
 use pyo3::create_exception;
@@ -22,7 +23,7 @@ use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 
 create_exception!(
-    _native,
+    dateline,
     DatelineError,
     PyException,
     "An error dateline reports: a bad option, or with `strict=True` a file that failed."
@@ -42,6 +43,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(stats::keyness, m)?)?;
     m.add_function(wrap_pyfunction!(actors::actors, m)?)?;
     m.add_function(wrap_pyfunction!(actors::quotes, m)?)?;
+    m.add_function(wrap_pyfunction!(reuse::reuse, m)?)?;
     m.add_function(wrap_pyfunction!(partial::partial_counts, m)?)?;
     m.add_function(wrap_pyfunction!(partial::finish_counts, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -14,6 +14,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("dateline-actors", &["dateline-model", "dateline-text"]),
     ("dateline", &["dateline-model", "dateline-parse", "dateline-text", "dateline-analyze", "dateline-actors"]),
     (
+        "dateline-python",
+        &["dateline-model", "dateline-parse", "dateline-text", "dateline-analyze", "dateline-actors", "dateline-reuse"],
+    ),
+    (
         "dateline-benches",
         &["dateline-model", "dateline-parse", "dateline-text", "dateline-analyze", "dateline-reuse", "dateline"],
     ),

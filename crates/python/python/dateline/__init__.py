@@ -125,11 +125,33 @@ def _paths(paths: Any) -> list[str]:
     return [_os.fspath(p) for p in paths]
 
 
+def _aligned(table):
+    """``table`` with every buffer aligned as Arrow's C interface requires. Tables unpickled
+    from another process (Dask, Spark, multiprocessing) may hold buffers at any byte offset;
+    they are copied once through Arrow's IPC format, which aligns them."""
+    import pyarrow as pa
+
+    if not isinstance(table, pa.Table):
+        return table
+
+    def misaligned(array) -> bool:
+        if any(b is not None and b.address % 8 for b in array.buffers()):
+            return True
+        return False
+
+    if not any(misaligned(chunk) for column in table.columns for chunk in column.chunks):
+        return table
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return pa.ipc.open_stream(sink.getvalue()).read_all()
+
+
 def _source(source: Any) -> dict[str, Any]:
     """Paths (one, or a list) or an Arrow table of articles (anything with
     ``__arrow_c_stream__``: pyarrow, polars, DuckDB results)."""
     if hasattr(source, "__arrow_c_stream__"):
-        return {"table": source}
+        return {"table": _aligned(source)}
     return {"paths": _paths(source)}
 
 
@@ -457,6 +479,43 @@ def quotes(
         _native.quotes(
             **_source(source), top=_top(top), types=_types(types),
             aliases=None if aliases is None else _os.fspath(aliases), since=_date(since, "since"),
+            until=_date(until, "until"), **_reading(boilerplate, reference_date, date_order),
+            threads=_threads(threads),
+        ),
+        strict,
+    )
+
+
+def reuse(
+    source,
+    *,
+    top: int | None = None,
+    min_jaccard: float = 0.5,
+    min_containment: float = 0.5,
+    window: int | None = None,
+    max_df: int = 100,
+    clusters: bool = False,
+    since=None,
+    until=None,
+    boilerplate=None,
+    reference_date=None,
+    date_order=None,
+    threads: int | None = None,
+    strict: bool = False,
+):
+    """``dateline reuse``: pairs of articles sharing text (word 5-gram shingles), most
+    similar first: a, b, a_date, b_date, jaccard, containment, shared, a_reused, b_reused,
+    passages (a list of ``{a_start, a_end, b_start, b_end}`` byte spans); with
+    ``clusters=True`` story families instead: cluster, path, date, first. ``window`` pairs only
+    articles dated at most that many days apart.
+
+    >>> dateline.reuse("seeds").num_rows
+    0
+    """
+    return _report(
+        _native.reuse(
+            **_source(source), top=_top(top), min_jaccard=min_jaccard, min_containment=min_containment,
+            window=window, max_df=max_df, clusters=clusters, since=_date(since, "since"),
             until=_date(until, "until"), **_reading(boilerplate, reference_date, date_order),
             threads=_threads(threads),
         ),

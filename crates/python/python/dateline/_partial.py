@@ -9,7 +9,7 @@ from typing import Any, Iterable
 
 import pyarrow as pa
 
-from dateline import _date, _native, _reading, _terms, _top
+from dateline import _aligned, _date, _native, _reading, _terms, _top
 
 # The tables of a partial and the keys their counts are summed by; `docs` rows (one per
 # document) are concatenated.
@@ -110,5 +110,5 @@ def finish(kind: str, merged: dict[str, Any], options: dict[str, Any]) -> pa.Tab
     if "top" in own:
         own["top"] = _top(own["top"])
     terms = _terms(options.get("stopwords"), options.get("stem", False), options.get("no_numbers", False))
-    tables = {k: v for k, v in merged.items() if k != "diagnostics"}
+    tables = {k: _aligned(v) for k, v in merged.items() if k != "diagnostics"}
     return _native.finish_counts(kind, tables, **own, **terms)
