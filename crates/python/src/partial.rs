@@ -18,7 +18,7 @@ use arrow_array::{Array, Date32Array, Int64Array, RecordBatch, StringArray};
 use arrow_select::concat::concat_batches;
 use dateline_analyze::collocations::score_bigrams;
 use dateline_analyze::ngrams::{Ngram, NgramCounter};
-use dateline_analyze::{Counts, DocCounts, DocMeta, NgramCounts, TermOptions, term_table};
+use dateline_analyze::{Counts, DocCounts, DocMeta, NgramCounts, Selection, TermOptions, keyness_against, term_table};
 use dateline_text::{FinishedTerms, TermReader};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -29,7 +29,10 @@ use crate::arrow::{Columns, int, to_pyarrow};
 use crate::articles::py_diagnostics;
 use crate::corpus::with_articles;
 use crate::options::{detached, usage};
-use crate::stats::{Common, collocation_columns, collocation_options, ngram_columns, ngram_options, term_columns};
+use crate::stats::{
+    Common, collocation_columns, collocation_options, keyness_columns, keyness_options, ngram_columns, ngram_options,
+    selection, term_columns,
+};
 
 /// What a partial is counted for: which tables it holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +40,7 @@ enum Kind {
     Terms,
     Ngrams,
     Collocations,
+    Keyness,
 }
 
 impl Kind {
@@ -45,7 +49,8 @@ impl Kind {
             "terms" => Ok(Self::Terms),
             "ngrams" => Ok(Self::Ngrams),
             "collocations" => Ok(Self::Collocations),
-            other => Err(usage(format!("no partial counts for `{other}`: terms, ngrams or collocations"))),
+            "keyness" => Ok(Self::Keyness),
+            other => Err(usage(format!("no partial counts for `{other}`: terms, ngrams, collocations or keyness"))),
         }
     }
 }
@@ -81,7 +86,7 @@ fn keyed_counts<'a>(key: &str, rows: impl Iterator<Item = (&'a str, u64)>) -> Co
 #[pyfunction]
 #[allow(clippy::too_many_arguments, reason = "keyword arguments mirroring the CLI's options")]
 #[pyo3(signature = (
-    kind, paths=None, table=None, *, min_n=2, max_n=3, keep_stopword_edges=false,
+    kind, paths=None, table=None, *, min_n=2, max_n=3, keep_stopword_edges=false, target=None, reference=None,
     boilerplate=None, reference_date=None, date_order=None, since=None, until=None,
     stopwords=None, stopword_lines=None, stem=false, no_numbers=false
 ))]
@@ -93,6 +98,8 @@ pub(crate) fn partial_counts<'py>(
     min_n: usize,
     max_n: usize,
     keep_stopword_edges: bool,
+    target: Option<Vec<String>>,
+    reference: Option<Vec<String>>,
     boilerplate: Option<Vec<String>>,
     reference_date: Option<&str>,
     date_order: Option<&str>,
@@ -104,6 +111,12 @@ pub(crate) fn partial_counts<'py>(
     no_numbers: bool,
 ) -> PyResult<(Bound<'py, PyDict>, Vec<crate::articles::PyDiagnostic>)> {
     let kind = Kind::of(kind)?;
+    let sides = if kind == Kind::Keyness {
+        let target = target.filter(|t| !t.is_empty()).ok_or_else(|| usage("keyness needs a target"))?;
+        Some((selection(target)?, reference.filter(|r| !r.is_empty()).map(selection).transpose()?))
+    } else {
+        None
+    };
     let common = Common::new(
         paths,
         table,
@@ -120,7 +133,7 @@ pub(crate) fn partial_counts<'py>(
     )?;
     // Every count is kept: the cut to `min_count` and `top` comes after the merge.
     let options = match kind {
-        Kind::Terms => None,
+        Kind::Terms | Kind::Keyness => None,
         Kind::Ngrams => Some(ngram_options(&common, min_n, max_n, 1, keep_stopword_edges, None)?),
         Kind::Collocations => {
             Some(collocation_options(&common, "likelihood-ratio", 1, keep_stopword_edges, None)?.ngram_options())
@@ -128,9 +141,12 @@ pub(crate) fn partial_counts<'py>(
     };
     let (tables, outcome) = detached(py, Some(1), || {
         with_articles(&common.corpus, &common.parser, common.dates, |articles| -> PyResult<Vec<(&str, RecordBatch)>> {
-            match &options {
-                None => terms_partial(&common.terms, articles),
-                Some(options) => {
+            match (&options, &sides) {
+                (None, Some((target, reference))) => {
+                    keyness_partial(&common.terms, target, reference.as_ref(), articles)
+                }
+                (None, None) => terms_partial(&common.terms, articles),
+                (Some(options), _) => {
                     let mut spellings = options.terms().reader().keep_stopwords();
                     let mut counter = NgramCounter::new(options);
                     for (_, article) in articles {
@@ -167,6 +183,63 @@ pub(crate) fn partial_counts<'py>(
         dict.set_item(name, to_pyarrow(py, batch)?)?;
     }
     Ok((dict, py_diagnostics(outcome.diagnostics)))
+}
+
+/// The side of the comparison each document is on: `target`, `reference`, or neither.
+const TARGET: &str = "target";
+const REFERENCE: &str = "reference";
+
+/// Counts each term on each side of a keyness comparison (a document both select is the
+/// target's), with every document's spellings: the display forms come from the whole corpus
+/// counted, as on one machine.
+fn keyness_partial(
+    options: &TermOptions,
+    target: &Selection,
+    reference: Option<&Selection>,
+    articles: &mut dyn Iterator<Item = (DocMeta, dateline_model::Article)>,
+) -> PyResult<Vec<(&'static str, RecordBatch)>> {
+    let mut reader = options.reader();
+    let mut sides: [Vec<u64>; 2] = [Vec::new(), Vec::new()];
+    let mut documents = [0u64; 2];
+    for (meta, article) in articles {
+        let side = if target.matches(&meta) {
+            Some(0)
+        } else if reference.is_none_or(|r| r.matches(&meta)) {
+            Some(1)
+        } else {
+            None
+        };
+        if let Some(side) = side {
+            documents[side] += 1;
+        }
+        reader.terms(&article).for_each(|token| {
+            if let (Some(side), Some(id)) = (side, token.term) {
+                let freq = &mut sides[side];
+                if freq.len() <= id as usize {
+                    freq.resize(id as usize + 1, 0);
+                }
+                freq[id as usize] += 1;
+            }
+        });
+    }
+    let mut rows: Vec<(&str, &str, u64)> = Vec::new();
+    for (id, term) in reader.vocab().iter() {
+        for (side, name) in [(0, TARGET), (1, REFERENCE)] {
+            let n = sides[side].get(id as usize).copied().unwrap_or(0);
+            if n > 0 {
+                rows.push((term, name, n));
+            }
+        }
+    }
+    let mut side_columns = Columns::new();
+    side_columns.utf8("term", false, rows.iter().map(|r| Some(r.0)));
+    side_columns.utf8("side", false, rows.iter().map(|r| Some(r.1)));
+    side_columns.int64("count", rows.iter().map(|r| int(r.2)));
+    Ok(vec![
+        ("spellings", spelling_columns(&reader).batch()?),
+        ("sides", side_columns.batch()?),
+        ("side_docs", keyed_counts("key", [(TARGET, documents[0]), (REFERENCE, documents[1])].into_iter()).batch()?),
+    ])
 }
 
 /// Counts the terms of a partition's articles as `dateline-analyze`'s counter does: every
@@ -271,7 +344,8 @@ fn merged_terms(reader: &mut TermReader<'_>, spellings: &RecordBatch) -> PyResul
 #[allow(clippy::too_many_arguments, reason = "keyword arguments mirroring the CLI's options")]
 #[pyo3(signature = (
     kind, partial, *, top=Some(20), min_n=2, max_n=3, min_count=2, keep_stopword_edges=false,
-    measure="likelihood-ratio", stopwords=None, stopword_lines=None, stem=false, no_numbers=false
+    measure="likelihood-ratio", sort="g2", no_correction=false,
+    stopwords=None, stopword_lines=None, stem=false, no_numbers=false
 ))]
 pub(crate) fn finish_counts(
     py: Python<'_>,
@@ -283,6 +357,8 @@ pub(crate) fn finish_counts(
     min_count: u64,
     keep_stopword_edges: bool,
     measure: &str,
+    sort: &str,
+    no_correction: bool,
     stopwords: Option<&str>,
     stopword_lines: Option<&str>,
     stem: bool,
@@ -309,6 +385,22 @@ pub(crate) fn finish_counts(
             let (doc_freq, docs) = (table_of(partial, "doc_freq")?, table_of(partial, "docs")?);
             let counts = py.detach(|| merged_counts(&common.terms, &spellings, &doc_freq, &docs))?;
             term_columns(&[term_table(&counts, crate::options::top(top))], false).batch()?
+        }
+        Kind::Keyness => {
+            let options = keyness_options(sort, min_count, no_correction)?;
+            let (sides, side_docs) = (table_of(partial, "sides")?, table_of(partial, "side_docs")?);
+            let mut rows = py
+                .detach(|| {
+                    let counts = merged_sides(&common.terms, &spellings, &sides, &side_docs)?;
+                    let on = |side: &'static str| move |meta: &DocMeta| meta.path == side;
+                    keyness_against(&counts, &on(TARGET), &on(REFERENCE), &options)
+                        .map_err(|err| usage(err.to_string()))
+                })?
+                .rows;
+            if let Some(top) = crate::options::top(top) {
+                rows.truncate(top);
+            }
+            keyness_columns(&rows).batch()?
         }
         Kind::Ngrams | Kind::Collocations => {
             let (ngrams, totals) = (table_of(partial, "ngrams")?, table_of(partial, "totals")?);
@@ -361,6 +453,52 @@ fn merged_counts(
         })
         .collect();
     Ok(Counts { options: options.clone(), vocab, docs, term_freq, doc_freq: df })
+}
+
+/// Keyness reads the documents of each side; from merged counts, a side is its documents,
+/// the first holding all the side's term counts, the others none: the same sums, the same
+/// number of documents.
+fn merged_sides(
+    options: &TermOptions,
+    spellings: &RecordBatch,
+    sides: &RecordBatch,
+    side_docs: &RecordBatch,
+) -> PyResult<Counts> {
+    let mut reader = options.reader();
+    merged_terms(&mut reader, spellings)?;
+    let FinishedTerms { vocab, term_freq, .. } = reader.finish();
+    let mut freq: [BTreeMap<u32, u64>; 2] = [BTreeMap::new(), BTreeMap::new()];
+    let (terms, names, counts) =
+        (text_column(sides, "term")?, text_column(sides, "side")?, count_column(sides, "count")?);
+    for row in 0..sides.num_rows() {
+        let side = usize::from(names.value(row) == REFERENCE);
+        if let Some(id) = vocab.id(terms.value(row)) {
+            *freq[side].entry(id).or_default() += count(counts.value(row));
+        }
+    }
+    let (keys, documents) = (text_column(side_docs, "key")?, count_column(side_docs, "count")?);
+    let documents_of = |side: &str| {
+        (0..side_docs.num_rows()).filter(|&r| keys.value(r) == side).map(|r| count(documents.value(r))).sum::<u64>()
+    };
+    let mut docs = Vec::new();
+    for (side, name) in [(0, TARGET), (1, REFERENCE)] {
+        let terms = freq[side]
+            .iter()
+            .map(|(&id, &n)| {
+                u32::try_from(n).map(|n| (id, n)).map_err(|_| {
+                    usage(format!("`{}` occurs {n} times on one side: more than keyness counts", vocab.term(id)))
+                })
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        let meta = DocMeta { path: name.to_owned(), date: None };
+        let mut first = Some(terms);
+        for _ in 0..documents_of(name).max(u64::from(!freq[side].is_empty())) {
+            let terms = first.take().unwrap_or_default();
+            docs.push(DocCounts { meta: meta.clone(), tokens: 0, sentences: 0, terms });
+        }
+    }
+    let doc_freq = vec![0; vocab.len()];
+    Ok(Counts { options: options.clone(), vocab, docs, term_freq, doc_freq })
 }
 
 fn merged_ngrams(

@@ -28,6 +28,9 @@ CASES = [
     ("terms", ["--top", "0", "--stem", "--since", "2020-01-01"], {"top": 0, "stem": True, "since": "2020-01-01"}),
     ("ngrams", ["--max-n", "4", "--min-count", "2", "--top", "0"], {"max_n": 4, "min_count": 2, "top": 0}),
     ("collocations", ["--measure", "pmi", "--top", "0"], {"measure": "pmi", "top": 0}),
+    ("keyness", ["--target", "2021-01-01..2022-12-31", "--top", "0"], {"target": "2021-01-01..2022-12-31", "top": 0}),
+    ("keyness", ["--target", "*[0-4].txt", "--reference", "*[5-9].txt", "--sort", "chi2", "--min-count", "3"],
+     {"target": "*[0-4].txt", "reference": "*[5-9].txt", "sort": "chi2", "min_count": 3}),
 ]
 
 

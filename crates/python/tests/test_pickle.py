@@ -16,7 +16,7 @@ import dateline.spark
 FUNCTIONS = [
     dateline.parse, dateline.parse_file, dateline.read, dateline.terms, dateline.ngrams, dateline.collocations,
     dateline.tfidf, dateline.keyness, dateline.actors, dateline.quotes, dateline.reuse, dateline.default_threads,
-    dateline.dask.terms, dateline.dask.ngrams, dateline.dask.collocations,
+    dateline.dask.terms, dateline.dask.ngrams, dateline.dask.collocations, dateline.dask.keyness,
 ]
 
 

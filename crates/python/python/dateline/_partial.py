@@ -9,7 +9,7 @@ from typing import Any, Iterable
 
 import pyarrow as pa
 
-from dateline import _aligned, _date, _native, _reading, _terms, _top
+from dateline import _aligned, _date, _native, _reading, _specs, _terms, _top
 
 # The tables of a partial and the keys their counts are summed by; `docs` rows (one per
 # document) are concatenated.
@@ -18,9 +18,11 @@ KEYS = {
     "doc_freq": ["term"],
     "ngrams": ["ngram"],
     "totals": ["key"],
+    "sides": ["term", "side"],
+    "side_docs": ["key"],
 }
 
-KINDS = ("terms", "ngrams", "collocations")
+KINDS = ("terms", "ngrams", "collocations", "keyness")
 
 
 def files(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> list[str]:
@@ -63,6 +65,8 @@ def counting_options(kind: str, options: dict[str, Any]) -> dict[str, Any]:
     if kind not in KINDS:
         raise ValueError(f"no partial counts for {kind!r}: {', '.join(KINDS)}")
     own = {k: options[k] for k in ("min_n", "max_n", "keep_stopword_edges") if k in options}
+    if kind == "keyness":
+        own.update(target=_specs(options["target"]), reference=_specs(options.get("reference")))
     return {
         **own,
         "since": _date(options.get("since"), "since"),
@@ -105,7 +109,7 @@ def merge_all(partials: Iterable[dict[str, Any]]) -> dict[str, Any]:
 
 def finish(kind: str, merged: dict[str, Any], options: dict[str, Any]) -> pa.Table:
     """The statistic from merged partial counts: the table ``dateline.<kind>`` returns."""
-    names = ("top", "min_n", "max_n", "min_count", "keep_stopword_edges", "measure")
+    names = ("top", "min_n", "max_n", "min_count", "keep_stopword_edges", "measure", "sort", "no_correction")
     own = {k: options[k] for k in names if k in options}
     if "top" in own:
         own["top"] = _top(own["top"])

@@ -24,7 +24,7 @@ import pyarrow as pa
 
 from dateline import DiagnosticWarning, ParseError, _partial
 
-__all__ = ["collocations", "ngrams", "terms"]
+__all__ = ["collocations", "keyness", "ngrams", "terms"]
 
 
 
@@ -126,3 +126,33 @@ def collocations(
                    since=since, until=until, stopwords=stopwords, stem=stem, no_numbers=no_numbers,
                    boilerplate=boilerplate, reference_date=reference_date, date_order=date_order)
     return _run("collocations", paths, files_per_partition, strict, options)
+
+
+def keyness(
+    paths,
+    *,
+    target,
+    reference=None,
+    top: int | None = 20,
+    sort: str = "g2",
+    min_count: int = 1,
+    no_correction: bool = False,
+    since=None,
+    until=None,
+    stopwords=None,
+    stem: bool = False,
+    no_numbers: bool = False,
+    boilerplate=None,
+    reference_date=None,
+    date_order=None,
+    files_per_partition: int = 256,
+    strict: bool = False,
+) -> pa.Table:
+    """:func:`dateline.keyness` on the Dask cluster: each partition counts every term on
+    each side (``target``, ``reference``: date ranges, globs or folders), the sums are scored
+    once."""
+    options = dict(target=target, reference=reference, top=top, sort=sort, min_count=min_count,
+                   no_correction=no_correction, since=since, until=until, stopwords=stopwords, stem=stem,
+                   no_numbers=no_numbers, boilerplate=boilerplate, reference_date=reference_date,
+                   date_order=date_order)
+    return _run("keyness", paths, files_per_partition, strict, options)

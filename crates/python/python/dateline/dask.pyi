@@ -1,5 +1,7 @@
 """Type stubs of `dateline.dask`."""
 
+from typing import Sequence
+
 import pyarrow as pa
 
 from dateline import Date, Lines, Paths, Stopwords
@@ -20,4 +22,11 @@ def collocations(
     keep_stopword_edges: bool = False, since: Date = None, until: Date = None, stopwords: Stopwords = None,
     stem: bool = False, no_numbers: bool = False, boilerplate: Lines = None, reference_date: Date = None,
     date_order: str | None = None, files_per_partition: int = 256, strict: bool = False,
+) -> pa.Table: ...
+def keyness(
+    paths: Paths, *, target: str | Sequence[str], reference: str | Sequence[str] | None = None,
+    top: int | None = 20, sort: str = "g2", min_count: int = 1, no_correction: bool = False, since: Date = None,
+    until: Date = None, stopwords: Stopwords = None, stem: bool = False, no_numbers: bool = False,
+    boilerplate: Lines = None, reference_date: Date = None, date_order: str | None = None,
+    files_per_partition: int = 256, strict: bool = False,
 ) -> pa.Table: ...
