@@ -46,6 +46,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(reuse::reuse, m)?)?;
     m.add_function(wrap_pyfunction!(partial::partial_counts, m)?)?;
     m.add_function(wrap_pyfunction!(partial::finish_counts, m)?)?;
+    m.add_function(wrap_pyfunction!(partial::tfidf_part, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

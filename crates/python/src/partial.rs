@@ -18,7 +18,10 @@ use arrow_array::{Array, Date32Array, Int64Array, RecordBatch, StringArray};
 use arrow_select::concat::concat_batches;
 use dateline_analyze::collocations::score_bigrams;
 use dateline_analyze::ngrams::{Ngram, NgramCounter};
-use dateline_analyze::{Counts, DocCounts, DocMeta, NgramCounts, Selection, TermOptions, keyness_against, term_table};
+use dateline_analyze::{
+    Counts, DocCounts, DocMeta, NgramCounts, Selection, TermOptions, TfIdf, count_parallel, keyness_against, term_table,
+};
+use dateline_text::Analyzer;
 use dateline_text::{FinishedTerms, TermReader};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -31,7 +34,7 @@ use crate::corpus::with_articles;
 use crate::options::{detached, usage};
 use crate::stats::{
     Common, collocation_columns, collocation_options, keyness_columns, keyness_options, ngram_columns, ngram_options,
-    selection, term_columns,
+    selection, term_columns, tfidf_columns, tfidf_options,
 };
 
 /// What a partial is counted for: which tables it holds.
@@ -41,6 +44,9 @@ enum Kind {
     Ngrams,
     Collocations,
     Keyness,
+    /// TF-IDF's first pass: the terms' counts and document frequencies, with the preset's
+    /// tokens; the second weighs each partition's documents against them ([`tfidf_part`]).
+    Tfidf,
 }
 
 impl Kind {
@@ -50,7 +56,10 @@ impl Kind {
             "ngrams" => Ok(Self::Ngrams),
             "collocations" => Ok(Self::Collocations),
             "keyness" => Ok(Self::Keyness),
-            other => Err(usage(format!("no partial counts for `{other}`: terms, ngrams, collocations or keyness"))),
+            "tfidf" => Ok(Self::Tfidf),
+            other => {
+                Err(usage(format!("no partial counts for `{other}`: terms, ngrams, collocations, keyness or tfidf")))
+            }
         }
     }
 }
@@ -87,7 +96,7 @@ fn keyed_counts<'a>(key: &str, rows: impl Iterator<Item = (&'a str, u64)>) -> Co
 #[allow(clippy::too_many_arguments, reason = "keyword arguments mirroring the CLI's options")]
 #[pyo3(signature = (
     kind, paths=None, table=None, *, min_n=2, max_n=3, keep_stopword_edges=false, target=None, reference=None,
-    boilerplate=None, reference_date=None, date_order=None, since=None, until=None,
+    preset="news", boilerplate=None, reference_date=None, date_order=None, since=None, until=None,
     stopwords=None, stopword_lines=None, stem=false, no_numbers=false
 ))]
 pub(crate) fn partial_counts<'py>(
@@ -100,6 +109,7 @@ pub(crate) fn partial_counts<'py>(
     keep_stopword_edges: bool,
     target: Option<Vec<String>>,
     reference: Option<Vec<String>>,
+    preset: &str,
     boilerplate: Option<Vec<String>>,
     reference_date: Option<&str>,
     date_order: Option<&str>,
@@ -117,7 +127,13 @@ pub(crate) fn partial_counts<'py>(
     } else {
         None
     };
-    let common = Common::new(
+    let tfidf = if kind == Kind::Tfidf {
+        let stopwords_given = stopwords.is_some() || stopword_lines.is_some();
+        Some(tfidf_options(stopwords_given, stem, no_numbers, preset, None, None, None)?)
+    } else {
+        None
+    };
+    let mut common = Common::new(
         paths,
         table,
         boilerplate,
@@ -131,9 +147,12 @@ pub(crate) fn partial_counts<'py>(
         no_numbers,
         Some(1),
     )?;
+    if let Some(tfidf) = &tfidf {
+        common.terms = preset_terms(tfidf, &common.terms);
+    }
     // Every count is kept: the cut to `min_count` and `top` comes after the merge.
     let options = match kind {
-        Kind::Terms | Kind::Keyness => None,
+        Kind::Terms | Kind::Keyness | Kind::Tfidf => None,
         Kind::Ngrams => Some(ngram_options(&common, min_n, max_n, 1, keep_stopword_edges, None)?),
         Kind::Collocations => {
             Some(collocation_options(&common, "likelihood-ratio", 1, keep_stopword_edges, None)?.ngram_options())
@@ -183,6 +202,84 @@ pub(crate) fn partial_counts<'py>(
         dict.set_item(name, to_pyarrow(py, batch)?)?;
     }
     Ok((dict, py_diagnostics(outcome.diagnostics)))
+}
+
+/// The term options a TF-IDF preset counts with: scikit-learn's own for `sklearn`.
+fn preset_terms(tfidf: &TfIdf, terms: &TermOptions) -> TermOptions {
+    match tfidf.preset().analyzer() {
+        Analyzer::Sklearn => TermOptions::sklearn(),
+        Analyzer::News => terms.clone(),
+    }
+}
+
+/// TF-IDF's second pass over one partition: its documents' top terms, weighted by the
+/// document frequencies and the number of documents of the whole corpus (`merged`, the merged
+/// partial counts of the first pass), in input order.
+#[pyfunction]
+#[allow(clippy::too_many_arguments, reason = "keyword arguments mirroring the CLI's options")]
+#[pyo3(signature = (
+    merged, paths, *, top=Some(20), preset="news", min_df=None, max_df=None,
+    boilerplate=None, reference_date=None, date_order=None, since=None, until=None,
+    stopwords=None, stopword_lines=None, stem=false, no_numbers=false
+))]
+pub(crate) fn tfidf_part(
+    py: Python<'_>,
+    merged: &Bound<'_, PyDict>,
+    paths: Vec<String>,
+    top: Option<usize>,
+    preset: &str,
+    min_df: Option<&str>,
+    max_df: Option<&str>,
+    boilerplate: Option<Vec<String>>,
+    reference_date: Option<&str>,
+    date_order: Option<&str>,
+    since: Option<&str>,
+    until: Option<&str>,
+    stopwords: Option<&str>,
+    stopword_lines: Option<&str>,
+    stem: bool,
+    no_numbers: bool,
+) -> PyResult<Py<PyAny>> {
+    let stopwords_given = stopwords.is_some() || stopword_lines.is_some();
+    let tfidf = tfidf_options(stopwords_given, stem, no_numbers, preset, min_df, max_df, top)?;
+    let common = Common::new(
+        Some(paths),
+        None,
+        boilerplate,
+        reference_date,
+        date_order,
+        since,
+        until,
+        stopwords,
+        stopword_lines,
+        stem,
+        no_numbers,
+        Some(1),
+    )?;
+    let terms = preset_terms(&tfidf, &common.terms);
+    let (spellings, doc_freq, docs) =
+        (table_of(merged, "spellings")?, table_of(merged, "doc_freq")?, table_of(merged, "docs")?);
+    let report = detached(py, Some(1), || {
+        let corpus = merged_counts(&terms, &spellings, &doc_freq, &docs)?;
+        let (part, _) =
+            with_articles(&common.corpus, &common.parser, common.dates, |articles| count_parallel(&terms, articles))?;
+        let docs = part
+            .docs
+            .into_iter()
+            .map(|mut doc| {
+                for (id, _) in &mut doc.terms {
+                    let term = part.vocab.term(*id);
+                    *id = corpus.vocab.id(term).ok_or_else(|| {
+                        usage(format!("bad partial counts: `{term}` is missing from the merged counts"))
+                    })?;
+                }
+                doc.terms.sort_unstable_by_key(|&(id, _)| id);
+                Ok(doc)
+            })
+            .collect::<PyResult<Vec<DocCounts>>>()?;
+        tfidf.report_docs(&corpus, &docs).map_err(|err| usage(err.to_string()))
+    })?;
+    to_pyarrow(py, tfidf_columns(&report).batch()?)
 }
 
 /// The side of the comparison each document is on: `target`, `reference`, or neither.
@@ -386,6 +483,7 @@ pub(crate) fn finish_counts(
             let counts = py.detach(|| merged_counts(&common.terms, &spellings, &doc_freq, &docs))?;
             term_columns(&[term_table(&counts, crate::options::top(top))], false).batch()?
         }
+        Kind::Tfidf => return Err(usage("tfidf is finished per partition (tfidf_part), not from merged counts")),
         Kind::Keyness => {
             let options = keyness_options(sort, min_count, no_correction)?;
             let (sides, side_docs) = (table_of(partial, "sides")?, table_of(partial, "side_docs")?);

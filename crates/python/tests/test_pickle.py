@@ -17,6 +17,7 @@ FUNCTIONS = [
     dateline.parse, dateline.parse_file, dateline.read, dateline.terms, dateline.ngrams, dateline.collocations,
     dateline.tfidf, dateline.keyness, dateline.actors, dateline.quotes, dateline.reuse, dateline.default_threads,
     dateline.dask.terms, dateline.dask.ngrams, dateline.dask.collocations, dateline.dask.keyness,
+    dateline.dask.tfidf,
 ]
 
 

@@ -22,7 +22,7 @@ KEYS = {
     "side_docs": ["key"],
 }
 
-KINDS = ("terms", "ngrams", "collocations", "keyness")
+KINDS = ("terms", "ngrams", "collocations", "keyness", "tfidf")
 
 
 def files(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> list[str]:
@@ -67,6 +67,8 @@ def counting_options(kind: str, options: dict[str, Any]) -> dict[str, Any]:
     own = {k: options[k] for k in ("min_n", "max_n", "keep_stopword_edges") if k in options}
     if kind == "keyness":
         own.update(target=_specs(options["target"]), reference=_specs(options.get("reference")))
+    if kind == "tfidf":
+        own.update(preset=options.get("preset", "news"))
     return {
         **own,
         "since": _date(options.get("since"), "since"),
@@ -116,3 +118,15 @@ def finish(kind: str, merged: dict[str, Any], options: dict[str, Any]) -> pa.Tab
     terms = _terms(options.get("stopwords"), options.get("stem", False), options.get("no_numbers", False))
     tables = {k: _aligned(v) for k, v in merged.items() if k != "diagnostics"}
     return _native.finish_counts(kind, tables, **own, **terms)
+
+
+def tfidf_part(merged: dict[str, Any], paths: list[str], options: dict[str, Any]) -> pa.Table:
+    """TF-IDF's second pass: one partition's documents weighted against the whole corpus's
+    merged counts (its document frequencies and number of documents)."""
+    tables = {k: _aligned(v) for k, v in merged.items() if k != "diagnostics"}
+    counting = counting_options("tfidf", options)
+    counting.pop("preset")
+    return _native.tfidf_part(
+        tables, paths, top=_top(options.get("top")), preset=options.get("preset", "news"),
+        min_df=options.get("min_df"), max_df=options.get("max_df"), **counting,
+    )

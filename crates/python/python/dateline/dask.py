@@ -24,19 +24,17 @@ import pyarrow as pa
 
 from dateline import DiagnosticWarning, ParseError, _partial
 
-__all__ = ["collocations", "keyness", "ngrams", "terms"]
+__all__ = ["collocations", "keyness", "ngrams", "terms", "tfidf"]
 
 
 
-def _run(kind: str, paths, files_per_partition: int, strict: bool, options: dict[str, Any]) -> pa.Table:
+def _merged(kind: str, chunks: list[list[str]], strict: bool, options: dict[str, Any]) -> dict[str, Any]:
+    """The partial counts of every chunk of files, counted on the cluster and merged there."""
     import warnings
 
     import dask
 
-    parts = [
-        dask.delayed(_partial.count, pure=True)(kind, chunk, options)
-        for chunk in _partial.chunks(_partial.files(paths), files_per_partition)
-    ]
+    parts = [dask.delayed(_partial.count, pure=True)(kind, chunk, options) for chunk in chunks]
     if not parts:
         parts = [dask.delayed(_partial.count, pure=True)(kind, [], options)]
     # A tree of pairwise merges: no task holds more than two partials.
@@ -47,8 +45,13 @@ def _run(kind: str, paths, files_per_partition: int, strict: bool, options: dict
     for path, line, column, severity, message in merged["diagnostics"]:
         if strict and severity == "error":
             raise ParseError(path, line, column, severity, message)
-        warnings.warn(f"{path}:{line}:{column}: {severity}: {message}", DiagnosticWarning, stacklevel=3)
-    return _partial.finish(kind, merged, options)
+        warnings.warn(f"{path}:{line}:{column}: {severity}: {message}", DiagnosticWarning, stacklevel=4)
+    return merged
+
+
+def _run(kind: str, paths, files_per_partition: int, strict: bool, options: dict[str, Any]) -> pa.Table:
+    chunks = _partial.chunks(_partial.files(paths), files_per_partition)
+    return _partial.finish(kind, _merged(kind, chunks, strict, options), options)
 
 
 def terms(
@@ -156,3 +159,41 @@ def keyness(
                    no_numbers=no_numbers, boilerplate=boilerplate, reference_date=reference_date,
                    date_order=date_order)
     return _run("keyness", paths, files_per_partition, strict, options)
+
+
+def tfidf(
+    paths,
+    *,
+    top: int | None = 20,
+    preset: str = "news",
+    min_df: int | float | None = None,
+    max_df: int | float | None = None,
+    since=None,
+    until=None,
+    stopwords=None,
+    stem: bool = False,
+    no_numbers: bool = False,
+    boilerplate=None,
+    reference_date=None,
+    date_order=None,
+    files_per_partition: int = 256,
+    strict: bool = False,
+) -> pa.Table:
+    """:func:`dateline.tfidf` on the Dask cluster, in two passes: the terms' document
+    frequencies are counted per partition and summed; then each partition's documents are
+    weighted against them (and the corpus's number of documents), and their rows come back in
+    the CLI's order."""
+    import dask
+
+    from dateline import _df
+
+    options = dict(top=top, preset=preset, min_df=_df(min_df), max_df=_df(max_df), since=since, until=until,
+                   stopwords=stopwords, stem=stem, no_numbers=no_numbers, boilerplate=boilerplate,
+                   reference_date=reference_date, date_order=date_order)
+    chunks = _partial.chunks(_partial.files(paths), files_per_partition)
+    merged = _merged("tfidf", chunks, strict, options)
+    shared = dask.delayed(merged, traverse=False)
+    tables = dask.compute(*[dask.delayed(_partial.tfidf_part, pure=True)(shared, c, options) for c in chunks])
+    if not tables:
+        return _partial.tfidf_part(merged, [], options)
+    return pa.concat_tables(tables).combine_chunks()

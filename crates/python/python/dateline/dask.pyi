@@ -30,3 +30,9 @@ def keyness(
     boilerplate: Lines = None, reference_date: Date = None, date_order: str | None = None,
     files_per_partition: int = 256, strict: bool = False,
 ) -> pa.Table: ...
+def tfidf(
+    paths: Paths, *, top: int | None = 20, preset: str = "news", min_df: int | float | None = None,
+    max_df: int | float | None = None, since: Date = None, until: Date = None, stopwords: Stopwords = None,
+    stem: bool = False, no_numbers: bool = False, boilerplate: Lines = None, reference_date: Date = None,
+    date_order: str | None = None, files_per_partition: int = 256, strict: bool = False,
+) -> pa.Table: ...
