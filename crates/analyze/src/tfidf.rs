@@ -357,10 +357,21 @@ impl TfIdf {
     ///
     /// As [`weights`](Self::weights).
     pub fn report(&self, counts: &Counts) -> Result<TfIdfReport, TfIdfError> {
-        let idf = self.idf(counts)?;
-        let vocab = &counts.vocab;
-        let rows = counts
-            .docs
+        self.report_docs(counts, &counts.docs)
+    }
+
+    /// The top terms of `docs`, weighted by the document frequencies of `corpus` (its
+    /// `doc_freq`, and its number of documents as `N`), whose vocabulary numbers `docs`'
+    /// terms: for a corpus counted in parts, each part's documents weighted against the
+    /// whole ([`report`](Self::report) is this with the corpus's own documents).
+    ///
+    /// # Errors
+    ///
+    /// As [`weights`](Self::weights).
+    pub fn report_docs(&self, corpus: &Counts, docs: &[DocCounts]) -> Result<TfIdfReport, TfIdfError> {
+        let idf = self.idf(corpus)?;
+        let vocab = &corpus.vocab;
+        let rows = docs
             .par_iter()
             .map(|doc| {
                 let mut row = self.row(doc, &idf);
@@ -372,7 +383,7 @@ impl TfIdf {
                 TfIdfRow { path: doc.meta.path.clone(), terms }
             })
             .collect();
-        Ok(TfIdfReport { preset: self.preset, documents: counts.docs.len(), rows })
+        Ok(TfIdfReport { preset: self.preset, documents: corpus.docs.len(), rows })
     }
 
     /// Per term id, its idf, or `None` when `min_df`/`max_df` leave it out.
@@ -530,6 +541,17 @@ mod tests {
             for ((term, got), (_, expected)) in got.iter().zip(expected.iter()) {
                 assert!((got - expected).abs() < 1e-12, "{preset} document {doc} {term}: {got} != {expected}");
             }
+        }
+    }
+
+    #[test]
+    fn a_part_of_the_corpus_reported_against_the_whole_gets_the_whole_corpus_rows() {
+        let counts = toy();
+        for preset in [Preset::News, Preset::Gensim, Preset::Tidytext] {
+            let tfidf = TfIdf::builder().preset(preset).build().expect("valid");
+            let whole = tfidf.report(&counts).expect("report");
+            let part = tfidf.report_docs(&counts, &counts.docs[1..]).expect("report");
+            assert_eq!((part.documents, &part.rows[..]), (3, &whole.rows[1..]), "{preset}");
         }
     }
 

@@ -48,6 +48,25 @@ impl Spellings {
         }
     }
 
+    /// Counts `n` occurrences of term `id` spelled `spelling`, a spelling as [`Spellings::iter`]
+    /// gives it (possessive already dropped, never the term's own).
+    pub(crate) fn add(&mut self, id: TermId, spelling: &str, n: u64) {
+        let index = id as usize;
+        if self.0.len() <= index {
+            self.0.resize_with(index + 1, Vec::new);
+        }
+        let variants = &mut self.0[index];
+        match variants.iter_mut().find(|(s, _)| **s == *spelling) {
+            Some((_, m)) => *m += n,
+            None => variants.push((spelling.into(), n)),
+        }
+    }
+
+    /// Every spelling that differs from its term, with its term and count.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (TermId, &str, u64)> {
+        (0..).zip(&self.0).flat_map(|(id, variants)| variants.iter().map(move |(s, n)| (id, &**s, *n)))
+    }
+
     /// Adds `other`'s spellings, its term `old` becoming `remap[old]` here.
     pub(crate) fn absorb(&mut self, other: &Spellings, remap: &[TermId]) {
         for (old, from) in other.0.iter().enumerate().filter(|(_, from)| !from.is_empty()) {

@@ -168,6 +168,31 @@ impl<'o> TermReader<'o> {
         remap
     }
 
+    /// Each term's spellings other than the term itself (`Iran` for `iran`), by the reader's
+    /// ids, with how often each was met. With [`TermReader::vocab`] and
+    /// [`TermReader::term_freq`], everything [`TermReader::add_counts`] needs to rebuild these
+    /// counts elsewhere: in another process, or on another machine.
+    pub fn spellings(&self) -> impl Iterator<Item = (TermId, &str, u64)> {
+        self.spellings.iter()
+    }
+
+    /// Adds counts made by another reader, perhaps in another process: `count` occurrences
+    /// of `term` (a term as [`TermReader::vocab`] holds it), of which `variants` were written
+    /// in other spellings (as [`TermReader::spellings`] gives them). Adding every term of
+    /// several readers this way, in any order, finishes to the same terms, display forms and
+    /// frequencies as merging the readers with [`TermReader::merge`].
+    pub fn add_counts(&mut self, term: &str, count: u64, variants: &[(&str, u64)]) -> TermId {
+        let id = self.vocab.intern(term);
+        if self.term_freq.len() <= id as usize {
+            self.term_freq.resize(id as usize + 1, 0);
+        }
+        self.term_freq[id as usize] += count;
+        for &(spelling, n) in variants {
+            self.spellings.add(id, spelling, n);
+        }
+        id
+    }
+
     /// The terms renumbered in sort order, each displayed as most often written (ties go to
     /// the term's own spelling, then the smallest).
     #[must_use]
@@ -405,6 +430,43 @@ mod tests {
                 .collect(),
             ..Article::default()
         }
+    }
+
+    /// What a reader's counts look like after finishing: each term, its display form and
+    /// frequency.
+    fn finished(reader: TermReader<'_>) -> Vec<(String, String, u64)> {
+        let FinishedTerms { vocab, term_freq, .. } = reader.finish();
+        vocab.iter().map(|(id, term)| (term.to_owned(), vocab.display(id).to_owned(), term_freq[id as usize])).collect()
+    }
+
+    #[test]
+    fn counts_exported_and_added_elsewhere_finish_as_merged_readers_do() {
+        let options = TermOptions::new();
+        let texts = [
+            ["Iran's envoy met IRAN officials.", "Iran and Lavrov: talks."],
+            ["iran iran talks", "Lavrov's TALKS with Iran."],
+        ];
+        let readers: Vec<TermReader<'_>> = texts
+            .iter()
+            .map(|paragraphs| {
+                let mut reader = options.reader();
+                reader.terms(&article(None, &[(None, paragraphs)])).for_each(drop);
+                reader
+            })
+            .collect();
+        let mut merged = readers[0].clone();
+        merged.merge(&readers[1]);
+        let mut rebuilt = options.reader();
+        for reader in readers.iter().rev() {
+            for (id, term) in reader.vocab().iter() {
+                let variants: Vec<(&str, u64)> =
+                    reader.spellings().filter(|&(v, _, _)| v == id).map(|(_, s, n)| (s, n)).collect();
+                rebuilt.add_counts(term, reader.term_freq()[id as usize], &variants);
+            }
+        }
+        let (merged, rebuilt) = (finished(merged), finished(rebuilt));
+        assert_eq!(rebuilt, merged);
+        assert!(merged.contains(&("iran".to_owned(), "Iran".to_owned(), 6)), "{merged:?}");
     }
 
     fn words(reader: &mut TermReader<'_>, article: &Article) -> Vec<(String, Option<String>, bool)> {

@@ -19,6 +19,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // The README's property-testing example, a user's crate (dev-dependencies only).
     ("dateline-downstream-example", &["dateline-parse"]),
     (
+        "dateline-python",
+        &["dateline-model", "dateline-parse", "dateline-text", "dateline-analyze", "dateline-actors", "dateline-reuse"],
+    ),
+    (
         "dateline-benches",
         &["dateline-model", "dateline-parse", "dateline-text", "dateline-analyze", "dateline-reuse", "dateline"],
     ),
