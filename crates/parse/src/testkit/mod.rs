@@ -26,7 +26,6 @@ pub use invariants::{
     FUZZ_TARGETS, FuzzTarget, check_date_line, check_file, check_invariants, check_round_trip, check_text, parsers,
     reference_date, solar_hijri_to_gregorian,
 };
-
 pub use malformed::{Damage, Malformed, Outcome, malformed};
 pub use texts::{files, texts};
 pub use violation::{Law, Violation};
