@@ -7,9 +7,9 @@
 //! | `path` | Utf8, never null |
 //! | `title`, `time` (`HH:MM`), `place`, `region`, `agency` | Utf8 |
 //! | `date` | Date32 |
-//! | `authors` | List<Utf8>, never null |
+//! | `authors` | `List<Utf8>`, never null |
 //! | `text` | Utf8: the counted text (title, headings, paragraphs) a blank line apart |
-//! | `diagnostics` | List<Struct<line: Int64, column: Int64, severity: Utf8, message: Utf8>>, never null |
+//! | `diagnostics` | `List<Struct<line: Int64, column: Int64, severity: Utf8, message: Utf8>>`, never null |
 //!
 //! A file that yields no article still has its row: null article fields, its diagnostics.
 //!
