@@ -1,6 +1,6 @@
 //! Building the Arrow tables handed to Python: one typed column at a time, with the types
 //! the articles' schema and the statistics tables use (counts and ranks Int64, never
-//! unsigned, which Spark rejects; scores Float64; dates Date32; lists List<Utf8>).
+//! unsigned, which Spark rejects; scores Float64; dates Date32; lists `List<Utf8>`).
 
 use std::sync::Arc;
 

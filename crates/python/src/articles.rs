@@ -109,7 +109,7 @@ fn article_columns(docs: &[Document]) -> Columns {
     columns
 }
 
-/// `diagnostics`: List<Struct<line, column, severity, message>>, never null.
+/// `diagnostics`: `List<Struct<line, column, severity, message>>`, never null.
 fn diagnostics_column<'a>(rows: impl Iterator<Item = &'a [Diagnostic]>) -> (Field, ArrayRef) {
     let (mut lines, mut cols, mut severities, mut messages, mut lengths) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
