@@ -120,7 +120,7 @@ def test_tables_from_parquet_and_other_arrow_producers_are_read(tmp_path):
     assert dateline.terms(back).equals(dateline.terms("seeds"))
     duckdb = pytest.importorskip("duckdb")
     relation = duckdb.sql(f"select * from '{tmp_path / 'articles.parquet'}' where date >= DATE '2024-01-01'")
-    assert dateline.terms(relation.fetch_arrow_table()).equals(dateline.terms("seeds", since="2024-01-01"))
+    assert dateline.terms(relation.to_arrow_table()).equals(dateline.terms("seeds", since="2024-01-01"))
 
 
 def test_parquet_of_the_cli_equals_read(dateline_bin, tmp_path):
@@ -135,5 +135,5 @@ def test_parquet_of_the_cli_equals_read(dateline_bin, tmp_path):
     assert from_cli.equals(dateline.read("seeds"))
     import duckdb
 
-    count = duckdb.sql(f"select count(*) from '{out}'").fetchone()[0]
+    count = duckdb.sql(f"select count(*) from '{out}'").fetchall()[0][0]
     assert count == 4
