@@ -68,41 +68,59 @@ pub(crate) struct Found {
     pub(crate) quotes: Vec<Quote>,
 }
 
-/// Reads the documents, reports their diagnostics, and finds the actors (and quotations,
-/// with `quotes`) of every article in the date range, on all threads, in input order.
-pub(crate) fn find(
+/// Articles read at a time: their findings are made in parallel, then handed on in input
+/// order, so memory holds one chunk of articles, never the corpus.
+const CHUNK: usize = 256;
+
+/// Reads the documents, reports their diagnostics, finds the actors (and quotations, with
+/// `quotes`) of every article in the date range on all threads, and hands each article's
+/// findings to `each` in input order.
+pub(crate) fn for_each(
     documents: Documents<'_>,
     config: &ActorsConfig,
     quotes: bool,
     reporter: &mut Reporter,
-) -> Vec<Found> {
+    mut each: impl FnMut(Found) -> Result<()>,
+) -> Result<()> {
     let mut outside = 0usize;
-    let articles = documents.enumerate().filter_map(|(index, doc)| {
-        reporter.document(&doc);
-        let article = doc.article?;
-        let date = article.published.as_ref().map(|p| p.date);
-        if !config.dates.contains(date) {
-            outside += 1;
-            return None;
+    let mut read = 0usize;
+    let mut documents = documents;
+    let mut chunk = Vec::with_capacity(CHUNK);
+    loop {
+        for doc in documents.by_ref() {
+            reporter.document(&doc);
+            let Some(article) = doc.article else { continue };
+            let date = article.published.as_ref().map(|p| p.date);
+            if !config.dates.contains(date) {
+                outside += 1;
+                continue;
+            }
+            chunk.push((doc.path, date, article));
+            if chunk.len() == CHUNK {
+                break;
+            }
         }
-        Some((index, doc.path, date, article))
-    });
-    let mut found: Vec<(usize, Found)> = articles
-        .par_bridge()
-        .map(|(index, path, date, article)| {
-            let actors = dateline_actors::extract(&article);
-            let quotes = if quotes { dateline_actors::quotes(&article, &actors) } else { Vec::new() };
-            (index, Found { path, date, article, actors, quotes })
-        })
-        .collect();
-    found.sort_unstable_by_key(|(index, _)| *index);
+        if chunk.is_empty() {
+            break;
+        }
+        read += chunk.len();
+        let found: Vec<Found> = chunk
+            .par_drain(..)
+            .map(|(path, date, article)| {
+                let actors = dateline_actors::extract(&article);
+                let quotes = if quotes { dateline_actors::quotes(&article, &actors) } else { Vec::new() };
+                Found { path, date, article, actors, quotes }
+            })
+            .collect();
+        found.into_iter().try_for_each(&mut each)?;
+    }
     if outside > 0 {
         reporter.note(&format!("{outside} articles outside --since/--until (or undated) were left out"));
     }
-    if found.is_empty() {
+    if read == 0 {
         reporter.note("no articles to read actors from");
     }
-    found.into_iter().map(|(_, found)| found).collect()
+    Ok(())
 }
 
 /// The period label of a date, or `None` without `--by`.
@@ -110,11 +128,10 @@ pub(crate) fn period_of(by: Option<Period>, date: Option<NaiveDate>) -> Option<S
     by.map(|period| period.key(date).to_string())
 }
 
-/// The corpus table (table, JSON, CSV) and each article's actors (JSON lines).
+/// The corpus table (table, JSON, CSV).
 struct ActorsReport {
     rows: Vec<ActorRow>,
     by: bool,
-    articles: Vec<Value>,
 }
 
 impl Report for ActorsReport {
@@ -156,9 +173,37 @@ impl Report for ActorsReport {
     fn json(&self) -> Value {
         json!(self.rows)
     }
+}
+
+/// One article's actors, the line `--format jsonl` writes for it as soon as it is read.
+struct ArticleActors<'a> {
+    path: &'a str,
+    actors: Vec<&'a Actor>,
+}
+
+impl Report for ArticleActors<'_> {
+    /// The article's actors as a table, should a writer other than JSON lines be given one.
+    fn tables(&self) -> Vec<Table> {
+        let columns = vec![Column::text("path"), Column::text("actor"), Column::text("type")];
+        let rows = self.actors.iter().map(|a| vec![self.path.into(), a.name.as_str().into(), a.kind.as_str().into()]);
+        vec![Table::new(columns, rows.collect())]
+    }
+
+    fn json(&self) -> Value {
+        let actors: Vec<Value> = self
+            .actors
+            .iter()
+            .map(|a| {
+                json!({"name": a.name, "type": a.kind.as_str(), "aliases": a.aliases,
+                       "mentions": a.mentions.iter().map(|s| [s.start, s.end]).collect::<Vec<_>>(),
+                       "roles": a.roles})
+            })
+            .collect();
+        json!({"path": self.path, "actors": actors})
+    }
 
     fn json_lines(&self) -> Vec<Value> {
-        self.articles.clone()
+        vec![self.json()]
     }
 }
 
@@ -182,37 +227,31 @@ fn keep_top(rows: Vec<ActorRow>, top: Option<usize>) -> Vec<ActorRow> {
         .collect()
 }
 
+/// With `lines` (`--format jsonl`), each article's actors as it is read; otherwise the
+/// corpus table, counted as articles are read (nothing of an article is kept).
 pub(crate) fn run(
     documents: Documents<'_>,
     config: &ActorsConfig,
     by: Option<Period>,
+    lines: bool,
     out: &mut dyn Writer,
     reporter: &mut Reporter,
 ) -> Result<()> {
-    let found = find(documents, config, false, reporter);
-    let articles = found
-        .iter()
-        .map(|article| {
-            let actors: Vec<Value> = article
-                .actors
-                .iter()
-                .filter(|a| config.wanted(a.kind))
-                .map(|a| {
-                    json!({"name": a.name, "type": a.kind.as_str(), "aliases": a.aliases,
-                           "mentions": a.mentions.iter().map(|s| [s.start, s.end]).collect::<Vec<_>>(),
-                           "roles": a.roles})
-                })
-                .collect();
-            json!({"path": article.path, "actors": actors})
-        })
-        .collect();
     let mut corpus = CorpusActors::new();
-    for article in &found {
-        let date = article.date.map(|d| d.to_string());
-        let actors: Vec<Actor> = article.actors.iter().filter(|a| config.wanted(a.kind)).cloned().collect();
-        corpus.add(date.as_deref(), period_of(by, article.date).as_deref(), &actors, &config.aliases);
+    for_each(documents, config, false, reporter, |found| {
+        let actors = found.actors.iter().filter(|a| config.wanted(a.kind));
+        if lines {
+            out.report(&ArticleActors { path: &found.path, actors: actors.collect() })?;
+        } else {
+            let actors: Vec<Actor> = actors.cloned().collect();
+            let date = found.date.map(|d| d.to_string());
+            corpus.add(date.as_deref(), period_of(by, found.date).as_deref(), &actors, &config.aliases);
+        }
+        Ok(())
+    })?;
+    if !lines {
+        let rows = keep_top(corpus.finish(&config.aliases), config.top);
+        out.report(&ActorsReport { rows, by: by.is_some() })?;
     }
-    let rows = keep_top(corpus.finish(&config.aliases), config.top);
-    out.report(&ActorsReport { rows, by: by.is_some(), articles })?;
     Ok(())
 }

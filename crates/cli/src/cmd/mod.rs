@@ -99,7 +99,10 @@ fn run_writer(
     let out = &mut *writer;
     let reporter = &mut *reporter;
     match &config.command {
-        CommandConfig::Actors(actors, _, by) => actors::run(documents, actors, *by, out, reporter),
+        CommandConfig::Actors(actors, _, by) => {
+            let lines = config.command.format() == output::Format::Jsonl;
+            actors::run(documents, actors, *by, lines, out, reporter)
+        }
         CommandConfig::Quotes(actors, _) => quotes::run(documents, actors, out, reporter),
         CommandConfig::Network(actors, network) => network::run(documents, actors, network, out, reporter),
         CommandConfig::Parse { .. } => parse::run(documents, out, reporter),

@@ -7,7 +7,7 @@ use anyhow::Result;
 use dateline_actors::{Edge, EdgeKind, Level, Network, write_gexf, write_graphml};
 use serde_json::{Value, json};
 
-use super::actors::{ActorsConfig, find, period_of};
+use super::actors::{ActorsConfig, for_each, period_of};
 use crate::actors_args::{LevelArg, NetworkArgs, NetworkFormat};
 use crate::output::report::{Column, Report, Table};
 use crate::output::{Format, Writer};
@@ -104,25 +104,25 @@ fn build(
     config: &ActorsConfig,
     network_config: &NetworkConfig,
     reporter: &mut Reporter,
-) -> (Network, Vec<Edge>) {
-    let found = find(documents, config, network_config.quotes, reporter);
+) -> Result<(Network, Vec<Edge>)> {
     let mut network = Network::new();
-    for article in &found {
-        let period = period_of(network_config.by, article.date);
+    for_each(documents, config, network_config.quotes, reporter, |found| {
+        let period = period_of(network_config.by, found.date);
         network.add(
-            &article.article,
-            &article.actors,
-            &article.quotes,
+            &found.article,
+            &found.actors,
+            &found.quotes,
             network_config.level,
             period.as_deref(),
             &config.aliases,
         );
-    }
+        Ok(())
+    })?;
     let mut edges = network.edges(network_config.pmi, network_config.min_weight, &config.types);
     if let Some(top) = config.top {
         edges.truncate(top);
     }
-    (network, edges)
+    Ok((network, edges))
 }
 
 /// The edge table (table, JSON, JSON lines, CSV) through the output layer.
@@ -133,7 +133,7 @@ pub(crate) fn run(
     out: &mut dyn Writer,
     reporter: &mut Reporter,
 ) -> Result<()> {
-    let (_, edges) = build(documents, config, network_config, reporter);
+    let (_, edges) = build(documents, config, network_config, reporter)?;
     out.report(&EdgeList(edges))?;
     Ok(())
 }
@@ -146,7 +146,7 @@ pub(crate) fn write_graph(
     out: &mut dyn Write,
     reporter: &mut Reporter,
 ) -> Result<()> {
-    let (network, edges) = build(documents, config, network_config, reporter);
+    let (network, edges) = build(documents, config, network_config, reporter)?;
     if network_config.format == NetworkFormat::Graphml {
         write_graphml(&network, &edges, out)?;
     } else {

@@ -6,7 +6,7 @@ use crate::cmd::Documents;
 use anyhow::Result;
 use serde_json::{Value, json};
 
-use super::actors::{ActorsConfig, find};
+use super::actors::{ActorsConfig, for_each};
 use crate::output::Writer;
 use crate::output::report::{Column, Report, Table};
 use crate::report::Reporter;
@@ -67,39 +67,30 @@ pub(crate) fn run(
     out: &mut dyn Writer,
     reporter: &mut Reporter,
 ) -> Result<()> {
-    let found = find(documents, config, true, reporter);
     let mut counts: BTreeMap<Option<String>, (u64, u64)> = BTreeMap::new();
-    for article in &found {
+    let mut list = Vec::new();
+    for_each(documents, config, true, reporter, |article| {
         let mut seen = std::collections::BTreeSet::new();
         for quote in &article.quotes {
-            let speaker = quote.speaker.as_ref().map(|name| {
-                article
-                    .actors
-                    .iter()
-                    .find(|a| &a.name == name)
-                    .map_or_else(|| name.clone(), |a| config.aliases.canonical(a))
-            });
+            let actor = quote.speaker.as_ref().and_then(|name| article.actors.iter().find(|a| &a.name == name));
+            let speaker =
+                quote.speaker.as_ref().map(|name| actor.map_or_else(|| name.clone(), |a| config.aliases.canonical(a)));
             let entry = counts.entry(speaker.clone()).or_default();
             entry.0 += 1;
             if seen.insert(speaker) {
                 entry.1 += 1;
             }
-        }
-    }
-    let mut by_speaker: Vec<(Option<String>, u64, u64)> = counts.into_iter().map(|(s, (q, a))| (s, q, a)).collect();
-    by_speaker.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
-    let mut list = Vec::new();
-    for article in &found {
-        for quote in &article.quotes {
-            let kind =
-                quote.speaker.as_ref().and_then(|name| article.actors.iter().find(|a| &a.name == name)).map(|a| a.kind);
+            let kind = actor.map(|a| a.kind);
             if !config.types.is_empty() && !kind.is_some_and(|k| config.types.contains(&k)) {
                 continue;
             }
             list.push(json!({"path": article.path, "speaker": quote.speaker, "text": quote.text,
                              "span": [quote.span.start, quote.span.end], "cue": quote.cue, "kind": quote.kind}));
         }
-    }
+        Ok(())
+    })?;
+    let mut by_speaker: Vec<(Option<String>, u64, u64)> = counts.into_iter().map(|(s, (q, a))| (s, q, a)).collect();
+    by_speaker.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
     if let Some(top) = config.top {
         by_speaker.truncate(top);
         list.truncate(top);
