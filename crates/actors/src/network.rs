@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
 use dateline_model::Article;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::corpus::AliasTable;
@@ -58,27 +59,118 @@ pub struct Edge {
 /// A node: an actor's canonical name and type.
 pub type Node = (String, ActorType);
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Pair {
     count: u64,
     articles: u64,
 }
 
+/// A node's or a period's index in the network's own lists.
+type Id = u32;
+
+/// An edge's key: period, kind, and its two nodes (an undirected edge's in node order).
+type PairKey = (Id, EdgeKind, Id, Id);
+
 /// Edges gathered over articles; merge per-thread networks with [`Network::merge`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+///
+/// Nodes and periods are interned: an edge costs four integers and its counts, not copies of
+/// three names, so a corpus with hundreds of thousands of edges fits in a few tens of MB.
+#[derive(Debug, Clone, Default)]
 pub struct Network {
-    pairs: BTreeMap<(Option<String>, EdgeKind, Node, Node), Pair>,
+    nodes: Interned<Node>,
+    periods: Interned<Option<String>>,
+    pairs: FxHashMap<PairKey, Pair>,
     /// Units each actor appears in, per period, and the units per period, for PMI.
-    singles: BTreeMap<(Option<String>, Node), u64>,
-    units: BTreeMap<Option<String>, u64>,
-    nodes: BTreeSet<Node>,
+    singles: FxHashMap<(Id, Id), u64>,
+    units: FxHashMap<Id, u64>,
 }
+
+/// An `f64` ordered by `total_cmp`, for sort keys.
+#[derive(Debug, Clone, Copy)]
+struct FloatOrd(f64);
+
+impl PartialEq for FloatOrd {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.total_cmp(&other.0).is_eq()
+    }
+}
+
+impl Eq for FloatOrd {}
+
+impl PartialOrd for FloatOrd {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for FloatOrd {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
+/// Values numbered in the order they are first met.
+#[derive(Debug, Clone)]
+struct Interned<T> {
+    values: Vec<T>,
+    ids: FxHashMap<T, Id>,
+}
+
+impl<T> Default for Interned<T> {
+    fn default() -> Self {
+        Self { values: Vec::new(), ids: FxHashMap::default() }
+    }
+}
+
+impl<T: Clone + Eq + std::hash::Hash> Interned<T> {
+    fn id(&mut self, value: &T) -> Id {
+        if let Some(&id) = self.ids.get(value) {
+            return id;
+        }
+        let id = Id::try_from(self.values.len()).unwrap_or(Id::MAX);
+        self.values.push(value.clone());
+        self.ids.insert(value.clone(), id);
+        id
+    }
+
+    fn get(&self, id: Id) -> &T {
+        &self.values[id as usize]
+    }
+}
+
+/// Equal when they hold the same edges, counts, units and nodes, whatever order they were
+/// met in.
+impl PartialEq for Network {
+    fn eq(&self, other: &Self) -> bool {
+        self.canonical() == other.canonical()
+    }
+}
+
+impl Eq for Network {}
+
+/// A network's content keyed by names rather than ids.
+type Canonical<'a> = (
+    BTreeMap<(&'a Option<String>, EdgeKind, &'a Node, &'a Node), Pair>,
+    BTreeMap<(&'a Option<String>, &'a Node), u64>,
+    BTreeMap<&'a Option<String>, u64>,
+    BTreeSet<&'a Node>,
+);
 
 impl Network {
     /// An empty network.
     #[must_use]
     pub fn new() -> Self {
         Self::default()
+    }
+
+    fn canonical(&self) -> Canonical<'_> {
+        let (node, period) = (|id| self.nodes.get(id), |id| self.periods.get(id));
+        (
+            self.pairs.iter().map(|(&(p, kind, a, b), &pair)| ((period(p), kind, node(a), node(b)), pair)).collect(),
+            self.singles.iter().map(|(&(p, n), &count)| ((period(p), node(n)), count)).collect(),
+            self.units.iter().map(|(&p, &count)| (period(p), count)).collect(),
+            self.nodes.values.iter().collect(),
+        )
     }
 
     /// Adds one article: its actors (from [`extract`](crate::extract)), its quotations (from
@@ -92,9 +184,8 @@ impl Network {
         period: Option<&str>,
         aliases: &AliasTable,
     ) {
-        let period = period.map(str::to_owned);
-        let nodes: Vec<Node> = actors.iter().map(|a| (aliases.canonical(a), a.kind)).collect();
-        self.nodes.extend(nodes.iter().cloned());
+        let period = self.periods.id(&period.map(str::to_owned));
+        let nodes: Vec<Id> = actors.iter().map(|a| self.nodes.id(&(aliases.canonical(a), a.kind))).collect();
         // The first byte of every unit, ascending: a mention belongs to the last unit that
         // starts at or before it.
         let starts: Vec<usize> = match level {
@@ -115,19 +206,23 @@ impl Network {
                 units.entry(unit).or_default().insert(index);
             }
         }
-        *self.units.entry(period.clone()).or_default() += starts.len() as u64;
-        let mut in_article: BTreeSet<(EdgeKind, Node, Node)> = BTreeSet::new();
+        *self.units.entry(period).or_default() += starts.len() as u64;
+        // In node order, so an undirected edge's source is the node that sorts first.
+        let in_node_order = |ids: &mut Vec<Id>, all: &Interned<Node>| {
+            ids.sort_unstable_by(|&a, &b| all.get(a).cmp(all.get(b)));
+            ids.dedup();
+        };
+        let mut in_article: BTreeSet<(EdgeKind, Id, Id)> = BTreeSet::new();
         for members in units.values() {
-            let members: BTreeSet<&Node> = members.iter().map(|&i| &nodes[i]).collect();
-            for node in &members {
-                *self.singles.entry((period.clone(), (*node).clone())).or_default() += 1;
+            let mut members: Vec<Id> = members.iter().map(|&i| nodes[i]).collect();
+            in_node_order(&mut members, &self.nodes);
+            for &node in &members {
+                *self.singles.entry((period, node)).or_default() += 1;
             }
-            let members: Vec<&Node> = members.into_iter().collect();
-            for (i, a) in members.iter().enumerate() {
-                for b in &members[i + 1..] {
-                    let key = (EdgeKind::Cooccurrence, (*a).clone(), (*b).clone());
-                    self.pairs.entry((period.clone(), key.0, key.1.clone(), key.2.clone())).or_default().count += 1;
-                    in_article.insert(key);
+            for (i, &a) in members.iter().enumerate() {
+                for &b in &members[i + 1..] {
+                    self.pairs.entry((period, EdgeKind::Cooccurrence, a, b)).or_default().count += 1;
+                    in_article.insert((EdgeKind::Cooccurrence, a, b));
                 }
             }
         }
@@ -136,43 +231,45 @@ impl Network {
             else {
                 continue;
             };
-            let named: BTreeSet<&Node> = actors
+            let mut named: Vec<Id> = actors
                 .iter()
                 .enumerate()
                 .filter(|(index, actor)| {
                     *index != speaker
                         && actor.mentions.iter().any(|m| m.start >= quote.span.start && m.end <= quote.span.end)
                 })
-                .map(|(index, _)| &nodes[index])
+                .map(|(index, _)| nodes[index])
                 .collect();
+            in_node_order(&mut named, &self.nodes);
             for target in named {
-                if *target == nodes[speaker] {
+                if target == nodes[speaker] {
                     continue;
                 }
-                let key = (EdgeKind::Quote, nodes[speaker].clone(), target.clone());
-                self.pairs.entry((period.clone(), key.0, key.1.clone(), key.2.clone())).or_default().count += 1;
-                in_article.insert(key);
+                self.pairs.entry((period, EdgeKind::Quote, nodes[speaker], target)).or_default().count += 1;
+                in_article.insert((EdgeKind::Quote, nodes[speaker], target));
             }
         }
         for (kind, a, b) in in_article {
-            self.pairs.entry((period.clone(), kind, a, b)).or_default().articles += 1;
+            self.pairs.entry((period, kind, a, b)).or_default().articles += 1;
         }
     }
 
     /// Adds what another thread gathered.
     pub fn merge(&mut self, other: Self) {
-        for (key, pair) in other.pairs {
-            let mine = self.pairs.entry(key).or_default();
+        let nodes: Vec<Id> = other.nodes.values.iter().map(|node| self.nodes.id(node)).collect();
+        let periods: Vec<Id> = other.periods.values.iter().map(|period| self.periods.id(period)).collect();
+        let (node, period) = (|id: Id| nodes[id as usize], |id: Id| periods[id as usize]);
+        for ((p, kind, a, b), pair) in other.pairs {
+            let mine = self.pairs.entry((period(p), kind, node(a), node(b))).or_default();
             mine.count += pair.count;
             mine.articles += pair.articles;
         }
-        for (key, n) in other.singles {
-            *self.singles.entry(key).or_default() += n;
+        for ((p, n), count) in other.singles {
+            *self.singles.entry((period(p), node(n))).or_default() += count;
         }
-        for (key, n) in other.units {
-            *self.units.entry(key).or_default() += n;
+        for (p, count) in other.units {
+            *self.units.entry(period(p)).or_default() += count;
         }
-        self.nodes.extend(other.nodes);
     }
 
     /// The edges whose weight reaches `min_weight`, of actors of `types` (all when empty),
@@ -180,44 +277,74 @@ impl Network {
     /// the period; quote edges keep their counts.
     #[must_use]
     pub fn edges(&self, pmi: bool, min_weight: f64, types: &[ActorType]) -> Vec<Edge> {
+        self.top_edges(pmi, min_weight, types, None)
+    }
+
+    /// [`edges`](Self::edges), only the first `limit` of each period when given: ranked before
+    /// any name is copied, so asking for the top few of a large network costs little.
+    #[must_use]
+    pub fn top_edges(&self, pmi: bool, min_weight: f64, types: &[ActorType], limit: Option<usize>) -> Vec<Edge> {
         let wanted = |node: &Node| types.is_empty() || types.contains(&node.1);
-        let mut edges: Vec<Edge> = self
+        let mut ranked: Vec<(f64, PairKey, Pair)> = self
             .pairs
             .iter()
-            .filter(|((_, _, a, b), _)| wanted(a) && wanted(b))
-            .map(|((period, kind, a, b), pair)| {
-                let weight = if pmi && *kind == EdgeKind::Cooccurrence {
-                    let units = self.units.get(period).copied().unwrap_or(1) as f64;
-                    let single = |node: &Node| self.singles.get(&(period.clone(), node.clone())).copied().unwrap_or(1);
+            .filter(|((_, _, a, b), _)| wanted(self.nodes.get(*a)) && wanted(self.nodes.get(*b)))
+            .filter_map(|(&key, &pair)| {
+                let (period, kind, a, b) = key;
+                let weight = if pmi && kind == EdgeKind::Cooccurrence {
+                    let units = self.units.get(&period).copied().unwrap_or(1) as f64;
+                    let single = |node: Id| self.singles.get(&(period, node)).copied().unwrap_or(1);
                     ((pair.count as f64 * units) / (single(a) as f64 * single(b) as f64)).log2()
                 } else {
                     pair.count as f64
                 };
-                Edge {
-                    source: a.0.clone(),
-                    target: b.0.clone(),
-                    weight,
-                    count: pair.count,
-                    articles: pair.articles,
-                    period: period.clone(),
-                    kind: *kind,
-                }
+                (weight >= min_weight).then_some((weight, key, pair))
             })
-            .filter(|edge| edge.weight >= min_weight)
             .collect();
-        edges.sort_by(|a, b| {
-            (a.period.is_none(), &a.period)
-                .cmp(&(b.period.is_none(), &b.period))
-                .then(b.weight.total_cmp(&a.weight))
-                .then((&a.source, &a.target, a.kind).cmp(&(&b.source, &b.target, b.kind)))
-        });
-        edges
+        // Periods in order (the whole corpus last), heaviest first, then by names, kind and,
+        // for two actors sharing a name under different types, their types.
+        let order = |(weight, (period, kind, a, b), _): &(f64, PairKey, Pair)| {
+            let period = self.periods.get(*period);
+            let (a, b) = (self.nodes.get(*a), self.nodes.get(*b));
+            (period.is_none(), period, std::cmp::Reverse(FloatOrd(*weight)), &a.0, &b.0, *kind, a.1, b.1)
+        };
+        if let Some(limit) = limit {
+            // Each period keeps its own heaviest edges, chosen without sorting the rest.
+            let mut periods: FxHashMap<Id, Vec<(f64, PairKey, Pair)>> = FxHashMap::default();
+            for edge in ranked {
+                periods.entry(edge.1.0).or_default().push(edge);
+            }
+            ranked = periods
+                .into_values()
+                .flat_map(|mut edges| {
+                    if limit < edges.len() {
+                        edges.select_nth_unstable_by(limit, |x, y| order(x).cmp(&order(y)));
+                        edges.truncate(limit);
+                    }
+                    edges
+                })
+                .collect();
+        }
+        ranked.sort_unstable_by(|x, y| order(x).cmp(&order(y)));
+        ranked
+            .into_iter()
+            .map(|(weight, (period, kind, a, b), pair)| Edge {
+                source: self.nodes.get(a).0.clone(),
+                target: self.nodes.get(b).0.clone(),
+                weight,
+                count: pair.count,
+                articles: pair.articles,
+                period: self.periods.get(period).clone(),
+                kind,
+            })
+            .collect()
     }
 
-    /// The type of each node, by name (a name used for two types keeps the first).
+    /// The type of each node, by name (a name used for two types keeps the one that sorts
+    /// first).
     fn types(&self) -> BTreeMap<&str, ActorType> {
         let mut types = BTreeMap::new();
-        for (name, kind) in &self.nodes {
+        for (name, kind) in self.nodes.values.iter().collect::<BTreeSet<_>>() {
             types.entry(name.as_str()).or_insert(*kind);
         }
         types
@@ -419,5 +546,23 @@ mod tests {
         // Three sentences; Moscow in two, Tehran in two, together in one: log2(1*3/(2*2)).
         let pair = edges.iter().find(|e| e.kind == EdgeKind::Cooccurrence).expect("an edge");
         assert!((pair.weight - (0.75f64).log2()).abs() < 1e-9, "{pair:?}");
+    }
+
+    #[test]
+    fn a_limit_keeps_the_heaviest_edges_of_every_period() {
+        let article = dateline_parse::parse_article(TEXT).expect("parses");
+        let actors = crate::extract(&article);
+        let quotes = crate::quotes(&article, &actors);
+        let mut network = Network::new();
+        for period in ["2024-01", "2024-02"] {
+            network.add(&article, &actors, &quotes, Level::Sentence, Some(period), &AliasTable::new());
+        }
+        let all = network.edges(false, 1.0, &[]);
+        let top = network.top_edges(false, 1.0, &[], Some(1));
+        let first_of = |period: &str| all.iter().find(|e| e.period.as_deref() == Some(period)).cloned();
+        let expected: Vec<Edge> = ["2024-01", "2024-02"].into_iter().filter_map(first_of).collect();
+        assert_eq!(top.len(), 2, "{top:?}");
+        assert_eq!(top, expected);
+        assert_eq!(network.top_edges(false, 1.0, &[], Some(all.len())), all);
     }
 }

@@ -1,6 +1,6 @@
 //! `dateline network`: which actors appear together, and whom speakers name.
 
-use std::io::Write;
+use std::io::{self, Write};
 
 use crate::cmd::Documents;
 use anyhow::Result;
@@ -96,6 +96,19 @@ impl Report for EdgeList {
     fn json(&self) -> Value {
         json!(self.0)
     }
+
+    fn write_json(&self, out: &mut dyn Write) -> io::Result<()> {
+        serde_json::to_writer_pretty(out, &self.0)?;
+        Ok(())
+    }
+
+    fn write_json_lines(&self, out: &mut dyn Write) -> io::Result<()> {
+        for edge in &self.0 {
+            serde_json::to_writer(&mut *out, edge)?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
 }
 
 /// The network's edges, heaviest first, cut to `--top`.
@@ -118,10 +131,7 @@ fn build(
         );
         Ok(())
     })?;
-    let mut edges = network.edges(network_config.pmi, network_config.min_weight, &config.types);
-    if let Some(top) = config.top {
-        edges.truncate(top);
-    }
+    let edges = network.top_edges(network_config.pmi, network_config.min_weight, &config.types, config.top);
     Ok((network, edges))
 }
 

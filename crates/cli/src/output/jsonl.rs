@@ -20,11 +20,7 @@ impl<'w> JsonLines<'w> {
 
 impl Writer for JsonLines<'_> {
     fn report(&mut self, report: &dyn Report) -> io::Result<()> {
-        for line in report.json_lines() {
-            serde_json::to_writer(&mut *self.out, &line)?;
-            writeln!(self.out)?;
-        }
-        Ok(())
+        report.write_json_lines(&mut *self.out)
     }
 
     fn document(&mut self, doc: &Document) -> io::Result<()> {
