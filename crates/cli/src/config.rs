@@ -14,7 +14,19 @@ use dateline_parse::{ArticleParser, DateOrder, Input};
 
 use crate::output::Format;
 
-use crate::cli::{Cli, Command, CorpusArgs, DateOrderArg, GroupBy, InputArgs, KeynessSort, TopicsAction};
+use crate::args::check::CheckArgs;
+use crate::args::collocations::CollocationsArgs;
+use crate::args::keyness::{KeynessArgs, KeynessSort};
+use crate::args::kwic::KwicArgs;
+use crate::args::ngrams::NgramsArgs;
+use crate::args::parse::ParseArgs;
+use crate::args::stats::StatsArgs;
+use crate::args::terms::{GroupBy, TermsArgs};
+use crate::args::tfidf::TfidfArgs;
+use crate::args::topics::{TopicsAction, TopicsArgs};
+use crate::args::trends::TrendsArgs;
+use crate::args::{CorpusArgs, DateOrderArg, InputArgs};
+use crate::cli::{Cli, Command};
 
 /// What to do, decided once from the command line.
 #[derive(Debug)]
@@ -217,7 +229,7 @@ impl Config {
     pub(crate) fn from_cli(cli: Cli) -> Result<Self> {
         let dedup = dedup_range(&cli.command)?;
         let (command, input) = match cli.command {
-            Command::Parse { input, format } => (CommandConfig::Parse { format }, input),
+            Command::Parse(ParseArgs { input, format }) => (CommandConfig::Parse { format }, input),
             Command::Actors(args) => {
                 let table = args.format == Format::Table;
                 let config = crate::cmd::actors::ActorsConfig::from_args(&args.common, table)?;
@@ -231,18 +243,22 @@ impl Config {
                 args.common.input,
             ),
             Command::Network(args) => {
-                let table = args.format == crate::actors_args::NetworkFormat::Table;
+                let table = args.format == crate::args::network::NetworkFormat::Table;
                 let config = crate::cmd::actors::ActorsConfig::from_args(&args.common, table)?;
                 let network = crate::cmd::network::NetworkConfig::from_args(&args);
                 (CommandConfig::Network(config, network), args.common.input)
             }
-            Command::Check { input, format } => (CommandConfig::Check { format }, input),
+            Command::Check(CheckArgs { input, format }) => (CommandConfig::Check { format }, input),
             Command::Reuse(args) => {
                 (CommandConfig::Reuse(crate::cmd::reuse::ReuseConfig::from_args(&args)?), args.input)
             }
-            Command::Stats { corpus, by } => (CommandConfig::Stats(StatsConfig::from_args(&corpus)?, by), corpus.input),
-            Command::Terms { corpus, by } => (CommandConfig::Terms(StatsConfig::from_args(&corpus)?, by), corpus.input),
-            Command::Ngrams { corpus, min_n, max_n, min_count, keep_stopword_edges } => {
+            Command::Stats(StatsArgs { corpus, by }) => {
+                (CommandConfig::Stats(StatsConfig::from_args(&corpus)?, by), corpus.input)
+            }
+            Command::Terms(TermsArgs { corpus, by }) => {
+                (CommandConfig::Terms(StatsConfig::from_args(&corpus)?, by), corpus.input)
+            }
+            Command::Ngrams(NgramsArgs { corpus, min_n, max_n, min_count, keep_stopword_edges }) => {
                 let stats = StatsConfig::from_args(&corpus)?;
                 let options = NgramOptions::builder()
                     .terms(stats.terms.clone())
@@ -253,7 +269,7 @@ impl Config {
                     .build()?;
                 (CommandConfig::Ngrams(stats, options), corpus.input)
             }
-            Command::Collocations { corpus, measure, min_count, keep_stopword_edges } => {
+            Command::Collocations(CollocationsArgs { corpus, measure, min_count, keep_stopword_edges }) => {
                 let stats = StatsConfig::from_args(&corpus)?;
                 let options = CollocationOptions::new()
                     .terms(stats.terms.clone())
@@ -263,11 +279,14 @@ impl Config {
                     .top(stats.top);
                 (CommandConfig::Collocations(stats, options), corpus.input)
             }
-            Command::Topics { action: Some(TopicsAction::Infer { model, iterations, seed, corpus }), .. } => {
+            Command::Topics(TopicsArgs {
+                action: Some(TopicsAction::Infer { model, iterations, seed, corpus }),
+                ..
+            }) => {
                 let stats = StatsConfig::from_args(&corpus)?;
                 (CommandConfig::TopicsInfer(stats, InferConfig { model, iterations, seed }), corpus.input)
             }
-            Command::Topics { action: None, corpus, model } => {
+            Command::Topics(TopicsArgs { action: None, corpus, model }) => {
                 let stats = StatsConfig::from_args(&corpus)?;
                 // The sampler's shards are part of what makes a run reproducible: one per
                 // thread asked for, else one per core.
@@ -297,7 +316,7 @@ impl Config {
                 };
                 (CommandConfig::Topics(stats, topics), corpus.input)
             }
-            Command::Keyness { corpus, target, reference, sort, min_count, no_correction } => {
+            Command::Keyness(KeynessArgs { corpus, target, reference, sort, min_count, no_correction }) => {
                 let options = KeynessOptions::new()
                     .sort_by(match sort {
                         KeynessSort::G2 => KeynessMeasure::G2,
@@ -313,12 +332,12 @@ impl Config {
                 };
                 (CommandConfig::Keyness(StatsConfig::from_args(&corpus)?, keyness), corpus.input)
             }
-            Command::Kwic { corpus, query, window } => {
+            Command::Kwic(KwicArgs { corpus, query, window }) => {
                 let mut stats = StatsConfig::from_args(&corpus)?;
                 stats.top = corpus.top.filter(|&n| n > 0);
                 (CommandConfig::Kwic(stats, Query::new(&query)?, window), corpus.input)
             }
-            Command::Trends { corpus, terms, by, plot } => {
+            Command::Trends(TrendsArgs { corpus, terms, by, plot }) => {
                 let mut stats = StatsConfig::from_args(&corpus)?;
                 stats.top = corpus.top.filter(|&n| n > 0);
                 let terms: Vec<String> = terms.iter().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
@@ -327,7 +346,7 @@ impl Config {
                 }
                 (CommandConfig::Trends(stats, TrendsConfig { terms, by, plot }), corpus.input)
             }
-            Command::Tfidf { corpus, preset, min_df, max_df } => {
+            Command::Tfidf(TfidfArgs { corpus, preset, min_df, max_df }) => {
                 if preset == Preset::Sklearn && (corpus.stopwords.is_some() || corpus.stem || corpus.no_numbers) {
                     bail!(
                         "--preset sklearn uses scikit-learn's own tokens: --stopwords, --stem and --no-numbers do not apply"
@@ -385,20 +404,20 @@ impl Config {
 /// `--dedup`'s date range (the command's `--since`/`--until`), when it is given.
 fn dedup_range(command: &Command) -> Result<Option<DateRange>> {
     let (dedup, since, until) = match command {
-        Command::Stats { corpus, .. }
-        | Command::Terms { corpus, .. }
-        | Command::Keyness { corpus, .. }
-        | Command::Kwic { corpus, .. }
-        | Command::Trends { corpus, .. }
-        | Command::Ngrams { corpus, .. }
-        | Command::Collocations { corpus, .. }
-        | Command::Topics { action: Some(TopicsAction::Infer { corpus, .. }), .. }
-        | Command::Topics { corpus, .. }
-        | Command::Tfidf { corpus, .. } => (corpus.dedup.dedup, corpus.since, corpus.until),
+        Command::Stats(StatsArgs { corpus, .. })
+        | Command::Terms(TermsArgs { corpus, .. })
+        | Command::Keyness(KeynessArgs { corpus, .. })
+        | Command::Kwic(KwicArgs { corpus, .. })
+        | Command::Trends(TrendsArgs { corpus, .. })
+        | Command::Ngrams(NgramsArgs { corpus, .. })
+        | Command::Collocations(CollocationsArgs { corpus, .. })
+        | Command::Topics(TopicsArgs { action: Some(TopicsAction::Infer { corpus, .. }), .. })
+        | Command::Topics(TopicsArgs { corpus, .. })
+        | Command::Tfidf(TfidfArgs { corpus, .. }) => (corpus.dedup.dedup, corpus.since, corpus.until),
         Command::Actors(args) => (args.common.dedup.dedup, args.common.since, args.common.until),
         Command::Quotes(args) => (args.common.dedup.dedup, args.common.since, args.common.until),
         Command::Network(args) => (args.common.dedup.dedup, args.common.since, args.common.until),
-        Command::Reuse(_) | Command::Parse { .. } | Command::Check { .. } => (false, None, None),
+        Command::Reuse(_) | Command::Parse(_) | Command::Check(_) => (false, None, None),
     };
     if !dedup {
         return Ok(None);

@@ -9,7 +9,7 @@ use dateline_model::{Article, Period};
 use rayon::prelude::*;
 use serde_json::{Value, json};
 
-use crate::actors_args::{ActorInputArgs, ActorTypeArg};
+use crate::args::actors::{ActorInputArgs, ActorTypeArg};
 use crate::config::DateRange;
 use crate::output::Writer;
 use crate::output::report::{Column, Report, Table};

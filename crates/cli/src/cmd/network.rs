@@ -8,7 +8,7 @@ use dateline_actors::{Edge, EdgeKind, Level, Network, write_gexf, write_graphml}
 use serde_json::{Value, json};
 
 use super::actors::{ActorsConfig, find, period_of};
-use crate::actors_args::{LevelArg, NetworkArgs, NetworkFormat};
+use crate::args::network::{LevelArg, NetworkArgs, NetworkFormat};
 use crate::output::report::{Column, Report, Table};
 use crate::output::{Format, Writer};
 use crate::report::Reporter;

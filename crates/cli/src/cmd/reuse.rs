@@ -20,11 +20,11 @@ use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use super::Documents;
+use crate::args::reuse::ReuseArgs;
 use crate::config::DateRange;
 use crate::output::report::{Cell, Column, Report, Table};
 use crate::output::{Format, Writer};
 use crate::report::Reporter;
-use crate::reuse_args::ReuseArgs;
 
 /// What `dateline reuse` finds and reports.
 #[derive(Debug)]

@@ -6,7 +6,7 @@ use dateline_analyze::period::doc_period;
 use dateline_analyze::{TermGroup, term_table, term_table_by};
 use serde_json::Value;
 
-use crate::cli::GroupBy;
+use crate::args::terms::GroupBy;
 use crate::config::StatsConfig;
 use crate::output::Writer;
 use crate::output::report::{Column, Report, Table};

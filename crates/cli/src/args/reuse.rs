@@ -1,13 +1,12 @@
-//! The command-line options of `dateline reuse`, kept apart from `cli.rs` as the actor
-//! commands' are.
+//! `dateline reuse`'s arguments.
 
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::cli::{InputArgs, parse_date, report_format};
+use super::{InputArgs, parse_date, report_format};
 use crate::output::Format;
 
-pub(crate) const REUSE_EXAMPLES: &str = "\
+pub(crate) const EXAMPLES: &str = "\
 Examples:
   dateline reuse corpus/                         pairs of articles sharing text, most similar first
   dateline reuse --clusters corpus/              story families, each with its likely first source
