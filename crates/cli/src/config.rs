@@ -13,6 +13,7 @@ use dateline_analyze::{
 use dateline_parse::{ArticleParser, DateOrder, Input};
 
 use crate::output::Format;
+use crate::output::top::{Top, TopDefault};
 
 use crate::args::check::CheckArgs;
 use crate::args::collocations::CollocationsArgs;
@@ -162,8 +163,8 @@ fn selection(specs: &[String]) -> Result<Selection> {
 #[derive(Debug)]
 pub(crate) struct StatsConfig {
     pub(crate) format: Format,
-    /// Rows per table; `None` shows all.
-    pub(crate) top: Option<usize>,
+    /// `--top`: rows per table, or per group.
+    pub(crate) top: Top,
     pub(crate) dates: DateRange,
     pub(crate) terms: TermOptions,
 }
@@ -198,11 +199,9 @@ impl DateRange {
     }
 }
 
-/// Rows per table when `--top` is not given.
-const DEFAULT_TOP: usize = 20;
-
 impl StatsConfig {
-    fn from_args(args: &CorpusArgs) -> Result<Self> {
+    /// `top`: what the command shows without `--top`.
+    fn from_args(args: &CorpusArgs, top: TopDefault) -> Result<Self> {
         let dates = DateRange::new(args.since, args.until)?;
         let stopwords = match &args.stopwords {
             None => Stopwords::English,
@@ -214,11 +213,7 @@ impl StatsConfig {
         };
         Ok(Self {
             format: args.format,
-            top: match args.top {
-                None => Some(DEFAULT_TOP),
-                Some(0) => None,
-                Some(n) => Some(n),
-            },
+            top: Top::new(args.top, top, args.format == Format::Table),
             dates,
             terms: TermOptions::new().stopwords(stopwords).numbers(!args.no_numbers).stem(args.stem),
         })
@@ -253,41 +248,43 @@ impl Config {
                 (CommandConfig::Reuse(crate::cmd::reuse::ReuseConfig::from_args(&args)?), args.input)
             }
             Command::Stats(StatsArgs { corpus, by }) => {
-                (CommandConfig::Stats(StatsConfig::from_args(&corpus)?, by), corpus.input)
+                (CommandConfig::Stats(StatsConfig::from_args(&corpus, TopDefault::Rows)?, by), corpus.input)
             }
             Command::Terms(TermsArgs { corpus, by }) => {
-                (CommandConfig::Terms(StatsConfig::from_args(&corpus)?, by), corpus.input)
+                (CommandConfig::Terms(StatsConfig::from_args(&corpus, TopDefault::Rows)?, by), corpus.input)
             }
             Command::Ngrams(NgramsArgs { corpus, min_n, max_n, min_count, keep_stopword_edges }) => {
-                let stats = StatsConfig::from_args(&corpus)?;
+                let stats = StatsConfig::from_args(&corpus, TopDefault::Rows)?;
                 let options = NgramOptions::builder()
                     .terms(stats.terms.clone())
                     .sizes(min_n, max_n)
                     .min_count(min_count)
                     .stopword_edges(edges(keep_stopword_edges))
-                    .top(stats.top)
+                    .top(stats.top.limit())
                     .build()?;
                 (CommandConfig::Ngrams(stats, options), corpus.input)
             }
             Command::Collocations(CollocationsArgs { corpus, measure, min_count, keep_stopword_edges }) => {
-                let stats = StatsConfig::from_args(&corpus)?;
+                let stats = StatsConfig::from_args(&corpus, TopDefault::Rows)?;
                 let options = CollocationOptions::new()
                     .terms(stats.terms.clone())
                     .measure(measure)
                     .min_count(min_count)
                     .stopword_edges(edges(keep_stopword_edges))
-                    .top(stats.top);
+                    .top(stats.top.limit());
                 (CommandConfig::Collocations(stats, options), corpus.input)
             }
             Command::Topics(TopicsArgs {
                 action: Some(TopicsAction::Infer { model, iterations, seed, corpus }),
                 ..
             }) => {
-                let stats = StatsConfig::from_args(&corpus)?;
+                no_top(&corpus, "topics infer", "it lists every article's mixture")?;
+                let stats = StatsConfig::from_args(&corpus, TopDefault::All)?;
                 (CommandConfig::TopicsInfer(stats, InferConfig { model, iterations, seed }), corpus.input)
             }
             Command::Topics(TopicsArgs { action: None, corpus, model }) => {
-                let stats = StatsConfig::from_args(&corpus)?;
+                no_top(&corpus, "topics", "it shows every topic, and --words N sets the words shown per topic")?;
+                let stats = StatsConfig::from_args(&corpus, TopDefault::All)?;
                 // The sampler's shards are part of what makes a run reproducible: one per
                 // thread asked for, else one per core.
                 let shards = corpus.input.threads.map_or_else(
@@ -330,16 +327,14 @@ impl Config {
                     reference: if reference.is_empty() { None } else { Some(selection(&reference)?) },
                     options,
                 };
-                (CommandConfig::Keyness(StatsConfig::from_args(&corpus)?, keyness), corpus.input)
+                (CommandConfig::Keyness(StatsConfig::from_args(&corpus, TopDefault::Rows)?, keyness), corpus.input)
             }
             Command::Kwic(KwicArgs { corpus, query, window }) => {
-                let mut stats = StatsConfig::from_args(&corpus)?;
-                stats.top = corpus.top.filter(|&n| n > 0);
+                let stats = StatsConfig::from_args(&corpus, TopDefault::All)?;
                 (CommandConfig::Kwic(stats, Query::new(&query)?, window), corpus.input)
             }
             Command::Trends(TrendsArgs { corpus, terms, by, plot }) => {
-                let mut stats = StatsConfig::from_args(&corpus)?;
-                stats.top = corpus.top.filter(|&n| n > 0);
+                let stats = StatsConfig::from_args(&corpus, TopDefault::All)?;
                 let terms: Vec<String> = terms.iter().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
                 if terms.is_empty() {
                     bail!("--terms needs at least one term");
@@ -352,9 +347,9 @@ impl Config {
                         "--preset sklearn uses scikit-learn's own tokens: --stopwords, --stem and --no-numbers do not apply"
                     );
                 }
-                let stats = StatsConfig::from_args(&corpus)?;
+                let stats = StatsConfig::from_args(&corpus, TopDefault::Rows)?;
                 let mut builder = TfIdf::builder().preset(preset);
-                builder = match stats.top {
+                builder = match stats.top.limit() {
                     Some(n) => builder.top(n),
                     None => builder.all_terms(),
                 };
@@ -399,6 +394,16 @@ impl Config {
             dedup: None,
         })
     }
+}
+
+/// `topics` and `topics infer` take no `--top` (clap still reads it, hidden, so that a user
+/// who types it learns why rather than being offered `--topics`). `--top 0`, all rows, is
+/// what they show anyway, so scripts that pass it to every command keep working.
+fn no_top(corpus: &CorpusArgs, command: &str, why: &str) -> Result<()> {
+    if corpus.top.is_some_and(|n| n > 0) {
+        bail!("{command} takes no --top: {why}");
+    }
+    Ok(())
 }
 
 /// `--dedup`'s date range (the command's `--since`/`--until`), when it is given.

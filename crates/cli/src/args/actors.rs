@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use dateline_model::Period;
 
-use super::{DedupArg, InputArgs, parse_date, parse_period, report_format};
+use super::{DedupArg, InputArgs, parse_date, parse_period, report_format, top_help};
 use crate::output::Format;
 
 pub(crate) const EXAMPLES: &str = "\
@@ -19,6 +19,10 @@ Examples:
 
 An aliases file has one `form<TAB>canonical` line per merge (`Putin<TAB>Vladimir Putin`) and
 `form<TAB>-` to keep a form apart from the automatic merges; `#` starts a comment.";
+
+/// `--top` of the actor commands that take `--by`.
+pub(crate) const PER_PERIOD: &str =
+    "How many rows to show, per period with --by [default: 20 in tables; 0 shows all; other formats show all]";
 
 /// What the three actor commands read and keep.
 #[derive(Debug, Args)]
@@ -45,6 +49,7 @@ pub(crate) struct ActorInputArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(mut_arg("top", top_help(PER_PERIOD)))]
 pub(crate) struct ActorsArgs {
     #[command(flatten)]
     pub(crate) common: ActorInputArgs,

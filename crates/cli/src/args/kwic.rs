@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use super::CorpusArgs;
+use super::{CorpusArgs, top_help};
 
 pub(crate) const EXAMPLES: &str = "\
 Examples:
@@ -11,6 +11,7 @@ Examples:
   dateline kwic --query 'negotiat*' --format csv corpus/ > lines.csv";
 
 #[derive(Debug, Args)]
+#[command(mut_arg("top", top_help("How many hits to show [default: all]")))]
 pub(crate) struct KwicArgs {
     #[command(flatten)]
     pub(crate) corpus: CorpusArgs,

@@ -23,7 +23,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, ValueEnum};
+use clap::{Arg, Args, ValueEnum};
 use dateline_analyze::Period;
 use dateline_analyze::tfidf::DfBound;
 
@@ -96,6 +96,13 @@ pub(crate) struct CorpusArgs {
     pub(crate) no_numbers: bool,
     #[command(flatten)]
     pub(crate) dedup: DedupArg,
+}
+
+/// `--top` said as it applies to a command whose rows are not simply "rows per table", for
+/// `#[command(mut_arg("top", top_help("...")))]`: the argument stays where the shared group
+/// puts it, with the command's own words.
+pub(crate) fn top_help(help: &'static str) -> impl FnOnce(Arg) -> Arg {
+    move |arg| arg.help(help)
 }
 
 /// `--dedup`, on every command that counts over the corpus.

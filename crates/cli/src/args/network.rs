@@ -4,7 +4,8 @@ use clap::{Args, ValueEnum};
 use dateline_model::Period;
 
 use super::actors::ActorInputArgs;
-use super::parse_period;
+use super::actors::PER_PERIOD;
+use super::{parse_period, top_help};
 
 pub(crate) const EXAMPLES: &str = "\
 Examples:
@@ -14,6 +15,7 @@ Examples:
   dateline network --type person --format csv corpus/";
 
 #[derive(Debug, Args)]
+#[command(mut_arg("top", top_help(PER_PERIOD)))]
 pub(crate) struct NetworkArgs {
     #[command(flatten)]
     pub(crate) common: ActorInputArgs,

@@ -22,7 +22,8 @@ pub(crate) struct ReuseArgs {
     /// Output format: `table` for people, `json`/`jsonl` for scripts, `csv` for spreadsheets.
     #[arg(long, short, default_value_t = Format::Table, value_parser = report_format())]
     pub(crate) format: Format,
-    /// How many rows to show [default: 20 in tables; 0 shows all; other formats show all].
+    /// How many pairs (with --clusters, families) to show [default: 20 in tables; 0 shows all;
+    /// other formats show all].
     #[arg(long, short = 'n', value_name = "N")]
     pub(crate) top: Option<usize>,
     /// Only articles published on or after this date (YYYY-MM-DD); undated articles are left

@@ -3,7 +3,7 @@
 use clap::Args;
 use dateline_analyze::Period;
 
-use super::{CorpusArgs, parse_period};
+use super::{CorpusArgs, parse_period, top_help};
 
 pub(crate) const EXAMPLES: &str = "\
 Examples:
@@ -12,6 +12,7 @@ Examples:
   dateline stats --stopwords none --top 20 corpus/";
 
 #[derive(Debug, Args)]
+#[command(mut_arg("top", top_help("How many terms to show [default: 20; 0 shows all]; every period is shown")))]
 pub(crate) struct StatsArgs {
     #[command(flatten)]
     pub(crate) corpus: CorpusArgs,

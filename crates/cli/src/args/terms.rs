@@ -3,7 +3,7 @@
 use clap::Args;
 use dateline_analyze::Period;
 
-use super::CorpusArgs;
+use super::{CorpusArgs, top_help};
 
 pub(crate) const EXAMPLES: &str = "\
 Examples:
@@ -15,6 +15,7 @@ Examples:
   dateline terms --stem --stopwords my-stopwords.txt corpus/";
 
 #[derive(Debug, Args)]
+#[command(mut_arg("top", top_help("How many terms to show, per group with --by [default: 20; 0 shows all]")))]
 pub(crate) struct TermsArgs {
     #[command(flatten)]
     pub(crate) corpus: CorpusArgs,

@@ -4,7 +4,7 @@ use clap::Args;
 use dateline_analyze::Preset;
 use dateline_analyze::tfidf::DfBound;
 
-use super::{CorpusArgs, parse_df};
+use super::{CorpusArgs, parse_df, top_help};
 
 pub(crate) const EXAMPLES: &str = "\
 Examples:
@@ -13,6 +13,7 @@ Examples:
   dateline tfidf --min-df 2 --max-df 0.5 --format csv corpus/ > distinctive.csv";
 
 #[derive(Debug, Args)]
+#[command(mut_arg("top", top_help("How many terms to show per article [default: 20; 0 shows all]")))]
 pub(crate) struct TfidfArgs {
     #[command(flatten)]
     pub(crate) corpus: CorpusArgs,

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Subcommand};
+use clap::{Arg, Args, Subcommand};
 use dateline_analyze::Period;
 use dateline_analyze::tfidf::DfBound;
 
@@ -15,7 +15,10 @@ Examples:
   dateline topics -k 20 --format json corpus/ > topics.json
   dateline topics infer --model news.lda.json new-articles/";
 
+/// `--top` is hidden: topics shows every topic (`--words` sets the words per topic), and
+/// `config` says so to whoever types it.
 #[derive(Debug, Args)]
+#[command(mut_arg("top", hide_top))]
 pub(crate) struct TopicsArgs {
     #[command(subcommand)]
     pub(crate) action: Option<TopicsAction>,
@@ -28,6 +31,9 @@ pub(crate) struct TopicsArgs {
 #[derive(Debug, Subcommand)]
 pub(crate) enum TopicsAction {
     /// Topic mixtures of articles under a saved model (made with `topics --save-model`).
+    ///
+    /// Every article's mixture is listed (there is no --top).
+    #[command(mut_arg("top", hide_top))]
     Infer {
         /// The model file.
         #[arg(long, value_name = "FILE")]
@@ -74,7 +80,8 @@ pub(crate) struct TopicArgs {
     /// Keep only terms in at most this many articles (`500`) or this fraction (`0.5`).
     #[arg(long, value_name = "N|FRACTION", default_value = "0.5", value_parser = parse_df)]
     pub(crate) max_df: DfBound,
-    /// Top words shown per topic.
+    /// Top words shown per topic, and over which coherence is measured (every topic is shown:
+    /// there is no --top).
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub(crate) words: usize,
     /// The period of the topic shares over time: day, week, month, quarter or year.
@@ -83,4 +90,8 @@ pub(crate) struct TopicArgs {
     /// Save the model to this file, for `dateline topics infer`.
     #[arg(long, value_name = "FILE")]
     pub(crate) save_model: Option<PathBuf>,
+}
+
+fn hide_top(arg: Arg) -> Arg {
+    arg.hide(true)
 }

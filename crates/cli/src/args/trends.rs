@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::Args;
 use dateline_analyze::Period;
 
-use super::{CorpusArgs, parse_period};
+use super::{CorpusArgs, parse_period, top_help};
 
 pub(crate) const EXAMPLES: &str = "\
 Examples:
@@ -13,6 +13,7 @@ Examples:
   dateline trends --terms sanctions,talks --by month --plot trends.svg corpus/";
 
 #[derive(Debug, Args)]
+#[command(mut_arg("top", top_help("How many rows to show [default: all]")))]
 pub(crate) struct TrendsArgs {
     #[command(flatten)]
     pub(crate) corpus: CorpusArgs,

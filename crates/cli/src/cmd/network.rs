@@ -98,7 +98,7 @@ impl Report for EdgeList {
     }
 }
 
-/// The network's edges, heaviest first, cut to `--top`.
+/// The network's edges, heaviest first (per period with `--by`), cut to `--top` per period.
 fn build(
     documents: Documents<'_>,
     config: &ActorsConfig,
@@ -119,9 +119,7 @@ fn build(
         );
     }
     let mut edges = network.edges(network_config.pmi, network_config.min_weight, &config.types);
-    if let Some(top) = config.top {
-        edges.truncate(top);
-    }
+    config.top.keep_per(&mut edges, |edge| edge.period.clone());
     (network, edges)
 }
 

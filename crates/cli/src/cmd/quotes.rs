@@ -100,10 +100,8 @@ pub(crate) fn run(
                              "span": [quote.span.start, quote.span.end], "cue": quote.cue, "kind": quote.kind}));
         }
     }
-    if let Some(top) = config.top {
-        by_speaker.truncate(top);
-        list.truncate(top);
-    }
+    config.top.keep(&mut by_speaker);
+    config.top.keep(&mut list);
     out.report(&Quotes { list, by_speaker })?;
     Ok(())
 }
