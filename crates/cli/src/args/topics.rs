@@ -16,7 +16,7 @@ Examples:
   dateline topics infer --model news.lda.json new-articles/";
 
 /// `--top` is hidden: topics shows every topic (`--words` sets the words per topic), and
-/// `config` says so to whoever types it.
+/// `config` says so to whoever asks for a number of rows.
 #[derive(Debug, Args)]
 #[command(mut_arg("top", hide_top))]
 pub(crate) struct TopicsArgs {
