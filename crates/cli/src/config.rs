@@ -13,8 +13,21 @@ use dateline_analyze::{
 use dateline_parse::{ArticleParser, DateOrder, Input};
 
 use crate::output::Format;
+use crate::output::top::{Top, TopDefault};
 
-use crate::cli::{Cli, Command, CorpusArgs, DateOrderArg, GroupBy, InputArgs, KeynessSort, TopicsAction};
+use crate::args::check::CheckArgs;
+use crate::args::collocations::CollocationsArgs;
+use crate::args::keyness::{KeynessArgs, KeynessSort};
+use crate::args::kwic::KwicArgs;
+use crate::args::ngrams::NgramsArgs;
+use crate::args::parse::ParseArgs;
+use crate::args::stats::StatsArgs;
+use crate::args::terms::{GroupBy, TermsArgs};
+use crate::args::tfidf::TfidfArgs;
+use crate::args::topics::{TopicsAction, TopicsArgs};
+use crate::args::trends::TrendsArgs;
+use crate::args::{CorpusArgs, DateOrderArg, InputArgs};
+use crate::cli::{Cli, Command};
 
 /// What to do, decided once from the command line.
 #[derive(Debug)]
@@ -150,8 +163,8 @@ fn selection(specs: &[String]) -> Result<Selection> {
 #[derive(Debug)]
 pub(crate) struct StatsConfig {
     pub(crate) format: Format,
-    /// Rows per table; `None` shows all.
-    pub(crate) top: Option<usize>,
+    /// `--top`: rows per table, or per group.
+    pub(crate) top: Top,
     pub(crate) dates: DateRange,
     pub(crate) terms: TermOptions,
 }
@@ -186,11 +199,9 @@ impl DateRange {
     }
 }
 
-/// Rows per table when `--top` is not given.
-const DEFAULT_TOP: usize = 20;
-
 impl StatsConfig {
-    fn from_args(args: &CorpusArgs) -> Result<Self> {
+    /// `top`: what the command shows without `--top`.
+    fn from_args(args: &CorpusArgs, top: TopDefault) -> Result<Self> {
         let dates = DateRange::new(args.since, args.until)?;
         let stopwords = match &args.stopwords {
             None => Stopwords::English,
@@ -202,11 +213,7 @@ impl StatsConfig {
         };
         Ok(Self {
             format: args.format,
-            top: match args.top {
-                None => Some(DEFAULT_TOP),
-                Some(0) => None,
-                Some(n) => Some(n),
-            },
+            top: Top::new(args.top, top, args.format == Format::Table),
             dates,
             terms: TermOptions::new().stopwords(stopwords).numbers(!args.no_numbers).stem(args.stem),
         })
@@ -217,7 +224,7 @@ impl Config {
     pub(crate) fn from_cli(cli: Cli) -> Result<Self> {
         let dedup = dedup_range(&cli.command)?;
         let (command, input) = match cli.command {
-            Command::Parse { input, format } => (CommandConfig::Parse { format }, input),
+            Command::Parse(ParseArgs { input, format }) => (CommandConfig::Parse { format }, input),
             Command::Actors(args) => {
                 let table = args.format == Format::Table;
                 let config = crate::cmd::actors::ActorsConfig::from_args(&args.common, table)?;
@@ -231,44 +238,53 @@ impl Config {
                 args.common.input,
             ),
             Command::Network(args) => {
-                let table = args.format == crate::actors_args::NetworkFormat::Table;
+                let table = args.format == crate::args::network::NetworkFormat::Table;
                 let config = crate::cmd::actors::ActorsConfig::from_args(&args.common, table)?;
                 let network = crate::cmd::network::NetworkConfig::from_args(&args);
                 (CommandConfig::Network(config, network), args.common.input)
             }
-            Command::Check { input, format } => (CommandConfig::Check { format }, input),
+            Command::Check(CheckArgs { input, format }) => (CommandConfig::Check { format }, input),
             Command::Reuse(args) => {
                 (CommandConfig::Reuse(crate::cmd::reuse::ReuseConfig::from_args(&args)?), args.input)
             }
-            Command::Stats { corpus, by } => (CommandConfig::Stats(StatsConfig::from_args(&corpus)?, by), corpus.input),
-            Command::Terms { corpus, by } => (CommandConfig::Terms(StatsConfig::from_args(&corpus)?, by), corpus.input),
-            Command::Ngrams { corpus, min_n, max_n, min_count, keep_stopword_edges } => {
-                let stats = StatsConfig::from_args(&corpus)?;
+            Command::Stats(StatsArgs { corpus, by }) => {
+                (CommandConfig::Stats(StatsConfig::from_args(&corpus, TopDefault::Rows)?, by), corpus.input)
+            }
+            Command::Terms(TermsArgs { corpus, by }) => {
+                (CommandConfig::Terms(StatsConfig::from_args(&corpus, TopDefault::Rows)?, by), corpus.input)
+            }
+            Command::Ngrams(NgramsArgs { corpus, min_n, max_n, min_count, keep_stopword_edges }) => {
+                let stats = StatsConfig::from_args(&corpus, TopDefault::Rows)?;
                 let options = NgramOptions::builder()
                     .terms(stats.terms.clone())
                     .sizes(min_n, max_n)
                     .min_count(min_count)
                     .stopword_edges(edges(keep_stopword_edges))
-                    .top(stats.top)
+                    .top(stats.top.limit())
                     .build()?;
                 (CommandConfig::Ngrams(stats, options), corpus.input)
             }
-            Command::Collocations { corpus, measure, min_count, keep_stopword_edges } => {
-                let stats = StatsConfig::from_args(&corpus)?;
+            Command::Collocations(CollocationsArgs { corpus, measure, min_count, keep_stopword_edges }) => {
+                let stats = StatsConfig::from_args(&corpus, TopDefault::Rows)?;
                 let options = CollocationOptions::new()
                     .terms(stats.terms.clone())
                     .measure(measure)
                     .min_count(min_count)
                     .stopword_edges(edges(keep_stopword_edges))
-                    .top(stats.top);
+                    .top(stats.top.limit());
                 (CommandConfig::Collocations(stats, options), corpus.input)
             }
-            Command::Topics { action: Some(TopicsAction::Infer { model, iterations, seed, corpus }), .. } => {
-                let stats = StatsConfig::from_args(&corpus)?;
+            Command::Topics(TopicsArgs {
+                action: Some(TopicsAction::Infer { model, iterations, seed, corpus }),
+                ..
+            }) => {
+                no_top(&corpus, "topics infer", "it lists every article's mixture")?;
+                let stats = StatsConfig::from_args(&corpus, TopDefault::All)?;
                 (CommandConfig::TopicsInfer(stats, InferConfig { model, iterations, seed }), corpus.input)
             }
-            Command::Topics { action: None, corpus, model } => {
-                let stats = StatsConfig::from_args(&corpus)?;
+            Command::Topics(TopicsArgs { action: None, corpus, model }) => {
+                no_top(&corpus, "topics", "it shows every topic, and --words N sets the words shown per topic")?;
+                let stats = StatsConfig::from_args(&corpus, TopDefault::All)?;
                 // The sampler's shards are part of what makes a run reproducible: one per
                 // thread asked for, else one per core.
                 let shards = corpus.input.threads.map_or_else(
@@ -297,7 +313,7 @@ impl Config {
                 };
                 (CommandConfig::Topics(stats, topics), corpus.input)
             }
-            Command::Keyness { corpus, target, reference, sort, min_count, no_correction } => {
+            Command::Keyness(KeynessArgs { corpus, target, reference, sort, min_count, no_correction }) => {
                 let options = KeynessOptions::new()
                     .sort_by(match sort {
                         KeynessSort::G2 => KeynessMeasure::G2,
@@ -311,31 +327,29 @@ impl Config {
                     reference: if reference.is_empty() { None } else { Some(selection(&reference)?) },
                     options,
                 };
-                (CommandConfig::Keyness(StatsConfig::from_args(&corpus)?, keyness), corpus.input)
+                (CommandConfig::Keyness(StatsConfig::from_args(&corpus, TopDefault::Rows)?, keyness), corpus.input)
             }
-            Command::Kwic { corpus, query, window } => {
-                let mut stats = StatsConfig::from_args(&corpus)?;
-                stats.top = corpus.top.filter(|&n| n > 0);
+            Command::Kwic(KwicArgs { corpus, query, window }) => {
+                let stats = StatsConfig::from_args(&corpus, TopDefault::All)?;
                 (CommandConfig::Kwic(stats, Query::new(&query)?, window), corpus.input)
             }
-            Command::Trends { corpus, terms, by, plot } => {
-                let mut stats = StatsConfig::from_args(&corpus)?;
-                stats.top = corpus.top.filter(|&n| n > 0);
+            Command::Trends(TrendsArgs { corpus, terms, by, plot }) => {
+                let stats = StatsConfig::from_args(&corpus, TopDefault::All)?;
                 let terms: Vec<String> = terms.iter().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
                 if terms.is_empty() {
                     bail!("--terms needs at least one term");
                 }
                 (CommandConfig::Trends(stats, TrendsConfig { terms, by, plot }), corpus.input)
             }
-            Command::Tfidf { corpus, preset, min_df, max_df } => {
+            Command::Tfidf(TfidfArgs { corpus, preset, min_df, max_df }) => {
                 if preset == Preset::Sklearn && (corpus.stopwords.is_some() || corpus.stem || corpus.no_numbers) {
                     bail!(
                         "--preset sklearn uses scikit-learn's own tokens: --stopwords, --stem and --no-numbers do not apply"
                     );
                 }
-                let stats = StatsConfig::from_args(&corpus)?;
+                let stats = StatsConfig::from_args(&corpus, TopDefault::Rows)?;
                 let mut builder = TfIdf::builder().preset(preset);
-                builder = match stats.top {
+                builder = match stats.top.limit() {
                     Some(n) => builder.top(n),
                     None => builder.all_terms(),
                 };
@@ -382,23 +396,33 @@ impl Config {
     }
 }
 
+/// `topics` and `topics infer` take no `--top` (clap still reads it, hidden, so that a user
+/// who types it learns why rather than being offered `--topics`). `--top 0`, all rows, is
+/// what they show anyway, so scripts that pass it to every command keep working.
+fn no_top(corpus: &CorpusArgs, command: &str, why: &str) -> Result<()> {
+    if corpus.top.is_some_and(|n| n > 0) {
+        bail!("{command} takes no --top: {why}");
+    }
+    Ok(())
+}
+
 /// `--dedup`'s date range (the command's `--since`/`--until`), when it is given.
 fn dedup_range(command: &Command) -> Result<Option<DateRange>> {
     let (dedup, since, until) = match command {
-        Command::Stats { corpus, .. }
-        | Command::Terms { corpus, .. }
-        | Command::Keyness { corpus, .. }
-        | Command::Kwic { corpus, .. }
-        | Command::Trends { corpus, .. }
-        | Command::Ngrams { corpus, .. }
-        | Command::Collocations { corpus, .. }
-        | Command::Topics { action: Some(TopicsAction::Infer { corpus, .. }), .. }
-        | Command::Topics { corpus, .. }
-        | Command::Tfidf { corpus, .. } => (corpus.dedup.dedup, corpus.since, corpus.until),
+        Command::Stats(StatsArgs { corpus, .. })
+        | Command::Terms(TermsArgs { corpus, .. })
+        | Command::Keyness(KeynessArgs { corpus, .. })
+        | Command::Kwic(KwicArgs { corpus, .. })
+        | Command::Trends(TrendsArgs { corpus, .. })
+        | Command::Ngrams(NgramsArgs { corpus, .. })
+        | Command::Collocations(CollocationsArgs { corpus, .. })
+        | Command::Topics(TopicsArgs { action: Some(TopicsAction::Infer { corpus, .. }), .. })
+        | Command::Topics(TopicsArgs { corpus, .. })
+        | Command::Tfidf(TfidfArgs { corpus, .. }) => (corpus.dedup.dedup, corpus.since, corpus.until),
         Command::Actors(args) => (args.common.dedup.dedup, args.common.since, args.common.until),
         Command::Quotes(args) => (args.common.dedup.dedup, args.common.since, args.common.until),
         Command::Network(args) => (args.common.dedup.dedup, args.common.since, args.common.until),
-        Command::Reuse(_) | Command::Parse { .. } | Command::Check { .. } => (false, None, None),
+        Command::Reuse(_) | Command::Parse(_) | Command::Check(_) => (false, None, None),
     };
     if !dedup {
         return Ok(None);

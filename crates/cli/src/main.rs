@@ -5,14 +5,13 @@
 //! quietly with 0; a failed write (a full disk) is an error. Ctrl-C exits with 130 (SIGTERM
 //! with 143, SIGHUP with 129), leaving no half-written file behind.
 
-mod actors_args;
+mod args;
 mod atomic;
 mod cli;
 mod cmd;
 mod config;
 mod output;
 mod report;
-mod reuse_args;
 
 use std::process::ExitCode;
 

@@ -9,24 +9,25 @@ use dateline_model::{Article, Period};
 use rayon::prelude::*;
 use serde_json::{Value, json};
 
-use crate::actors_args::{ActorInputArgs, ActorTypeArg};
+use crate::args::actors::{ActorInputArgs, ActorTypeArg};
 use crate::config::DateRange;
 use crate::output::Writer;
 use crate::output::report::{Column, Report, Table};
+use crate::output::top::{Top, TopDefault};
 use crate::report::Reporter;
 
 /// What the three actor commands share, decided before any work.
 #[derive(Debug)]
 pub(crate) struct ActorsConfig {
-    /// How many rows to keep: `--top`, 20 in tables by default, all when 0.
-    pub(crate) top: Option<usize>,
+    /// `--top`: rows per table, or per period with `--by`.
+    pub(crate) top: Top,
     pub(crate) dates: DateRange,
     pub(crate) aliases: AliasTable,
     pub(crate) types: Vec<ActorType>,
 }
 
 impl ActorsConfig {
-    /// `table`: whether the output is a table for people, which shows 20 rows by default.
+    /// `table`: whether the output is a table for people, which alone is cut by default.
     pub(crate) fn from_args(args: &ActorInputArgs, table: bool) -> Result<Self> {
         let dates = DateRange::new(args.since, args.until)?;
         let aliases = match &args.aliases {
@@ -46,11 +47,7 @@ impl ActorsConfig {
                 ActorTypeArg::Place => ActorType::Place,
             })
             .collect();
-        let top = match args.top {
-            Some(0) => None,
-            Some(n) => Some(n),
-            None => table.then_some(20),
-        };
+        let top = Top::new(args.top, TopDefault::InTables, table);
         Ok(Self { top, dates, aliases, types })
     }
 
@@ -212,21 +209,6 @@ fn date(text: Option<&str>) -> Option<NaiveDate> {
     text.and_then(|text| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
 }
 
-/// The first `top` rows of each period.
-fn keep_top(rows: Vec<ActorRow>, top: Option<usize>) -> Vec<ActorRow> {
-    let Some(top) = top else { return rows };
-    let mut seen: Vec<(Option<String>, usize)> = Vec::new();
-    rows.into_iter()
-        .filter(|row| {
-            match seen.iter_mut().find(|(period, _)| *period == row.period) {
-                Some((_, n)) => *n += 1,
-                None => seen.push((row.period.clone(), 1)),
-            }
-            seen.iter().find(|(period, _)| *period == row.period).is_some_and(|(_, n)| *n <= top)
-        })
-        .collect()
-}
-
 /// With `lines` (`--format jsonl`), each article's actors as it is read; otherwise the
 /// corpus table, counted as articles are read (nothing of an article is kept).
 pub(crate) fn run(
@@ -250,7 +232,8 @@ pub(crate) fn run(
         Ok(())
     })?;
     if !lines {
-        let rows = keep_top(corpus.finish(&config.aliases), config.top);
+        let mut rows = corpus.finish(&config.aliases);
+        config.top.keep_per(&mut rows, |row| row.period.clone());
         out.report(&ActorsReport { rows, by: by.is_some() })?;
     }
     Ok(())

@@ -62,9 +62,7 @@ pub(crate) fn run(
         None => keyness(&counts, &config.target, &config.options)?,
         Some(reference) => keyness_against(&counts, &config.target, reference, &config.options)?,
     };
-    if let Some(top) = stats.top {
-        result.rows.truncate(top);
-    }
+    stats.top.keep(&mut result.rows);
     out.report(&KeynessTable(result))?;
     Ok(())
 }

@@ -52,9 +52,7 @@ pub(crate) fn run(
     reporter: &mut Reporter,
 ) -> Result<()> {
     let mut hits = super::corpus::with_articles(documents, stats, reporter, |articles| kwic(query, window, articles));
-    if let Some(top) = stats.top {
-        hits.truncate(top);
-    }
+    stats.top.keep(&mut hits);
     out.report(&KwicTable(hits))?;
     Ok(())
 }

@@ -8,7 +8,7 @@ use dateline_actors::{Edge, EdgeKind, Level, Network, write_gexf, write_graphml}
 use serde_json::{Value, json};
 
 use super::actors::{ActorsConfig, for_each, period_of};
-use crate::actors_args::{LevelArg, NetworkArgs, NetworkFormat};
+use crate::args::network::{LevelArg, NetworkArgs, NetworkFormat};
 use crate::output::report::{Column, Report, Table};
 use crate::output::{Format, Writer};
 use crate::report::Reporter;
@@ -111,7 +111,7 @@ impl Report for EdgeList {
     }
 }
 
-/// The network's edges, heaviest first, cut to `--top`.
+/// The network's edges, heaviest first (per period with `--by`), cut to `--top` per period.
 fn build(
     documents: Documents<'_>,
     config: &ActorsConfig,
@@ -131,7 +131,7 @@ fn build(
         );
         Ok(())
     })?;
-    let edges = network.top_edges(network_config.pmi, network_config.min_weight, &config.types, config.top);
+    let edges = network.top_edges(network_config.pmi, network_config.min_weight, &config.types, config.top.limit());
     Ok((network, edges))
 }
 

@@ -91,10 +91,8 @@ pub(crate) fn run(
     })?;
     let mut by_speaker: Vec<(Option<String>, u64, u64)> = counts.into_iter().map(|(s, (q, a))| (s, q, a)).collect();
     by_speaker.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
-    if let Some(top) = config.top {
-        by_speaker.truncate(top);
-        list.truncate(top);
-    }
+    config.top.keep(&mut by_speaker);
+    config.top.keep(&mut list);
     out.report(&Quotes { list, by_speaker })?;
     Ok(())
 }

@@ -15,23 +15,26 @@ use anyhow::{Result, anyhow, bail};
 use chrono::NaiveDate;
 use dateline_model::Document;
 use dateline_parse::{ArticleParser, CorpusReader, STDIN_PATH};
-use dateline_reuse::{OptionsError, ReuseDoc, ReuseFinder, ReuseOptions, ReusePair, ReuseReader, ReuseReport, Sketch};
+use dateline_reuse::{
+    Family, OptionsError, ReuseDoc, ReuseFinder, ReuseOptions, ReusePair, ReuseReader, ReuseReport, Sketch,
+};
 use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use super::Documents;
+use crate::args::reuse::ReuseArgs;
 use crate::config::DateRange;
 use crate::output::report::{Cell, Column, Report, Table};
+use crate::output::top::{Top, TopDefault};
 use crate::output::{Format, Writer};
 use crate::report::Reporter;
-use crate::reuse_args::ReuseArgs;
 
 /// What `dateline reuse` finds and reports.
 #[derive(Debug)]
 pub(crate) struct ReuseConfig {
     pub(crate) format: Format,
-    /// Rows in a table: `--top`, 20 by default, all when 0; other formats give all.
-    top: Option<usize>,
+    /// `--top`: pairs or families shown (20 in tables unless given).
+    top: Top,
     dates: DateRange,
     options: ReuseOptions,
     clusters: bool,
@@ -52,11 +55,7 @@ impl ReuseConfig {
             OptionsError::MaxDf(n) => anyhow!("--max-df must be at least 2 articles, not {n}"),
             other => anyhow!(other),
         })?;
-        let top = match args.top {
-            Some(0) => None,
-            Some(n) => Some(n),
-            None => (args.format == Format::Table).then_some(20),
-        };
+        let top = Top::new(args.top, TopDefault::InTables, args.format == Format::Table);
         Ok(Self {
             format: args.format,
             top,
@@ -184,7 +183,7 @@ struct Found<'a> {
     report: &'a ReuseReport,
     paths: &'a [&'a str],
     dates: &'a [Option<NaiveDate>],
-    top: Option<usize>,
+    top: Top,
 }
 
 impl Found<'_> {
@@ -203,22 +202,25 @@ impl Found<'_> {
         )
     }
 
-    fn shown(&self, rows: usize) -> usize {
-        self.top.map_or(rows, |top| top.min(rows))
-    }
-
     /// The note under a table cut short by `--top`.
     fn more(&self, rows: usize, what: &str) -> Option<String> {
-        let shown = self.shown(rows);
+        let shown = self.top.shown(rows);
         (shown < rows).then(|| format!("{} more {what} not shown (--top 0 shows all)", rows - shown))
     }
 
-    /// Pairs most similar first (Jaccard, then containment), then in the finder's order (by
-    /// `a`'s date and path): the same order in every format.
-    fn pairs_by_similarity(&self) -> Vec<&ReusePair> {
+    /// The pairs shown: most similar first (Jaccard, then containment), then in the finder's
+    /// order (by `a`'s date and path), the same in every format, cut to `--top`.
+    fn pairs(&self) -> Vec<&ReusePair> {
         let mut pairs: Vec<&ReusePair> = self.report.pairs.iter().collect();
         pairs.sort_by(|p, q| q.jaccard.total_cmp(&p.jaccard).then(q.containment.total_cmp(&p.containment)));
+        self.top.keep(&mut pairs);
         pairs
+    }
+
+    /// The families shown, in the finder's order, cut to `--top`.
+    fn families(&self) -> &[Family] {
+        let families = &self.report.families;
+        &families[..self.top.shown(families.len())]
     }
 }
 
@@ -233,10 +235,9 @@ struct Pairs<'a>(Found<'a>);
 impl Report for Pairs<'_> {
     fn tables(&self) -> Vec<Table> {
         let f = &self.0;
-        let pairs = f.pairs_by_similarity();
-        let rows = pairs
+        let rows = f
+            .pairs()
             .iter()
-            .take(f.shown(pairs.len()))
             .map(|p| {
                 vec![
                     f.paths[p.a].into(),
@@ -258,14 +259,14 @@ impl Report for Pairs<'_> {
             Column::float("containment"),
             Column::int("passages"),
         ];
-        vec![Table::new(columns, rows).caption(f.caption()).note(f.more(pairs.len(), "pairs"))]
+        vec![Table::new(columns, rows).caption(f.caption()).note(f.more(f.report.pairs.len(), "pairs"))]
     }
 
     /// Every pair, a row each; passages as `a_start-a_end:b_start-b_end`, separated by `;`.
     fn csv(&self) -> Table {
         let f = &self.0;
         let rows = f
-            .pairs_by_similarity()
+            .pairs()
             .iter()
             .map(|p| {
                 let passages: Vec<String> =
@@ -301,7 +302,7 @@ impl Report for Pairs<'_> {
 
     fn json(&self) -> Value {
         let f = &self.0;
-        f.pairs_by_similarity()
+        f.pairs()
             .iter()
             .map(|p| {
                 json!({
@@ -330,11 +331,10 @@ struct Families<'a>(Found<'a>);
 impl Report for Families<'_> {
     fn tables(&self) -> Vec<Table> {
         let f = &self.0;
-        let families = &f.report.families;
-        let rows = families
+        let rows = f
+            .families()
             .iter()
             .enumerate()
-            .take(f.shown(families.len()))
             .map(|(i, family)| {
                 let others: Vec<&str> =
                     family.members.iter().filter(|&&m| m != family.first).map(|&m| f.paths[m]).collect();
@@ -359,15 +359,14 @@ impl Report for Families<'_> {
             Column::date("first date").nullable(),
             Column::text("others"),
         ];
-        vec![Table::new(columns, rows).caption(f.caption()).note(f.more(families.len(), "families"))]
+        vec![Table::new(columns, rows).caption(f.caption()).note(f.more(f.report.families.len(), "families"))]
     }
 
-    /// A row per member of every family: tidy, for spreadsheets and data frames.
+    /// A row per member of every family shown: tidy, for spreadsheets and data frames.
     fn csv(&self) -> Table {
         let f = &self.0;
         let rows = f
-            .report
-            .families
+            .families()
             .iter()
             .enumerate()
             .flat_map(|(i, family)| {
@@ -388,8 +387,7 @@ impl Report for Families<'_> {
 
     fn json(&self) -> Value {
         let f = &self.0;
-        f.report
-            .families
+        f.families()
             .iter()
             .enumerate()
             .map(|(i, family)| {

@@ -115,7 +115,7 @@ pub(crate) fn run(
     let counts = super::corpus::count_totals(documents, stats, reporter);
     let summary = SummaryReport(summarize(&counts));
     let periods = PeriodsReport::new(&counts, by);
-    let terms = TermsReport(vec![term_table(&counts, stats.top)]);
+    let terms = TermsReport(vec![term_table(&counts, stats.top.limit())]);
     out.report(&StatsReport { summary, periods, terms })?;
     Ok(())
 }

@@ -6,7 +6,7 @@ use dateline_analyze::period::doc_period;
 use dateline_analyze::{TermGroup, term_table, term_table_by};
 use serde_json::Value;
 
-use crate::cli::GroupBy;
+use crate::args::terms::GroupBy;
 use crate::config::StatsConfig;
 use crate::output::Writer;
 use crate::output::report::{Column, Report, Table};
@@ -80,9 +80,11 @@ pub(crate) fn run(
         Some(_) => super::corpus::count(documents, stats, reporter),
     };
     let groups = match by {
-        None => vec![term_table(&counts, stats.top)],
-        Some(GroupBy::Period(period)) => term_table_by(&counts, stats.top, |doc| doc_period(doc, period).to_string()),
-        Some(GroupBy::Folder) => term_table_by(&counts, stats.top, |doc| folder_of(&doc.meta.path)),
+        None => vec![term_table(&counts, stats.top.limit())],
+        Some(GroupBy::Period(period)) => {
+            term_table_by(&counts, stats.top.limit(), |doc| doc_period(doc, period).to_string())
+        }
+        Some(GroupBy::Folder) => term_table_by(&counts, stats.top.limit(), |doc| folder_of(&doc.meta.path)),
     };
     out.report(&TermsReport(groups))?;
     Ok(())

@@ -12,18 +12,14 @@ use crate::output::chart::{ChartOptions, render_svg};
 use crate::output::report::{Column, Report, Table};
 use crate::report::Reporter;
 
-struct TrendsTable {
-    trends: Trends,
-    top: Option<usize>,
-}
+struct TrendsTable(Trends);
 
 impl Report for TrendsTable {
     fn tables(&self) -> Vec<Table> {
         let rows = self
-            .trends
+            .0
             .rows
             .iter()
-            .take(self.top.unwrap_or(usize::MAX))
             .map(|r| {
                 vec![
                     r.period.to_string().into(),
@@ -45,7 +41,7 @@ impl Report for TrendsTable {
     }
 
     fn json(&self) -> Value {
-        json!(self.trends.rows.iter().take(self.top.unwrap_or(usize::MAX)).collect::<Vec<_>>())
+        json!(self.0.rows)
     }
 }
 
@@ -57,7 +53,7 @@ pub(crate) fn run(
     reporter: &mut Reporter,
 ) -> Result<()> {
     let counts = super::corpus::count(documents, stats, reporter);
-    let result = trends(&counts, &config.terms, config.by);
+    let mut result = trends(&counts, &config.terms, config.by);
     if let Some(path) = &config.plot {
         let title = format!("{} per 10,000 tokens, by {}", config.terms.join(", "), config.by);
         render_svg(&result, &ChartOptions::new().title(title))
@@ -66,6 +62,8 @@ pub(crate) fn run(
             .with_context(|| format!("cannot draw the chart to {}", path.display()))?;
         reporter.note(&format!("chart written to {}", path.display()));
     }
-    out.report(&TrendsTable { trends: result, top: stats.top })?;
+    // The chart above draws every period; the table keeps --top rows.
+    stats.top.keep(&mut result.rows);
+    out.report(&TrendsTable(result))?;
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The one output layer: every command writes reports ([`report::Report`]: named tables of
 //! typed columns, and JSON) or documents through a [`Writer`], one file per format, chosen by
-//! one match in [`writer`]. A new format is a file and an arm; `chart.rs` draws SVG charts.
+//! one match in [`writer`]. A new format is a file and an arm; `chart.rs` draws SVG charts;
+//! `top.rs` decides and applies `--top` for every command.
 
 pub(crate) mod chart;
 mod csv;
@@ -10,6 +11,7 @@ mod parquet;
 pub(crate) mod report;
 mod table;
 mod text;
+pub(crate) mod top;
 
 use std::io::{self, Write};
 

@@ -10,6 +10,7 @@ mod readme;
 mod reuse;
 mod stats;
 mod tidy;
+mod top;
 mod topics;
 
 use std::path::PathBuf;

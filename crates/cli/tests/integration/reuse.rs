@@ -185,6 +185,31 @@ fn clusters_are_story_families_with_their_first_source() {
 }
 
 #[test]
+fn top_cuts_pairs_and_families_in_every_format_when_given() {
+    let dir = everything();
+    let (all, _) = run_in(dir.path(), &["reuse", "--format", "jsonl", "corpus"], 0);
+    let all = json_lines(&all);
+    assert_eq!(all.len(), 3, "formats for tools show every pair by default");
+    for format in ["jsonl", "json", "csv"] {
+        let (one, _) = run_in(dir.path(), &["reuse", "--top", "1", "--format", format, "corpus"], 0);
+        let rows = match format {
+            "json" => serde_json::from_str::<Value>(&one).expect("JSON").as_array().map_or(0, Vec::len),
+            "csv" => one.lines().count() - 1,
+            _ => json_lines(&one).len(),
+        };
+        assert_eq!(rows, 1, "{format}: {one}");
+    }
+    let (one, _) = run_in(dir.path(), &["reuse", "--top", "1", "--format", "jsonl", "corpus"], 0);
+    assert_eq!(json_lines(&one), all[..1], "the most similar pair is kept");
+    let (table, _) = run_in(dir.path(), &["reuse", "--top", "1", "corpus"], 0);
+    assert!(table.contains("2 more pairs not shown (--top 0 shows all)"), "{table}");
+    let (csv, _) = run_in(dir.path(), &["reuse", "--clusters", "--top", "1", "--format", "csv", "corpus"], 0);
+    let members: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(members.len(), 2, "the two members of the first family: {csv}");
+    assert!(members.iter().all(|row| row.starts_with("1,")), "{csv}");
+}
+
+#[test]
 fn every_format_holds_the_same_pairs() {
     let dir = everything();
     let (table, _) = run_in(dir.path(), &["reuse", "corpus"], 0);

@@ -1,13 +1,12 @@
-//! The command-line options of `dateline reuse`, kept apart from `cli.rs` as the actor
-//! commands' are.
+//! `dateline reuse`'s arguments.
 
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::cli::{InputArgs, parse_date, report_format};
+use super::{InputArgs, parse_date, report_format};
 use crate::output::Format;
 
-pub(crate) const REUSE_EXAMPLES: &str = "\
+pub(crate) const EXAMPLES: &str = "\
 Examples:
   dateline reuse corpus/                         pairs of articles sharing text, most similar first
   dateline reuse --clusters corpus/              story families, each with its likely first source
@@ -23,7 +22,8 @@ pub(crate) struct ReuseArgs {
     /// Output format: `table` for people, `json`/`jsonl` for scripts, `csv` for spreadsheets.
     #[arg(long, short, default_value_t = Format::Table, value_parser = report_format())]
     pub(crate) format: Format,
-    /// How many rows to show [default: 20 in tables; 0 shows all; other formats show all].
+    /// How many pairs (with --clusters, families) to show [default: 20 in tables; 0 shows all;
+    /// other formats show all].
     #[arg(long, short = 'n', value_name = "N")]
     pub(crate) top: Option<usize>,
     /// Only articles published on or after this date (YYYY-MM-DD); undated articles are left
