@@ -176,27 +176,35 @@ impl Trainer {
         let mut words = words;
         let starts = lay_out_blocks(&starts, &mut words, &mut topics, &word_blocks);
 
-        let bounds = shard_bounds(&starts.iter().step_by(blocks).copied().collect::<Vec<_>>(), lda.threads);
-        let shards = bounds
-            .windows(2)
-            .map(|b| {
-                let (first, last) = (b[0], b[1]);
-                let (begin, end) = (starts[first * blocks], starts[last * blocks]);
-                let local_starts: Vec<usize> =
-                    starts[first * blocks..=last * blocks].iter().map(|s| s - begin).collect();
-                Shard::new(
-                    first..last,
-                    local_starts,
-                    blocks,
-                    words[begin..end].to_vec(),
-                    topics[begin..end].to_vec(),
-                    global.totals.clone(),
-                )
-            })
-            .collect();
+        let doc_starts: Vec<usize> = starts.iter().step_by(blocks).copied().collect();
+        let bounds = shard_bounds(&doc_starts, lda.threads);
+        // The shards take their tokens off the end, so the corpus's tokens are held about once.
+        let mut shards = Vec::with_capacity(lda.threads);
+        for b in bounds.windows(2).rev() {
+            let (first, last) = (b[0], b[1]);
+            let begin = starts[first * blocks];
+            let local_starts: Vec<usize> = starts[first * blocks..=last * blocks].iter().map(|s| s - begin).collect();
+            let (shard_words, shard_topics) = if begin == 0 {
+                (std::mem::take(&mut words), std::mem::take(&mut topics))
+            } else {
+                let taken = (words.split_off(begin), topics.split_off(begin));
+                words.shrink_to_fit();
+                topics.shrink_to_fit();
+                taken
+            };
+            shards.push(Shard::new(
+                first..last,
+                local_starts,
+                blocks,
+                shard_words,
+                shard_topics,
+                global.totals.clone(),
+            ));
+        }
+        shards.reverse();
 
         let mut lengths: Vec<u32> =
-            starts.windows(2).filter_map(|w| u32::try_from(w[1] - w[0]).ok().filter(|&n| n > 0)).collect();
+            doc_starts.windows(2).filter_map(|w| u32::try_from(w[1] - w[0]).ok().filter(|&n| n > 0)).collect();
         lengths.sort_unstable();
         let alpha = match &lda.alpha {
             Alpha::Symmetric(alpha) => vec![*alpha; k],
@@ -586,6 +594,31 @@ mod tests {
         // More shards than documents: some are empty.
         assert_eq!(shard_bounds(&[0, 10], 3), [0, 1, 1, 1]);
         assert_eq!(shard_bounds(&[0, 1, 2, 3, 4], 4), [0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn word_blocks_leave_documents_whole() {
+        let texts =
+            ["grain wheat drone port", "strike oil", "", "talks grain grain wheat oil port drone"].map(String::from);
+        let corpus = counts(&texts);
+        let trainer = |threads| {
+            let lda = Lda::builder().topics(2).threads(threads).min_df(1).max_df(1.0).build().expect("valid");
+            lda.trainer(&corpus).expect("a trainer")
+        };
+        let one = trainer(1);
+        for threads in [2, 3] {
+            let split = trainer(threads);
+            // The α fixed point must see document lengths, not a document's runs per block.
+            assert_eq!(split.lengths, one.lengths, "{threads} shards");
+            let length = |t: &Trainer, d: usize| {
+                let shard = t.shards.iter().find(|s| s.docs.contains(&d)).expect("a shard");
+                shard.doc(d - shard.docs.start).len()
+            };
+            for d in 0..texts.len() {
+                assert_eq!(length(&split, d), length(&one, d), "document {d}, {threads} shards");
+            }
+            assert_eq!(split.check_consistency(), Ok(()));
+        }
     }
 
     #[test]
