@@ -3,11 +3,12 @@
 //! ```text
 //! lda-bench --docs 250 --tokens tokens.txt --train --words dateline.json
 //! lda-bench --docs 250 --score tomotopy.json
+//! lda-bench --dir speeches --stopwords none --min-df 1 --max-df 1.0 --train
 //! ```
 //!
 //! Makes a corpus of long themed articles with the seeded generator (in memory, the same
-//! every time), parses and counts it as `dateline topics` does (`TermOptions::new()`: default
-//! stopwords), prunes the vocabulary by the LDA's own document-frequency bounds, and then, as
+//! every time), or reads the articles of a folder (`--dir`), parses and counts it as
+//! `dateline topics` does (`TermOptions::new()`: default stopwords, unless `--stopwords none`), prunes the vocabulary by the LDA's own document-frequency bounds, and then, as
 //! asked: writes the pruned documents as tokens for the peer (`--tokens`), trains dateline's
 //! LDA and times it (`--train`), and scores topics' top words with dateline's UMass
 //! (`--score`, e.g. the peer's topics, so that both are measured by one implementation).
@@ -15,15 +16,16 @@
 
 use std::collections::HashSet;
 use std::io::{BufWriter, Write as _};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use dateline_analyze::tfidf::DfBound;
 use dateline_analyze::topic_stats::{UMass, resolve_topics};
 use dateline_analyze::topics::{Lda, LdaModel};
-use dateline_analyze::{Counts, DocMeta, TermId, TermOptions, count_parallel};
+use dateline_analyze::{Counts, DocMeta, Stopwords, TermId, TermOptions, count_parallel};
 use dateline_benches::corpus::{Generator, Themes};
+use dateline_parse::{ArticleParser, CorpusReader, Input};
 
 const USAGE: &str = "\
 usage: lda-bench [CORPUS OPTIONS] [--tokens FILE] [--train [MODEL OPTIONS]] [--score FILE]...
@@ -35,6 +37,8 @@ Corpus (generated in memory, the same for the same options):
   --themes T           themes the articles are written about (default 20)
   --theme-words W      made-up words per theme (default 150)
   --theme-share P      percent of nouns and names taken from the article's themes (default 50)
+  --dir DIR            read the articles of this folder (walked in sorted order) instead
+  --stopwords WHICH    english (default, `dateline topics`' default) or none
 
   --tokens FILE        write the pruned corpus: one document a line, its terms separated by
                        spaces, each as often as counted, in the order dateline samples them
@@ -62,6 +66,8 @@ struct Options {
     themes: usize,
     theme_words: usize,
     theme_share: u32,
+    dir: Option<PathBuf>,
+    keep_stopwords: bool,
     tokens: Option<PathBuf>,
     train: bool,
     words: Option<PathBuf>,
@@ -85,6 +91,8 @@ impl Default for Options {
             themes: 20,
             theme_words: 150,
             theme_share: 50,
+            dir: None,
+            keep_stopwords: false,
             tokens: None,
             train: false,
             words: None,
@@ -147,6 +155,14 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
             "--themes" => options.themes = number(&arg, args.next())?,
             "--theme-words" => options.theme_words = number(&arg, args.next())?,
             "--theme-share" => options.theme_share = number(&arg, args.next())?,
+            "--dir" => options.dir = Some(args.next().ok_or("--dir needs a folder")?.into()),
+            "--stopwords" => {
+                options.keep_stopwords = match args.next().as_deref() {
+                    Some("english") => false,
+                    Some("none") => true,
+                    _ => return Err("--stopwords needs `english` or `none`".into()),
+                };
+            }
             "--tokens" => options.tokens = Some(args.next().ok_or("--tokens needs a file")?.into()),
             "--train" => options.train = true,
             "--words" => options.words = Some(args.next().ok_or("--words needs a file")?.into()),
@@ -185,21 +201,33 @@ fn run(options: &Options) -> Result<(), String> {
         .build()
         .map_err(|err| format!("cannot start {} threads: {err}", options.threads))?;
 
-    let started = Instant::now();
-    let texts = generate(options);
-    let generate_s = started.elapsed().as_secs_f64();
-    let bytes: usize = texts.iter().map(String::len).sum();
-
-    let started = Instant::now();
-    let term_options = TermOptions::new();
-    let counts = pool.install(|| {
-        let docs = texts.iter().enumerate().map(|(i, text)| {
-            let (article, _diagnostics) = dateline_parse::parse_article_lenient(text);
-            (DocMeta { path: format!("doc-{i:04}"), date: article.published.as_ref().map(|p| p.date) }, article)
-        });
-        count_parallel(&term_options, docs)
-    });
-    let count_s = started.elapsed().as_secs_f64();
+    let mut term_options = TermOptions::new();
+    if options.keep_stopwords {
+        term_options = term_options.stopwords(Stopwords::None);
+    }
+    let (counts, bytes, generate_s, count_s) = match &options.dir {
+        Some(dir) => {
+            let started = Instant::now();
+            let (counts, bytes) = pool.install(|| read_dir(dir, &term_options))?;
+            (counts, bytes, 0.0, started.elapsed().as_secs_f64())
+        }
+        None => {
+            let started = Instant::now();
+            let texts = generate(options);
+            let generate_s = started.elapsed().as_secs_f64();
+            let bytes: u64 = texts.iter().map(|text| text.len() as u64).sum();
+            let started = Instant::now();
+            let counts = pool.install(|| {
+                let docs = texts.iter().enumerate().map(|(i, text)| {
+                    let (article, _diagnostics) = dateline_parse::parse_article_lenient(text);
+                    let date = article.published.as_ref().map(|p| p.date);
+                    (DocMeta { path: format!("doc-{i:04}"), date }, article)
+                });
+                count_parallel(&term_options, docs)
+            });
+            (counts, bytes, generate_s, started.elapsed().as_secs_f64())
+        }
+    };
 
     let kept = kept_terms(&counts, options.min_df, options.max_df);
     let tokens: u64 = counts
@@ -279,6 +307,33 @@ fn generate(options: &Options) -> Vec<String> {
             article.text
         })
         .collect()
+}
+
+/// Counts the articles of a folder, and their size in bytes. A file without an article (one
+/// that cannot be read, or holds no text) is an error: a benchmark that silently dropped it
+/// would time another corpus than the peer's.
+fn read_dir(dir: &Path, term_options: &TermOptions) -> Result<(Counts, u64), String> {
+    let reader = CorpusReader::new(ArticleParser::new());
+    let mut bytes = 0;
+    let mut missing = None;
+    let docs = reader.documents(vec![Input::Path(dir.to_owned())]).map_while(|doc| {
+        let Some(article) = doc.article else {
+            let why = doc.diagnostics.first().map_or_else(|| "no article".to_owned(), |d| d.message.clone());
+            missing = Some(format!("{}: {why}", doc.path));
+            return None;
+        };
+        bytes += std::fs::metadata(&doc.path).map_or(0, |m| m.len());
+        let date = article.published.as_ref().map(|p| p.date);
+        Some((DocMeta { path: doc.path, date }, article))
+    });
+    let counts = count_parallel(term_options, docs);
+    if let Some(message) = missing {
+        return Err(message);
+    }
+    if counts.docs.is_empty() {
+        return Err(format!("{}: no articles", dir.display()));
+    }
+    Ok((counts, bytes))
 }
 
 /// SplitMix64's finaliser: a well-mixed integer from an integer.

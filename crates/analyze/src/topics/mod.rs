@@ -53,17 +53,19 @@
 //! # Threads and reproducibility
 //!
 //! The documents are split into [`threads`](LdaBuilder::threads) shards of about equal token
-//! counts, like MALLET's worker threads. Every shard samples its documents against its own
-//! copy of the topic-word counts; the copies' changes are added up, and every copy refreshed,
-//! after each of 8 rounds per sweep (each round takes the next eighth of every shard's
-//! tokens). Each shard draws from a ChaCha8 generator seeded by the seed, the shard and the
-//! iteration, so a fit depends only on the settings (seed and thread count included), never on
-//! scheduling. The shards run in parallel on the current rayon pool, which the caller sizes.
-//! With one shard the sampler is the exact serial Gibbs sampler; with more, a shard sees the
-//! others' changes up to a round late, the approximation of AD-LDA (Newman et al. 2009) that
-//! MALLET also makes, there with one merge per sweep. On long documents one merge per sweep
-//! slowed convergence markedly (two shards needed about twice the sweeps of one to reach the
-//! same log-likelihood); with 8 rounds the difference is small.
+//! counts, and the vocabulary into as many blocks of words (runs of word ids) of about equal
+//! token counts: the partitioned scheme of Yan, Xu & Qi (2009), which tomotopy's
+//! `ParallelScheme.PARTITION` also follows. A sweep takes as many steps as there are shards;
+//! in step `s`, shard `i` resamples its documents' tokens of word block `(i + s) mod shards`,
+//! so no two shards touch the same word's topic counts at once and every shard changes the
+//! one shared copy of them in place. Only the tokens per topic (`k` numbers) are copied per
+//! shard and added up after each step: a shard sees the others' changes to them up to a step
+//! late, an approximation far milder than AD-LDA's (Newman et al. 2009), where every shard
+//! also samples against a stale copy of all topic-word counts. Each shard draws from a ChaCha8
+//! generator seeded by the seed, the shard and the iteration, so a fit depends only on the
+//! settings (seed and thread count included), never on scheduling. The shards run in parallel
+//! on the current rayon pool, which the caller sizes. With one shard the sampler is the exact
+//! serial Gibbs sampler.
 //!
 //! # Hyperparameters
 //!

@@ -85,14 +85,6 @@ pub(super) struct WordTopics {
     pub totals: Vec<u32>,
 }
 
-impl WordTopics {
-    /// Copies `other` without allocating.
-    pub(super) fn copy_from(&mut self, other: &Self) {
-        self.entries.copy_from_slice(&other.entries);
-        self.totals.copy_from_slice(&other.totals);
-    }
-}
-
 /// The hyperparameters of a sweep.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Priors<'a> {
@@ -102,27 +94,26 @@ pub(super) struct Priors<'a> {
     pub beta_sum: f64,
 }
 
-/// A contiguous run of documents, their tokens and topics, and a private copy of the
-/// topic-word counts.
+/// A contiguous run of documents, their tokens and topics, and a private copy of the tokens
+/// per topic.
+///
+/// The vocabulary is cut into blocks of words (as many as the shards); a document's tokens are
+/// laid out block by block, so that the tokens of one block form one run per document.
 #[derive(Debug, Clone)]
 pub(super) struct Shard {
     /// Which documents of the corpus.
     pub docs: Range<usize>,
-    /// Token offsets of the documents in `words` and `topics`; one more than the documents.
+    /// Word blocks: the tokens of the shard's document `d` in block `b` are
+    /// `starts[d * blocks + b]..starts[d * blocks + b + 1]`; one more than documents × blocks.
     pub starts: Vec<usize>,
-    /// Where each round of a sweep begins, as indexes into the shard's documents; one more
-    /// than the rounds.
-    pub rounds: Vec<usize>,
+    /// Word blocks the vocabulary is cut into.
+    pub blocks: usize,
     /// Word id of each token.
     pub words: Vec<u32>,
     /// Topic of each token.
     pub topics: Vec<u32>,
-    /// This shard's copy of the topic-word counts.
-    pub local: WordTopics,
-    /// Words whose counts this shard changed since the last merge, each once.
-    pub touched: Vec<u32>,
-    /// Per word, the round in which it was last put in `touched`.
-    stamp: Vec<u32>,
+    /// This shard's copy of the tokens per topic.
+    pub totals: Vec<u32>,
     scratch: Scratch,
 }
 
@@ -152,11 +143,12 @@ impl Shard {
     pub(super) fn new(
         docs: Range<usize>,
         starts: Vec<usize>,
-        rounds: Vec<usize>,
+        blocks: usize,
         words: Vec<u32>,
         topics: Vec<u32>,
-        k: usize,
+        totals: Vec<u32>,
     ) -> Self {
+        let k = totals.len();
         let scratch = Scratch {
             row: vec![0; k],
             nonzero: Vec::with_capacity(k),
@@ -167,27 +159,18 @@ impl Shard {
             coefficient: vec![0.0; k],
             q_sums: vec![0.0; k],
         };
-        Self {
-            docs,
-            starts,
-            rounds,
-            words,
-            topics,
-            local: WordTopics { entries: Vec::new(), totals: Vec::new() },
-            touched: Vec::new(),
-            stamp: Vec::new(),
-            scratch,
-        }
+        Self { docs, starts, blocks, words, topics, totals, scratch }
     }
 
     /// The token range of the shard's `d`-th document.
     pub(super) fn doc(&self, d: usize) -> Range<usize> {
-        self.starts[d]..self.starts[d + 1]
+        self.starts[d * self.blocks]..self.starts[(d + 1) * self.blocks]
     }
 
-    /// Resamples the topic of every token of the shard's documents `docs` once, updating the
-    /// local counts and noting the words it changes in [`touched`](Self::touched); `round`
-    /// numbers the call, so a word is noted once per round.
+    /// Resamples the topic of every token of word block `block` in the shard's documents once,
+    /// updating the shard's tokens per topic and the block's topic-word counts: `entries` is
+    /// the block's part of them, from entry `base` on, which no other shard touches meanwhile.
+    /// Word `w`'s list is `lists[w]`, counted from the start of all entries.
     ///
     /// A token is first taken out of its topic in the scalar state (document counts, tokens
     /// per topic, the cached `1 / (Vβ + n_t)`, the bucket sums) but not in its word's list:
@@ -197,21 +180,18 @@ impl Shard {
     #[allow(clippy::too_many_lines, reason = "one sampling loop reads best in one piece")]
     pub(super) fn sweep(
         &mut self,
-        docs: Range<usize>,
-        round: u32,
-        offsets: &[usize],
+        block: usize,
+        entries: &mut [u64],
+        base: usize,
+        lists: &[Range<usize>],
         priors: Priors<'_>,
         rng: &mut ChaCha8Rng,
     ) {
-        if self.stamp.len() + 1 != offsets.len() {
-            self.stamp = vec![u32::MAX; offsets.len() - 1];
-            self.touched = Vec::with_capacity(offsets.len() - 1);
-        }
-        let (touched, stamp) = (&mut self.touched, &mut self.stamp);
         let Priors { alpha, beta, beta_sum } = priors;
         let Scratch { row, nonzero, inverse, inverse_less, inverse_more, alpha_beta, coefficient, q_sums } =
             &mut self.scratch;
-        let WordTopics { entries, totals } = &mut self.local;
+        let totals = &mut self.totals;
+        let blocks = self.blocks;
         let k = alpha.len();
         for t in 0..k {
             inverse[t] = 1.0 / (f64::from(totals[t]) + beta_sum);
@@ -220,14 +200,13 @@ impl Shard {
             alpha_beta[t] = alpha[t] * beta;
             coefficient[t] = alpha[t] * inverse[t];
         }
-        for d in docs {
-            let range = self.starts[d]..self.starts[d + 1];
-            if range.is_empty() {
+        for d in 0..self.docs.len() {
+            let part = self.starts[d * blocks + block]..self.starts[d * blocks + block + 1];
+            if part.is_empty() {
                 continue;
             }
-            let words = &self.words[range.clone()];
-            let topics = &mut self.topics[range];
-            for &t in topics.iter() {
+            let whole = self.starts[d * blocks]..self.starts[(d + 1) * blocks];
+            for &t in &self.topics[whole] {
                 if row[t as usize] == 0 {
                     nonzero.push(t);
                 }
@@ -246,8 +225,11 @@ impl Shard {
             }
             document *= beta;
 
+            let words = &self.words[part.clone()];
+            let topics = &mut self.topics[part];
             for (&word, topic) in words.iter().zip(topics.iter_mut()) {
-                let list = &mut entries[offsets[word as usize]..offsets[word as usize + 1]];
+                let span = &lists[word as usize];
+                let list = &mut entries[span.start - base..span.end - base];
 
                 // Take the token out of the scalar state, keeping what a no-change restores.
                 let old = *topic;
@@ -322,10 +304,6 @@ impl Shard {
                 }
 
                 // The token leaves its old topic for good.
-                if stamp[word as usize] != round {
-                    stamp[word as usize] = round;
-                    touched.push(word);
-                }
                 inverse_more[o] = kept.2;
                 inverse_less[o] = 1.0 / (f64::from(totals[o]) - 1.0 + beta_sum);
                 if row[o] == 0 {

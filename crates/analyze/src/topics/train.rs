@@ -1,6 +1,8 @@
 //! The training state: the pruned corpus as tokens, the shards, the global counts, and the
 //! schedule of sweeps, optimisations and log-likelihood records.
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 
 use rand_chacha::ChaCha8Rng;
@@ -13,13 +15,6 @@ use super::{Alpha, Lda, LdaError};
 use crate::counts::Counts;
 use dateline_text::DfBound;
 use dateline_text::DocMeta;
-
-/// Rounds per sweep with more than one shard. Each shard samples a slice of its documents
-/// against counts that miss the other shards' changes since the last merge; merging after each
-/// of several rounds, not once per sweep, keeps that lag short. On 250 long documents one
-/// merge per sweep made two shards need about twice the sweeps of one to reach the same
-/// log-likelihood.
-const ROUNDS: usize = 8;
 
 /// The counts disagree with the topic assignments: a bug in the sampler.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -50,14 +45,12 @@ pub struct Trainer {
     /// Tokens of each kept word over the corpus.
     word_freq: Vec<u32>,
     documents: Vec<DocMeta>,
-    /// Word `w`'s list is `global.entries[offsets[w]..offsets[w + 1]]`, in every copy.
-    offsets: Vec<usize>,
+    /// Word `w`'s list is `global.entries[lists[w]]`.
+    lists: Vec<Range<usize>>,
+    /// Where each word block's lists begin in `global.entries`; one more than the blocks.
+    block_entries: Vec<usize>,
     global: WordTopics,
     shards: Vec<Shard>,
-    /// Rounds per sweep: the shards' counts are merged after each.
-    rounds: usize,
-    /// Per word, whether the merge has it in hand; all `false` between merges.
-    merging: Vec<bool>,
     tokens: u32,
     /// Document lengths as `(length, documents)`, for the α fixed point.
     lengths: Histogram,
@@ -162,44 +155,61 @@ impl Trainer {
         for &f in &word_freq {
             offsets.push(offsets[offsets.len() - 1] + (f as usize).min(k));
         }
+        let lists: Vec<Range<usize>> = offsets.windows(2).map(|o| o[0]..o[1]).collect();
         let mut global = WordTopics { entries: vec![0; offsets[terms.len()]], totals: vec![0; k] };
         let mut rng = generator(lda.seed, Purpose::Init, 0, 0);
-        let topics: Vec<u32> = words.iter().map(|_| below(&mut rng, k32)).collect();
+        let mut topics: Vec<u32> = words.iter().map(|_| below(&mut rng, k32)).collect();
         for (&w, &t) in words.iter().zip(&topics) {
-            increment(&mut global.entries[offsets[w as usize]..offsets[w as usize + 1]], t);
+            increment(&mut global.entries[lists[w as usize].clone()], t);
             global.totals[t as usize] += 1;
         }
 
-        let bounds = shard_bounds(&starts, lda.threads);
-        let rounds = if lda.threads == 1 { 1 } else { ROUNDS };
-        let shards = bounds
-            .windows(2)
-            .map(|b| {
-                let (first, last) = (b[0], b[1]);
-                let (begin, end) = (starts[first], starts[last]);
-                let local_starts: Vec<usize> = starts[first..=last].iter().map(|s| s - begin).collect();
-                let round_bounds = shard_bounds(&local_starts, rounds);
-                let mut shard = Shard::new(
-                    first..last,
-                    local_starts,
-                    round_bounds,
-                    words[begin..end].to_vec(),
-                    topics[begin..end].to_vec(),
-                    k,
-                );
-                shard.local = global.clone();
-                shard
-            })
-            .collect();
+        // As many word blocks as shards, runs of word ids of about equal token counts.
+        let blocks = lda.threads;
+        let mut word_starts = Vec::with_capacity(terms.len() + 1);
+        word_starts.push(0);
+        for &f in &word_freq {
+            word_starts.push(word_starts[word_starts.len() - 1] + f as usize);
+        }
+        let word_blocks = shard_bounds(&word_starts, blocks);
+        let block_entries: Vec<usize> = word_blocks.iter().map(|&w| offsets[w]).collect();
+        let mut words = words;
+        let starts = lay_out_blocks(&starts, &mut words, &mut topics, &word_blocks);
+
+        let doc_starts: Vec<usize> = starts.iter().step_by(blocks).copied().collect();
+        let bounds = shard_bounds(&doc_starts, lda.threads);
+        // The shards take their tokens off the end, so the corpus's tokens are held about once.
+        let mut shards = Vec::with_capacity(lda.threads);
+        for b in bounds.windows(2).rev() {
+            let (first, last) = (b[0], b[1]);
+            let begin = starts[first * blocks];
+            let local_starts: Vec<usize> = starts[first * blocks..=last * blocks].iter().map(|s| s - begin).collect();
+            let (shard_words, shard_topics) = if begin == 0 {
+                (std::mem::take(&mut words), std::mem::take(&mut topics))
+            } else {
+                let taken = (words.split_off(begin), topics.split_off(begin));
+                words.shrink_to_fit();
+                topics.shrink_to_fit();
+                taken
+            };
+            shards.push(Shard::new(
+                first..last,
+                local_starts,
+                blocks,
+                shard_words,
+                shard_topics,
+                global.totals.clone(),
+            ));
+        }
+        shards.reverse();
 
         let mut lengths: Vec<u32> =
-            starts.windows(2).filter_map(|w| u32::try_from(w[1] - w[0]).ok().filter(|&n| n > 0)).collect();
+            doc_starts.windows(2).filter_map(|w| u32::try_from(w[1] - w[0]).ok().filter(|&n| n > 0)).collect();
         lengths.sort_unstable();
         let alpha = match &lda.alpha {
             Alpha::Symmetric(alpha) => vec![*alpha; k],
             Alpha::Asymmetric(alpha) => alpha.clone(),
         };
-        let vocabulary = terms.len();
         Ok(Self {
             lda: lda.clone(),
             alpha,
@@ -208,11 +218,10 @@ impl Trainer {
             display,
             word_freq,
             documents: counts.docs.iter().map(|doc| doc.meta.clone()).collect(),
-            offsets,
+            lists,
+            block_entries,
             global,
-            merging: vec![false; vocabulary],
             shards,
-            rounds,
             tokens,
             lengths: Histogram::from_sorted(&lengths),
             iteration: 0,
@@ -269,14 +278,33 @@ impl Trainer {
         let mut generators: Vec<ChaCha8Rng> = (0..self.shards.len())
             .map(|index| generator(seed, Purpose::Sweep, index as u64, u64::from(iteration)))
             .collect();
-        for round in 0..self.rounds {
-            let offsets = &self.offsets;
-            let stamp = u32::try_from(self.rounds * iteration as usize + round).unwrap_or(u32::MAX - 1);
-            self.shards.par_iter_mut().zip(generators.par_iter_mut()).for_each(|(shard, rng)| {
-                let docs = shard.rounds[round]..shard.rounds[round + 1];
-                shard.sweep(docs, stamp, offsets, priors, rng);
+        let blocks = self.block_entries.len() - 1;
+        for step in 0..blocks {
+            // Each block's lists, to the one shard that samples that block's tokens this step.
+            let mut parts: Vec<Option<(usize, &mut [u64])>> = Vec::with_capacity(blocks);
+            let mut rest = self.global.entries.as_mut_slice();
+            for b in 0..blocks {
+                let (part, tail) = rest.split_at_mut(self.block_entries[b + 1] - self.block_entries[b]);
+                parts.push(Some((self.block_entries[b], part)));
+                rest = tail;
+            }
+            let lists = &self.lists;
+            let work: Vec<_> = self
+                .shards
+                .iter_mut()
+                .zip(generators.iter_mut())
+                .enumerate()
+                .map(|(i, (shard, rng))| {
+                    let block = (i + step) % blocks;
+                    (shard, rng, block, parts[block].take())
+                })
+                .collect();
+            work.into_par_iter().for_each(|(shard, rng, block, part)| {
+                if let Some((base, entries)) = part {
+                    shard.sweep(block, entries, base, lists, priors, rng);
+                }
             });
-            self.merge();
+            self.merge_totals();
         }
         self.iteration = iteration;
         debug_assert_eq!(self.check_consistency(), Ok(()), "after sweep {iteration}");
@@ -298,64 +326,18 @@ impl Trainer {
         }
     }
 
-    /// The global counts become the sum of the shards' changes to them, and every shard's copy
-    /// becomes the global counts again. Only the words some shard touched are looked at.
-    fn merge(&mut self) {
-        if let [shard] = self.shards.as_mut_slice() {
-            shard.touched.clear();
-            self.global.copy_from(&shard.local);
-            return;
-        }
-        let k = self.alpha.len();
+    /// The global tokens per topic become the sum of the shards' changes to them, and every
+    /// shard's copy becomes the global counts again. (The topic-word counts need no merge:
+    /// each block's are changed by one shard at a time, in place.)
+    fn merge_totals(&mut self) {
         let others = i64::try_from(self.shards.len() - 1).unwrap_or(i64::MAX);
-        let mut union: Vec<u32> = Vec::new();
-        for shard in &mut self.shards {
-            for w in shard.touched.drain(..) {
-                if !std::mem::replace(&mut self.merging[w as usize], true) {
-                    union.push(w);
-                }
-            }
-        }
-        let mut sum = vec![0i64; k];
-        let mut seen = vec![false; k];
-        let mut topics: Vec<u32> = Vec::with_capacity(k);
-        for &w in &union {
-            self.merging[w as usize] = false;
-            let range = self.offsets[w as usize]..self.offsets[w as usize + 1];
-            let copies = self.shards.iter().map(|shard| (&shard.local.entries[range.clone()], 1));
-            for (list, times) in copies.chain(std::iter::once((&self.global.entries[range.clone()], -others))) {
-                for &entry in list.iter().take_while(|&&e| e != 0) {
-                    let t = topic_of(entry);
-                    if !std::mem::replace(&mut seen[t as usize], true) {
-                        topics.push(t);
-                    }
-                    sum[t as usize] += i64::from(count_of(entry)) * times;
-                }
-            }
-            let list = &mut self.global.entries[range.clone()];
-            list.fill(0);
-            let mut live = 0;
-            for &t in &topics {
-                seen[t as usize] = false;
-                let count = std::mem::take(&mut sum[t as usize]);
-                let count = u64::try_from(count).expect("a topic's count of a word is never negative");
-                if count > 0 {
-                    list[live] = (count << 32) | u64::from(t);
-                    live += 1;
-                }
-            }
-            topics.clear();
-            for shard in &mut self.shards {
-                shard.local.entries[range.clone()].copy_from_slice(&self.global.entries[range.clone()]);
-            }
-        }
-        for t in 0..k {
-            let total: i64 = self.shards.iter().map(|s| i64::from(s.local.totals[t])).sum::<i64>()
+        for t in 0..self.global.totals.len() {
+            let total: i64 = self.shards.iter().map(|s| i64::from(s.totals[t])).sum::<i64>()
                 - others * i64::from(self.global.totals[t]);
             self.global.totals[t] = u32::try_from(total).expect("a topic's token count fits the corpus's");
         }
         for shard in &mut self.shards {
-            shard.local.totals.copy_from_slice(&self.global.totals);
+            shard.totals.copy_from_slice(&self.global.totals);
         }
     }
 
@@ -473,7 +455,7 @@ impl Trainer {
         let mut expected = pairs.chunk_by(|a, b| a == b).map(|run| (run[0], run.len())).peekable();
         let mut counted = 0u64;
         for w in 0..self.terms.len() {
-            let list = &self.global.entries[self.offsets[w]..self.offsets[w + 1]];
+            let list = &self.global.entries[self.lists[w].clone()];
             if list.windows(2).any(|pair| pair[0] == 0 && pair[1] != 0) {
                 return fail(format!("word {w}'s topic counts have a free slot before one in use: {list:?}"));
             }
@@ -500,8 +482,8 @@ impl Trainer {
         if counted != u64::from(self.tokens) || expected.next().is_some() {
             return fail(format!("topic-word counts sum to {counted}, not {} tokens", self.tokens));
         }
-        if let Some(shard) = self.shards.iter().find(|shard| shard.local != self.global) {
-            return fail(format!("the copy of the counts of the shard of documents {:?} differs", shard.docs));
+        if let Some(shard) = self.shards.iter().find(|shard| shard.totals != self.global.totals) {
+            return fail(format!("the tokens per topic of the shard of documents {:?} differ", shard.docs));
         }
         let global: Vec<u64> = self.global.totals.iter().map(|&n| u64::from(n)).collect();
         if global != totals {
@@ -524,7 +506,7 @@ impl Trainer {
         let doc_topics = self.document_topic_counts();
         let mut word_topics = Vec::with_capacity(self.terms.len());
         for w in 0..self.terms.len() {
-            let list = &self.global.entries[self.offsets[w]..self.offsets[w + 1]];
+            let list = &self.global.entries[self.lists[w].clone()];
             word_topics.push(list.iter().take_while(|&&e| e != 0).map(|&e| (topic_of(e), count_of(e))).collect());
         }
         LdaModel::from_parts(super::model::Parts {
@@ -541,6 +523,34 @@ impl Trainer {
             threads: self.lda.threads,
         })
     }
+}
+
+/// Lays each document's tokens out block by block (stably: in their order within a block) and
+/// returns where each document's run of each block begins: `starts[d * blocks + b]`, one more
+/// than documents × blocks. `word_blocks` holds the first word id of each block and one past
+/// the last word.
+fn lay_out_blocks(starts: &[usize], words: &mut [u32], topics: &mut [u32], word_blocks: &[usize]) -> Vec<usize> {
+    let blocks = word_blocks.len() - 1;
+    let block_of = |w: u32| word_blocks.partition_point(|&first| first <= w as usize) - 1;
+    let mut out = Vec::with_capacity((starts.len() - 1) * blocks + 1);
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    for doc in starts.windows(2) {
+        let range = doc[0]..doc[1];
+        if words[range.clone()].windows(2).any(|p| block_of(p[0]) > block_of(p[1])) {
+            pairs.clear();
+            pairs.extend(words[range.clone()].iter().copied().zip(topics[range.clone()].iter().copied()));
+            pairs.sort_by_key(|&(w, _)| block_of(w));
+            for (i, (w, t)) in range.clone().zip(pairs.iter().copied()) {
+                (words[i], topics[i]) = (w, t);
+            }
+        }
+        let doc_words = &words[range.clone()];
+        for b in 0..blocks {
+            out.push(doc[0] + doc_words.partition_point(|&w| block_of(w) < b));
+        }
+    }
+    out.push(starts[starts.len() - 1]);
+    out
 }
 
 /// `log p(w | z, β)`: per topic `ln Γ(Vβ) - ln Γ(n_t + Vβ) + Σ_w [ln Γ(n_wt + β) - ln Γ(β)]`,
@@ -584,6 +594,31 @@ mod tests {
         // More shards than documents: some are empty.
         assert_eq!(shard_bounds(&[0, 10], 3), [0, 1, 1, 1]);
         assert_eq!(shard_bounds(&[0, 1, 2, 3, 4], 4), [0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn word_blocks_leave_documents_whole() {
+        let texts =
+            ["grain wheat drone port", "strike oil", "", "talks grain grain wheat oil port drone"].map(String::from);
+        let corpus = counts(&texts);
+        let trainer = |threads| {
+            let lda = Lda::builder().topics(2).threads(threads).min_df(1).max_df(1.0).build().expect("valid");
+            lda.trainer(&corpus).expect("a trainer")
+        };
+        let one = trainer(1);
+        for threads in [2, 3] {
+            let split = trainer(threads);
+            // The α fixed point must see document lengths, not a document's runs per block.
+            assert_eq!(split.lengths, one.lengths, "{threads} shards");
+            let length = |t: &Trainer, d: usize| {
+                let shard = t.shards.iter().find(|s| s.docs.contains(&d)).expect("a shard");
+                shard.doc(d - shard.docs.start).len()
+            };
+            for d in 0..texts.len() {
+                assert_eq!(length(&split, d), length(&one, d), "document {d}, {threads} shards");
+            }
+            assert_eq!(split.check_consistency(), Ok(()));
+        }
     }
 
     #[test]
