@@ -27,7 +27,7 @@ import pyarrow.compute as pc
 from dateline import DiagnosticWarning, Options, ParseError, _partial
 from dateline._options import split
 
-__all__ = ["SCHEMA", "Statistic", "files", "merge"]
+__all__ = ["SCHEMA", "TFIDF_SCHEMA", "Statistic", "files", "merge"]
 
 #: The rows :meth:`Statistic.count` yields, one schema for every partial table: ``table``
 #: names the table a row belongs to; ``key`` is its key (a term, an n-gram, a total's name, or
