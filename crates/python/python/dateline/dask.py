@@ -76,7 +76,11 @@ def terms(
 ) -> pa.Table:
     """:func:`dateline.terms` over partitions of ``files_per_partition`` files counted on
     the Dask cluster: rank, term, count, doc_count, rate, equal to ``dateline terms``.
-    (``by`` groups are not offered here: they need each document's terms on one machine.)"""
+    (``by`` groups are not offered here: they need each document's terms on one machine.)
+
+    >>> dateline.dask.terms("seeds", top=3).column("term").to_pylist()
+    ['cooperation', 'Iran', 'countries']
+    """
     options = _options(since, until, stopwords, stem, no_numbers, boilerplate, reference_date, date_order)
     return _run("terms", paths, files_per_partition, strict, options, top=top)
 
@@ -102,7 +106,11 @@ def ngrams(
 ) -> pa.Table:
     """:func:`dateline.ngrams` on the Dask cluster: rank, ngram, n, count. Every n-gram of a
     partition is kept until the merge (one seen once in each partition may pass
-    ``min_count`` over all), so partials hold all of them."""
+    ``min_count`` over all), so partials hold all of them.
+
+    >>> dateline.dask.ngrams("seeds", top=1).column("ngram").to_pylist()
+    ['two countries']
+    """
     options = _options(since, until, stopwords, stem, no_numbers, boilerplate, reference_date, date_order)
     return _run("ngrams", paths, files_per_partition, strict, options, top=top, min_n=min_n, max_n=max_n,
                 min_count=min_count, keep_stopword_edges=keep_stopword_edges)
@@ -127,7 +135,11 @@ def collocations(
     strict: bool = False,
 ) -> pa.Table:
     """:func:`dateline.collocations` on the Dask cluster: the scores are computed once, from
-    the merged bigram and word counts."""
+    the merged bigram and word counts.
+
+    >>> dateline.dask.collocations("seeds", top=1).column("ngram").to_pylist()
+    ['Rear Admiral']
+    """
     options = _options(since, until, stopwords, stem, no_numbers, boilerplate, reference_date, date_order)
     return _run("collocations", paths, files_per_partition, strict, options, top=top, measure=measure,
                 min_count=min_count, keep_stopword_edges=keep_stopword_edges)
@@ -155,7 +167,11 @@ def keyness(
 ) -> pa.Table:
     """:func:`dateline.keyness` on the Dask cluster: each partition counts every term on
     each side (``target``, ``reference``: date ranges, globs or folders), the sums are scored
-    once."""
+    once.
+
+    >>> dateline.dask.keyness("seeds", target="2024-01-01..2024-12-31", top=1).column("term").to_pylist()
+    ['cooperation']
+    """
     options = _options(since, until, stopwords, stem, no_numbers, boilerplate, reference_date, date_order)
     return _run("keyness", paths, files_per_partition, strict, options, target=target, reference=reference, top=top,
                 sort=sort, min_count=min_count, no_correction=no_correction)
@@ -182,7 +198,11 @@ def tfidf(
     """:func:`dateline.tfidf` on the Dask cluster, in two passes: the terms' document
     frequencies are counted per partition and summed; then each partition's documents are
     weighted against them (and the corpus's number of documents), and their rows come back in
-    the CLI's order."""
+    the CLI's order.
+
+    >>> dateline.dask.tfidf("seeds", top=1).column("term").to_pylist()[0]
+    'Sea'
+    """
     import dask
 
     options = _options(since, until, stopwords, stem, no_numbers, boilerplate, reference_date, date_order)
