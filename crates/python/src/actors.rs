@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::arrow::{Columns, int, to_pyarrow};
 use crate::articles::py_diagnostics;
 use crate::corpus::{Corpus, Outcome, with_articles};
-use crate::options::{self, DateRange, detached, usage};
+use crate::options::{self, DateRange, Options, detached, usage};
 use crate::stats::Answer;
 
 /// One article's findings.
@@ -35,18 +35,12 @@ struct ActorsConfig {
 }
 
 impl ActorsConfig {
-    #[allow(clippy::too_many_arguments, reason = "the CLI's options, each a keyword argument in Python")]
     fn new(
         paths: Option<Vec<String>>,
         table: Option<AnyRecordBatch>,
-        boilerplate: Option<Vec<String>>,
-        reference_date: Option<&str>,
-        date_order: Option<&str>,
-        since: Option<&str>,
-        until: Option<&str>,
         aliases: Option<&str>,
         types: Option<Vec<String>>,
-        threads: Option<usize>,
+        options: Options,
     ) -> PyResult<Self> {
         let aliases = match aliases {
             None => AliasTable::new(),
@@ -66,14 +60,8 @@ impl ActorsConfig {
                 other => Err(usage(format!("type: expected person, organization or place, not `{other}`"))),
             })
             .collect::<PyResult<_>>()?;
-        Ok(Self {
-            corpus: Corpus::new(paths, table)?,
-            parser: options::parser(boilerplate, reference_date, date_order)?,
-            dates: DateRange::new(since, until)?,
-            aliases,
-            types,
-            threads,
-        })
+        let (parser, dates, threads) = options.reading()?;
+        Ok(Self { corpus: Corpus::new(paths, table)?, parser, dates, aliases, types, threads })
     }
 
     fn wanted(&self, kind: ActorType) -> bool {
@@ -121,7 +109,7 @@ fn parse_date(text: Option<&str>) -> Option<NaiveDate> {
 #[allow(clippy::too_many_arguments, reason = "keyword arguments mirroring the CLI's options")]
 #[pyo3(signature = (
     paths=None, table=None, *, top=None, by=None, types=None, aliases=None,
-    boilerplate=None, reference_date=None, date_order=None, since=None, until=None, threads=None
+    options
 ))]
 pub(crate) fn actors(
     py: Python<'_>,
@@ -131,25 +119,9 @@ pub(crate) fn actors(
     by: Option<&str>,
     types: Option<Vec<String>>,
     aliases: Option<&str>,
-    boilerplate: Option<Vec<String>>,
-    reference_date: Option<&str>,
-    date_order: Option<&str>,
-    since: Option<&str>,
-    until: Option<&str>,
-    threads: Option<usize>,
+    options: Options,
 ) -> PyResult<Answer> {
-    let config = ActorsConfig::new(
-        paths,
-        table,
-        boilerplate,
-        reference_date,
-        date_order,
-        since,
-        until,
-        aliases,
-        types,
-        threads,
-    )?;
+    let config = ActorsConfig::new(paths, table, aliases, types, options)?;
     let by: Option<Period> = options::period(by)?;
     let (rows, outcome) = detached(py, config.threads, || {
         let (found, outcome) = config.find(false)?;
@@ -188,7 +160,7 @@ struct QuoteRow<'a> {
 #[allow(clippy::too_many_arguments, reason = "keyword arguments mirroring the CLI's options")]
 #[pyo3(signature = (
     paths=None, table=None, *, top=None, types=None, aliases=None,
-    boilerplate=None, reference_date=None, date_order=None, since=None, until=None, threads=None
+    options
 ))]
 pub(crate) fn quotes(
     py: Python<'_>,
@@ -197,25 +169,9 @@ pub(crate) fn quotes(
     top: Option<usize>,
     types: Option<Vec<String>>,
     aliases: Option<&str>,
-    boilerplate: Option<Vec<String>>,
-    reference_date: Option<&str>,
-    date_order: Option<&str>,
-    since: Option<&str>,
-    until: Option<&str>,
-    threads: Option<usize>,
+    options: Options,
 ) -> PyResult<Answer> {
-    let config = ActorsConfig::new(
-        paths,
-        table,
-        boilerplate,
-        reference_date,
-        date_order,
-        since,
-        until,
-        aliases,
-        types,
-        threads,
-    )?;
+    let config = ActorsConfig::new(paths, table, aliases, types, options)?;
     let (found, outcome) = detached(py, config.threads, || config.find(true))?;
     let mut rows = Vec::new();
     for article in &found {

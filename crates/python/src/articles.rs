@@ -12,7 +12,7 @@ use dateline_text::segments;
 use pyo3::prelude::*;
 
 use crate::arrow::{Columns, int, to_pyarrow};
-use crate::options::{detached, parser, usage};
+use crate::options::{Options, detached, usage};
 
 /// The JSON of one document, from the model's own serialisation (the JSON contract).
 fn json(doc: &Document) -> PyResult<String> {
@@ -22,16 +22,9 @@ fn json(doc: &Document) -> PyResult<String> {
 /// `text` read as the contents of a file named `path`: decoded (BOM, line endings, HTML
 /// entities) and parsed as the CLI reads a file. Returns the document as JSON.
 #[pyfunction]
-#[pyo3(signature = (text, *, path, boilerplate=None, reference_date=None, date_order=None))]
-pub(crate) fn parse_text(
-    py: Python<'_>,
-    text: &str,
-    path: String,
-    boilerplate: Option<Vec<String>>,
-    reference_date: Option<&str>,
-    date_order: Option<&str>,
-) -> PyResult<String> {
-    let reader = CorpusReader::new(parser(boilerplate, reference_date, date_order)?);
+#[pyo3(signature = (text, *, path, options))]
+pub(crate) fn parse_text(py: Python<'_>, text: &str, path: String, options: Options) -> PyResult<String> {
+    let reader = CorpusReader::new(options.reading()?.0);
     let doc = py.detach(|| reader.parse_bytes(path, text.as_bytes()));
     json(&doc)
 }
@@ -39,15 +32,9 @@ pub(crate) fn parse_text(
 /// One file read as the CLI reads it; a file that cannot be read is a document with a
 /// diagnostic, as on the command line. Returns the document as JSON.
 #[pyfunction]
-#[pyo3(signature = (path, *, boilerplate=None, reference_date=None, date_order=None))]
-pub(crate) fn parse_file(
-    py: Python<'_>,
-    path: &str,
-    boilerplate: Option<Vec<String>>,
-    reference_date: Option<&str>,
-    date_order: Option<&str>,
-) -> PyResult<String> {
-    let reader = CorpusReader::new(parser(boilerplate, reference_date, date_order)?);
+#[pyo3(signature = (path, *, options))]
+pub(crate) fn parse_file(py: Python<'_>, path: &str, options: Options) -> PyResult<String> {
+    let reader = CorpusReader::new(options.reading()?.0);
     let doc = py.detach(|| reader.read_file(std::path::Path::new(path)));
     json(&doc)
 }
@@ -55,16 +42,10 @@ pub(crate) fn parse_file(
 /// The articles of `paths` (files and folders, read recursively in sorted order) as one
 /// Arrow table of the articles' schema.
 #[pyfunction]
-#[pyo3(signature = (paths, *, boilerplate=None, reference_date=None, date_order=None, threads=None))]
-pub(crate) fn read(
-    py: Python<'_>,
-    paths: Vec<String>,
-    boilerplate: Option<Vec<String>>,
-    reference_date: Option<&str>,
-    date_order: Option<&str>,
-    threads: Option<usize>,
-) -> PyResult<Py<PyAny>> {
-    let reader = CorpusReader::new(parser(boilerplate, reference_date, date_order)?);
+#[pyo3(signature = (paths, *, options))]
+pub(crate) fn read(py: Python<'_>, paths: Vec<String>, options: Options) -> PyResult<Py<PyAny>> {
+    let (parser, _, threads) = options.reading()?;
+    let reader = CorpusReader::new(parser);
     let inputs: Vec<Input> = paths.into_iter().map(|path| Input::from_arg(path.as_ref())).collect();
     let batch = detached(py, threads, || {
         let docs: Vec<Document> = reader.documents(inputs).collect();

@@ -33,6 +33,7 @@ create_exception!(
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DatelineError", m.py().get_type::<DatelineError>())?;
+    m.add_function(wrap_pyfunction!(options::check_options, m)?)?;
     m.add_function(wrap_pyfunction!(articles::parse_text, m)?)?;
     m.add_function(wrap_pyfunction!(articles::parse_file, m)?)?;
     m.add_function(wrap_pyfunction!(articles::read, m)?)?;

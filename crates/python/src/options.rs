@@ -24,23 +24,95 @@ pub(crate) fn date(option: &str, text: Option<&str>) -> PyResult<Option<NaiveDat
     .transpose()
 }
 
-/// How files are read: `boilerplate` (more furniture lines), `reference_date`, `date_order`.
-pub(crate) fn parser(
+/// The options every function shares, read from a `dateline.Options` (a frozen dataclass on
+/// the Python side, so that it pickles as plain values and Dask and Spark can ship it),
+/// attribute by attribute: a value of the wrong type fails naming its field, and every check
+/// after that names its option in the CLI's words.
+#[derive(Debug, Clone, FromPyObject)]
+pub(crate) struct Options {
     boilerplate: Option<Vec<String>>,
-    reference_date: Option<&str>,
-    date_order: Option<&str>,
-) -> PyResult<ArticleParser> {
-    let order = match date_order {
-        None => None,
-        Some("dmy") => Some(DateOrder::Dmy),
-        Some("mdy") => Some(DateOrder::Mdy),
-        Some(other) => return Err(usage(format!("date_order: expected dmy or mdy, not `{other}`"))),
-    };
-    let mut parser = ArticleParser::new().reference_date(date("reference_date", reference_date)?).date_order(order);
-    if let Some(lines) = boilerplate {
-        parser = parser.boilerplate(lines.iter().map(String::as_str));
+    reference_date: Option<String>,
+    date_order: Option<String>,
+    since: Option<String>,
+    until: Option<String>,
+    stopwords: Option<StopwordsArg>,
+    stem: bool,
+    no_numbers: bool,
+    /// `threads`, or when it is `None` what `dateline.default_threads()` says in the process
+    /// that reads the options: one inside a Dask worker or a Spark task.
+    #[pyo3(attribute("worker_threads"))]
+    threads: Option<usize>,
+}
+
+/// `stopwords=`: `"none"` or a file's path, or the words themselves.
+#[derive(Debug, Clone, FromPyObject)]
+enum StopwordsArg {
+    Named(String),
+    Words(Vec<String>),
+}
+
+impl Options {
+    /// How files are read: `boilerplate` (more furniture lines), `reference_date`, `date_order`.
+    fn parser(&self) -> PyResult<ArticleParser> {
+        let order = match self.date_order.as_deref() {
+            None => None,
+            Some("dmy") => Some(DateOrder::Dmy),
+            Some("mdy") => Some(DateOrder::Mdy),
+            Some(other) => return Err(usage(format!("date_order: expected dmy or mdy, not `{other}`"))),
+        };
+        let reference = date("reference_date", self.reference_date.as_deref())?;
+        let mut parser = ArticleParser::new().reference_date(reference).date_order(order);
+        if let Some(lines) = &self.boilerplate {
+            parser = parser.boilerplate(lines.iter().map(String::as_str));
+        }
+        Ok(parser)
     }
-    Ok(parser)
+
+    /// `since` and `until`.
+    fn dates(&self) -> PyResult<DateRange> {
+        DateRange::new(self.since.as_deref(), self.until.as_deref())
+    }
+
+    /// The term options of `--stopwords`, `--stem` and `--no-numbers`: no `stopwords` is
+    /// the built-in English list, `"none"` none, any other text a file of one word a line.
+    pub(crate) fn terms(&self) -> PyResult<TermOptions> {
+        let stopwords = match &self.stopwords {
+            None => Stopwords::English,
+            Some(StopwordsArg::Words(words)) => Stopwords::from_lines(&words.join("\n")),
+            Some(StopwordsArg::Named(none)) if none == "none" => Stopwords::None,
+            Some(StopwordsArg::Named(path)) => Stopwords::from_lines(
+                &std::fs::read_to_string(path)
+                    .map_err(|err| usage(format!("cannot read the stopword file {path}: {err}")))?,
+            ),
+        };
+        Ok(TermOptions::new().stopwords(stopwords).numbers(!self.no_numbers).stem(self.stem))
+    }
+
+    /// Whether any option changes scikit-learn's own tokens (which TF-IDF's `sklearn`
+    /// preset refuses, as the CLI does).
+    pub(crate) fn changes_terms(&self) -> bool {
+        self.stopwords.is_some() || self.stem || self.no_numbers
+    }
+
+    fn threads(&self) -> PyResult<Option<usize>> {
+        match self.threads {
+            Some(0) => Err(usage("threads: expected at least 1")),
+            threads => Ok(threads),
+        }
+    }
+
+    /// What reading files needs: the parser, the date range and the threads.
+    pub(crate) fn reading(self) -> PyResult<(ArticleParser, DateRange, Option<usize>)> {
+        Ok((self.parser()?, self.dates()?, self.threads()?))
+    }
+}
+
+/// Checks `options` (a `dateline.Options`) as every function would, raising
+/// `DatelineError` in the CLI's words for the first bad option.
+#[pyfunction]
+pub(crate) fn check_options(options: Options) -> PyResult<()> {
+    // Every check but the stopword file's, which is read where the counting runs.
+    options.reading().map(drop)
 }
 
 /// Inclusive bounds on publication dates; with either bound, undated articles are out (as
@@ -73,27 +145,6 @@ impl DateRange {
 /// `--top`: `None` or 0 shows all.
 pub(crate) fn top(top: Option<usize>) -> Option<usize> {
     top.filter(|&n| n > 0)
-}
-
-/// The term options of `--stopwords`, `--stem` and `--no-numbers`. `stopwords` is `None`
-/// (the built-in English list), `"none"`, or a file of one word a line; `stopword_lines`
-/// the words themselves, given as a list in Python.
-pub(crate) fn terms(
-    stopwords: Option<&str>,
-    stopword_lines: Option<&str>,
-    stem: bool,
-    no_numbers: bool,
-) -> PyResult<TermOptions> {
-    let stopwords = match (stopwords, stopword_lines) {
-        (_, Some(lines)) => Stopwords::from_lines(lines),
-        (None, None) => Stopwords::English,
-        (Some("none"), None) => Stopwords::None,
-        (Some(path), None) => Stopwords::from_lines(
-            &std::fs::read_to_string(path)
-                .map_err(|err| usage(format!("cannot read the stopword file {path}: {err}")))?,
-        ),
-    };
-    Ok(TermOptions::new().stopwords(stopwords).numbers(!no_numbers).stem(stem))
 }
 
 /// `--by` of `dateline terms`: a period, or the folder a file is in.
@@ -143,9 +194,6 @@ where
     T: Send,
     F: FnOnce() -> PyResult<T> + Send,
 {
-    if threads == Some(0) {
-        return Err(usage("threads: expected at least 1"));
-    }
     let mut pool = rayon::ThreadPoolBuilder::new().thread_name(|i| format!("dateline-{i}"));
     if let Some(n) = threads {
         pool = pool.num_threads(n);

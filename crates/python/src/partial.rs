@@ -30,8 +30,8 @@ use std::collections::BTreeMap;
 
 use crate::arrow::{Columns, int, to_pyarrow};
 use crate::articles::py_diagnostics;
-use crate::corpus::with_articles;
-use crate::options::{detached, usage};
+use crate::corpus::{Corpus, with_articles};
+use crate::options::{Options, detached, usage};
 use crate::stats::{
     Common, collocation_columns, collocation_options, keyness_columns, keyness_options, ngram_columns, ngram_options,
     selection, term_columns, tfidf_columns, tfidf_options,
@@ -96,8 +96,7 @@ fn keyed_counts<'a>(key: &str, rows: impl Iterator<Item = (&'a str, u64)>) -> Co
 #[allow(clippy::too_many_arguments, reason = "keyword arguments mirroring the CLI's options")]
 #[pyo3(signature = (
     kind, paths=None, table=None, *, min_n=2, max_n=3, keep_stopword_edges=false, target=None, reference=None,
-    preset="news", boilerplate=None, reference_date=None, date_order=None, since=None, until=None,
-    stopwords=None, stopword_lines=None, stem=false, no_numbers=false
+    preset="news", options
 ))]
 pub(crate) fn partial_counts<'py>(
     py: Python<'py>,
@@ -110,15 +109,7 @@ pub(crate) fn partial_counts<'py>(
     target: Option<Vec<String>>,
     reference: Option<Vec<String>>,
     preset: &str,
-    boilerplate: Option<Vec<String>>,
-    reference_date: Option<&str>,
-    date_order: Option<&str>,
-    since: Option<&str>,
-    until: Option<&str>,
-    stopwords: Option<&str>,
-    stopword_lines: Option<&str>,
-    stem: bool,
-    no_numbers: bool,
+    options: Options,
 ) -> PyResult<(Bound<'py, PyDict>, Vec<crate::articles::PyDiagnostic>)> {
     let kind = Kind::of(kind)?;
     let sides = if kind == Kind::Keyness {
@@ -127,31 +118,13 @@ pub(crate) fn partial_counts<'py>(
     } else {
         None
     };
-    let tfidf = if kind == Kind::Tfidf {
-        let stopwords_given = stopwords.is_some() || stopword_lines.is_some();
-        Some(tfidf_options(stopwords_given, stem, no_numbers, preset, None, None, None)?)
-    } else {
-        None
-    };
-    let mut common = Common::new(
-        paths,
-        table,
-        boilerplate,
-        reference_date,
-        date_order,
-        since,
-        until,
-        stopwords,
-        stopword_lines,
-        stem,
-        no_numbers,
-        Some(1),
-    )?;
+    let tfidf = if kind == Kind::Tfidf { Some(tfidf_options(&options, preset, None, None, None)?) } else { None };
+    let mut common = Common::new(Corpus::new(paths, table)?, options)?;
     if let Some(tfidf) = &tfidf {
         common.terms = preset_terms(tfidf, &common.terms);
     }
     // Every count is kept: the cut to `min_count` and `top` comes after the merge.
-    let options = match kind {
+    let ngrams = match kind {
         Kind::Terms | Kind::Keyness | Kind::Tfidf => None,
         Kind::Ngrams => Some(ngram_options(&common, min_n, max_n, 1, keep_stopword_edges, None)?),
         Kind::Collocations => {
@@ -160,14 +133,14 @@ pub(crate) fn partial_counts<'py>(
     };
     let (tables, outcome) = detached(py, Some(1), || {
         with_articles(&common.corpus, &common.parser, common.dates, |articles| -> PyResult<Vec<(&str, RecordBatch)>> {
-            match (&options, &sides) {
+            match (&ngrams, &sides) {
                 (None, Some((target, reference))) => {
                     keyness_partial(&common.terms, target, reference.as_ref(), articles)
                 }
                 (None, None) => terms_partial(&common.terms, articles),
-                (Some(options), _) => {
-                    let mut spellings = options.terms().reader().keep_stopwords();
-                    let mut counter = NgramCounter::new(options);
+                (Some(ngrams), _) => {
+                    let mut spellings = ngrams.terms().reader().keep_stopwords();
+                    let mut counter = NgramCounter::new(ngrams);
                     for (_, article) in articles {
                         spellings.terms(&article).for_each(drop);
                         counter.add(&article);
@@ -218,9 +191,7 @@ fn preset_terms(tfidf: &TfIdf, terms: &TermOptions) -> TermOptions {
 #[pyfunction]
 #[allow(clippy::too_many_arguments, reason = "keyword arguments mirroring the CLI's options")]
 #[pyo3(signature = (
-    merged, paths, *, top=Some(20), preset="news", min_df=None, max_df=None,
-    boilerplate=None, reference_date=None, date_order=None, since=None, until=None,
-    stopwords=None, stopword_lines=None, stem=false, no_numbers=false
+    merged, paths, *, top=Some(20), preset="news", min_df=None, max_df=None, options
 ))]
 pub(crate) fn tfidf_part(
     py: Python<'_>,
@@ -230,32 +201,10 @@ pub(crate) fn tfidf_part(
     preset: &str,
     min_df: Option<&str>,
     max_df: Option<&str>,
-    boilerplate: Option<Vec<String>>,
-    reference_date: Option<&str>,
-    date_order: Option<&str>,
-    since: Option<&str>,
-    until: Option<&str>,
-    stopwords: Option<&str>,
-    stopword_lines: Option<&str>,
-    stem: bool,
-    no_numbers: bool,
+    options: Options,
 ) -> PyResult<Py<PyAny>> {
-    let stopwords_given = stopwords.is_some() || stopword_lines.is_some();
-    let tfidf = tfidf_options(stopwords_given, stem, no_numbers, preset, min_df, max_df, top)?;
-    let common = Common::new(
-        Some(paths),
-        None,
-        boilerplate,
-        reference_date,
-        date_order,
-        since,
-        until,
-        stopwords,
-        stopword_lines,
-        stem,
-        no_numbers,
-        Some(1),
-    )?;
+    let tfidf = tfidf_options(&options, preset, min_df, max_df, top)?;
+    let common = Common::new(Corpus::Paths(paths), options)?;
     let terms = preset_terms(&tfidf, &common.terms);
     let (spellings, doc_freq, docs) =
         (table_of(merged, "spellings")?, table_of(merged, "doc_freq")?, table_of(merged, "docs")?);
@@ -441,8 +390,7 @@ fn merged_terms(reader: &mut TermReader<'_>, spellings: &RecordBatch) -> PyResul
 #[allow(clippy::too_many_arguments, reason = "keyword arguments mirroring the CLI's options")]
 #[pyo3(signature = (
     kind, partial, *, top=Some(20), min_n=2, max_n=3, min_count=2, keep_stopword_edges=false,
-    measure="likelihood-ratio", sort="g2", no_correction=false,
-    stopwords=None, stopword_lines=None, stem=false, no_numbers=false
+    measure="likelihood-ratio", sort="g2", no_correction=false, options
 ))]
 pub(crate) fn finish_counts(
     py: Python<'_>,
@@ -456,26 +404,10 @@ pub(crate) fn finish_counts(
     measure: &str,
     sort: &str,
     no_correction: bool,
-    stopwords: Option<&str>,
-    stopword_lines: Option<&str>,
-    stem: bool,
-    no_numbers: bool,
+    options: Options,
 ) -> PyResult<Py<PyAny>> {
     let kind = Kind::of(kind)?;
-    let common = Common::new(
-        Some(Vec::new()),
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        stopwords,
-        stopword_lines,
-        stem,
-        no_numbers,
-        Some(1),
-    )?;
+    let common = Common::new(Corpus::Paths(Vec::new()), options)?;
     let spellings = table_of(partial, "spellings")?;
     let batch = match kind {
         Kind::Terms => {

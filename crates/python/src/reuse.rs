@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use crate::arrow::{Columns, int, to_pyarrow};
 use crate::articles::py_diagnostics;
 use crate::corpus::{Corpus, with_articles};
-use crate::options::{self, DateRange, detached, usage};
+use crate::options::{self, Options, detached, usage};
 use crate::stats::Answer;
 
 /// `dateline reuse`: a row per pair (a, b, a_date, b_date, jaccard, containment, shared,
@@ -24,7 +24,7 @@ use crate::stats::Answer;
 #[allow(clippy::too_many_arguments, reason = "keyword arguments mirroring the CLI's options")]
 #[pyo3(signature = (
     paths=None, table=None, *, top=None, min_jaccard=0.5, min_containment=0.5, window=None, max_df=100,
-    clusters=false, boilerplate=None, reference_date=None, date_order=None, since=None, until=None, threads=None
+    clusters=false, options
 ))]
 pub(crate) fn reuse(
     py: Python<'_>,
@@ -36,22 +36,16 @@ pub(crate) fn reuse(
     window: Option<u32>,
     max_df: usize,
     clusters: bool,
-    boilerplate: Option<Vec<String>>,
-    reference_date: Option<&str>,
-    date_order: Option<&str>,
-    since: Option<&str>,
-    until: Option<&str>,
-    threads: Option<usize>,
+    options: Options,
 ) -> PyResult<Answer> {
     let corpus = Corpus::new(paths, table)?;
-    let parser = options::parser(boilerplate, reference_date, date_order)?;
-    let dates = DateRange::new(since, until)?;
-    let options = ReuseOptions::new()
+    let (parser, dates, threads) = options.reading()?;
+    let finding = ReuseOptions::new()
         .min_jaccard(min_jaccard)
         .min_containment(min_containment)
         .window_days(window)
         .max_df(max_df);
-    let finder = ReuseFinder::new(options).map_err(|err| usage(err.to_string()))?;
+    let finder = ReuseFinder::new(finding).map_err(|err| usage(err.to_string()))?;
     let ((docs, report), outcome) = detached(py, threads, || {
         with_articles(&corpus, &parser, dates, |articles| {
             let articles: Vec<_> = articles.collect();

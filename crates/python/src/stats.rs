@@ -14,14 +14,14 @@ use pyo3_arrow::input::AnyRecordBatch;
 use crate::arrow::{Columns, int, to_pyarrow};
 use crate::articles::{PyDiagnostic, py_diagnostics};
 use crate::corpus::{Corpus, with_articles};
-use crate::options::{self, DateRange, GroupBy, detached, usage};
+use crate::options::{self, DateRange, GroupBy, Options, detached, usage};
 
 /// A table with the diagnostics met while reading and how many articles the date range
 /// left out: the Python layer warns (or raises, with `strict=True`) as the CLI reports.
 pub(crate) type Answer = (Py<PyAny>, Vec<PyDiagnostic>, usize);
 
 /// What every statistics function shares: where the articles come from, how they are read,
-/// which dates are in, and how text becomes terms.
+/// which dates are in, and how text becomes terms, parsed once from `dateline.Options`.
 pub(crate) struct Common {
     pub(crate) corpus: Corpus,
     pub(crate) parser: dateline_parse::ArticleParser,
@@ -31,28 +31,10 @@ pub(crate) struct Common {
 }
 
 impl Common {
-    #[allow(clippy::too_many_arguments, reason = "the CLI's shared options, each a keyword argument in Python")]
-    pub(crate) fn new(
-        paths: Option<Vec<String>>,
-        table: Option<AnyRecordBatch>,
-        boilerplate: Option<Vec<String>>,
-        reference_date: Option<&str>,
-        date_order: Option<&str>,
-        since: Option<&str>,
-        until: Option<&str>,
-        stopwords: Option<&str>,
-        stopword_lines: Option<&str>,
-        stem: bool,
-        no_numbers: bool,
-        threads: Option<usize>,
-    ) -> PyResult<Self> {
-        Ok(Self {
-            corpus: Corpus::new(paths, table)?,
-            parser: options::parser(boilerplate, reference_date, date_order)?,
-            dates: DateRange::new(since, until)?,
-            terms: options::terms(stopwords, stopword_lines, stem, no_numbers)?,
-            threads,
-        })
+    pub(crate) fn new(corpus: Corpus, options: Options) -> PyResult<Self> {
+        let terms = options.terms()?;
+        let (parser, dates, threads) = options.reading()?;
+        Ok(Self { corpus, parser, dates, terms, threads })
     }
 }
 
@@ -63,43 +45,16 @@ pub(crate) fn folder_of(path: &str) -> String {
 
 /// `dateline terms`: rank, term, count, doc_count, rate (and `group` first with `by`).
 #[pyfunction]
-#[allow(clippy::too_many_arguments, reason = "keyword arguments mirroring the CLI's options")]
-#[pyo3(signature = (
-    paths=None, table=None, *, top=Some(20), by=None,
-    boilerplate=None, reference_date=None, date_order=None, since=None, until=None,
-    stopwords=None, stopword_lines=None, stem=false, no_numbers=false, threads=None
-))]
+#[pyo3(signature = (paths=None, table=None, *, top=Some(20), by=None, options))]
 pub(crate) fn terms(
     py: Python<'_>,
     paths: Option<Vec<String>>,
     table: Option<AnyRecordBatch>,
     top: Option<usize>,
     by: Option<&str>,
-    boilerplate: Option<Vec<String>>,
-    reference_date: Option<&str>,
-    date_order: Option<&str>,
-    since: Option<&str>,
-    until: Option<&str>,
-    stopwords: Option<&str>,
-    stopword_lines: Option<&str>,
-    stem: bool,
-    no_numbers: bool,
-    threads: Option<usize>,
+    options: Options,
 ) -> PyResult<Answer> {
-    let common = Common::new(
-        paths,
-        table,
-        boilerplate,
-        reference_date,
-        date_order,
-        since,
-        until,
-        stopwords,
-        stopword_lines,
-        stem,
-        no_numbers,
-        threads,
-    )?;
+    let common = Common::new(Corpus::new(paths, table)?, options)?;
     let by = options::group_by(by)?;
     let top = options::top(top);
     let (groups, outcome) = detached(py, common.threads, || {
@@ -161,9 +116,7 @@ pub(crate) fn ngram_options(
 #[pyfunction]
 #[allow(clippy::too_many_arguments, reason = "keyword arguments mirroring the CLI's options")]
 #[pyo3(signature = (
-    paths=None, table=None, *, top=Some(20), min_n=2, max_n=3, min_count=2, keep_stopword_edges=false,
-    boilerplate=None, reference_date=None, date_order=None, since=None, until=None,
-    stopwords=None, stopword_lines=None, stem=false, no_numbers=false, threads=None
+    paths=None, table=None, *, top=Some(20), min_n=2, max_n=3, min_count=2, keep_stopword_edges=false, options
 ))]
 pub(crate) fn ngrams(
     py: Python<'_>,
@@ -174,31 +127,9 @@ pub(crate) fn ngrams(
     max_n: usize,
     min_count: u64,
     keep_stopword_edges: bool,
-    boilerplate: Option<Vec<String>>,
-    reference_date: Option<&str>,
-    date_order: Option<&str>,
-    since: Option<&str>,
-    until: Option<&str>,
-    stopwords: Option<&str>,
-    stopword_lines: Option<&str>,
-    stem: bool,
-    no_numbers: bool,
-    threads: Option<usize>,
+    options: Options,
 ) -> PyResult<Answer> {
-    let common = Common::new(
-        paths,
-        table,
-        boilerplate,
-        reference_date,
-        date_order,
-        since,
-        until,
-        stopwords,
-        stopword_lines,
-        stem,
-        no_numbers,
-        threads,
-    )?;
+    let common = Common::new(Corpus::new(paths, table)?, options)?;
     let options = ngram_options(&common, min_n, max_n, min_count, keep_stopword_edges, top)?;
     let (report, outcome) = detached(py, common.threads, || {
         with_articles(&common.corpus, &common.parser, common.dates, |articles| ngram_table(&options, articles))
@@ -240,9 +171,7 @@ pub(crate) fn collocation_options(
 #[pyfunction]
 #[allow(clippy::too_many_arguments, reason = "keyword arguments mirroring the CLI's options")]
 #[pyo3(signature = (
-    paths=None, table=None, *, top=Some(20), measure="likelihood-ratio", min_count=2, keep_stopword_edges=false,
-    boilerplate=None, reference_date=None, date_order=None, since=None, until=None,
-    stopwords=None, stopword_lines=None, stem=false, no_numbers=false, threads=None
+    paths=None, table=None, *, top=Some(20), measure="likelihood-ratio", min_count=2, keep_stopword_edges=false, options
 ))]
 pub(crate) fn collocations(
     py: Python<'_>,
@@ -252,31 +181,9 @@ pub(crate) fn collocations(
     measure: &str,
     min_count: u64,
     keep_stopword_edges: bool,
-    boilerplate: Option<Vec<String>>,
-    reference_date: Option<&str>,
-    date_order: Option<&str>,
-    since: Option<&str>,
-    until: Option<&str>,
-    stopwords: Option<&str>,
-    stopword_lines: Option<&str>,
-    stem: bool,
-    no_numbers: bool,
-    threads: Option<usize>,
+    options: Options,
 ) -> PyResult<Answer> {
-    let common = Common::new(
-        paths,
-        table,
-        boilerplate,
-        reference_date,
-        date_order,
-        since,
-        until,
-        stopwords,
-        stopword_lines,
-        stem,
-        no_numbers,
-        threads,
-    )?;
+    let common = Common::new(Corpus::new(paths, table)?, options)?;
     let options = collocation_options(&common, measure, min_count, keep_stopword_edges, top)?;
     let (report, outcome) = detached(py, common.threads, || {
         with_articles(&common.corpus, &common.parser, common.dates, |articles| collocation_table(&options, articles))
@@ -306,16 +213,14 @@ pub(crate) fn collocation_columns(report: &dateline_analyze::CollocationReport) 
 
 /// The options of `dateline tfidf`, checked as the CLI checks them.
 pub(crate) fn tfidf_options(
-    stopwords_given: bool,
-    stem: bool,
-    no_numbers: bool,
+    options: &Options,
     preset: &str,
     min_df: Option<&str>,
     max_df: Option<&str>,
     top: Option<usize>,
 ) -> PyResult<TfIdf> {
     let preset: Preset = preset.parse().map_err(|err: dateline_analyze::TfIdfError| usage(err.to_string()))?;
-    if preset == Preset::Sklearn && (stopwords_given || stem || no_numbers) {
+    if preset == Preset::Sklearn && options.changes_terms() {
         return Err(usage(
             "preset sklearn uses scikit-learn's own tokens: stopwords, stem and no_numbers do not apply",
         ));
@@ -338,9 +243,7 @@ pub(crate) fn tfidf_options(
 #[pyfunction]
 #[allow(clippy::too_many_arguments, reason = "keyword arguments mirroring the CLI's options")]
 #[pyo3(signature = (
-    paths=None, table=None, *, top=Some(20), preset="news", min_df=None, max_df=None,
-    boilerplate=None, reference_date=None, date_order=None, since=None, until=None,
-    stopwords=None, stopword_lines=None, stem=false, no_numbers=false, threads=None
+    paths=None, table=None, *, top=Some(20), preset="news", min_df=None, max_df=None, options
 ))]
 pub(crate) fn tfidf(
     py: Python<'_>,
@@ -350,33 +253,10 @@ pub(crate) fn tfidf(
     preset: &str,
     min_df: Option<&str>,
     max_df: Option<&str>,
-    boilerplate: Option<Vec<String>>,
-    reference_date: Option<&str>,
-    date_order: Option<&str>,
-    since: Option<&str>,
-    until: Option<&str>,
-    stopwords: Option<&str>,
-    stopword_lines: Option<&str>,
-    stem: bool,
-    no_numbers: bool,
-    threads: Option<usize>,
+    options: Options,
 ) -> PyResult<Answer> {
-    let stopwords_given = stopwords.is_some() || stopword_lines.is_some();
-    let tfidf = tfidf_options(stopwords_given, stem, no_numbers, preset, min_df, max_df, top)?;
-    let common = Common::new(
-        paths,
-        table,
-        boilerplate,
-        reference_date,
-        date_order,
-        since,
-        until,
-        stopwords,
-        stopword_lines,
-        stem,
-        no_numbers,
-        threads,
-    )?;
+    let tfidf = tfidf_options(&options, preset, min_df, max_df, top)?;
+    let common = Common::new(Corpus::new(paths, table)?, options)?;
     let (report, outcome) = detached(py, common.threads, || {
         let (counts, outcome) = with_articles(&common.corpus, &common.parser, common.dates, |articles| {
             tfidf.count(&common.terms, articles)
@@ -445,9 +325,7 @@ pub(crate) fn keyness_options(sort: &str, min_count: u64, no_correction: bool) -
 #[pyfunction]
 #[allow(clippy::too_many_arguments, reason = "keyword arguments mirroring the CLI's options")]
 #[pyo3(signature = (
-    paths=None, table=None, *, target, reference=None, top=Some(20), sort="g2", min_count=1, no_correction=false,
-    boilerplate=None, reference_date=None, date_order=None, since=None, until=None,
-    stopwords=None, stopword_lines=None, stem=false, no_numbers=false, threads=None
+    paths=None, table=None, *, target, reference=None, top=Some(20), sort="g2", min_count=1, no_correction=false, options
 ))]
 pub(crate) fn keyness(
     py: Python<'_>,
@@ -459,44 +337,22 @@ pub(crate) fn keyness(
     sort: &str,
     min_count: u64,
     no_correction: bool,
-    boilerplate: Option<Vec<String>>,
-    reference_date: Option<&str>,
-    date_order: Option<&str>,
-    since: Option<&str>,
-    until: Option<&str>,
-    stopwords: Option<&str>,
-    stopword_lines: Option<&str>,
-    stem: bool,
-    no_numbers: bool,
-    threads: Option<usize>,
+    options: Options,
 ) -> PyResult<Answer> {
     if target.is_empty() {
         return Err(usage("target: expected at least one SPEC (a date range, a glob or a folder)"));
     }
     let target = selection(target)?;
     let reference = reference.filter(|specs| !specs.is_empty()).map(selection).transpose()?;
-    let options = keyness_options(sort, min_count, no_correction)?;
-    let common = Common::new(
-        paths,
-        table,
-        boilerplate,
-        reference_date,
-        date_order,
-        since,
-        until,
-        stopwords,
-        stopword_lines,
-        stem,
-        no_numbers,
-        threads,
-    )?;
+    let scoring = keyness_options(sort, min_count, no_correction)?;
+    let common = Common::new(Corpus::new(paths, table)?, options)?;
     let (result, outcome) = detached(py, common.threads, || {
         let (counts, outcome) = with_articles(&common.corpus, &common.parser, common.dates, |articles| {
             count_parallel(&common.terms, articles)
         })?;
         let result = match &reference {
-            None => keyness_of(&counts, &target, &options),
-            Some(reference) => keyness_against(&counts, &target, reference, &options),
+            None => keyness_of(&counts, &target, &scoring),
+            Some(reference) => keyness_against(&counts, &target, reference, &scoring),
         };
         Ok((result.map_err(|err| usage(err.to_string()))?, outcome))
     })?;

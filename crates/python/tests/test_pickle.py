@@ -17,7 +17,7 @@ FUNCTIONS = [
     dateline.parse, dateline.parse_file, dateline.read, dateline.terms, dateline.ngrams, dateline.collocations,
     dateline.tfidf, dateline.keyness, dateline.actors, dateline.quotes, dateline.reuse, dateline.default_threads,
     dateline.dask.terms, dateline.dask.ngrams, dateline.dask.collocations, dateline.dask.keyness,
-    dateline.dask.tfidf,
+    dateline.dask.tfidf, dateline.Options, dateline.spark.Statistic, dateline.spark.merge, dateline.spark.files,
 ]
 
 
@@ -43,6 +43,7 @@ def test_results_and_errors_pickle():
     assert isinstance(pickle.loads(pickle.dumps(dateline.DatelineError("x"))), dateline.DatelineError)
 
 
-def test_spark_counters_pickle():
-    counter = dateline.spark.count_terms(stem=True)
-    assert pickle.loads(pickle.dumps(counter)) == counter
+def test_spark_statistics_and_their_counters_pickle():
+    job = dateline.spark.Statistic("ngrams", max_n=4, stem=True)
+    count = pickle.loads(pickle.dumps(job.count))
+    assert (count.__self__.kind, count.__self__.options, count.__self__.params) == ("ngrams", job.options, job.params)

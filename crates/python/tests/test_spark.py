@@ -44,21 +44,42 @@ def spark():
     session.stop()
 
 
-def test_map_in_arrow_recipe_equals_the_cli(spark, generated, cli):
+CASES = [
+    ("terms", ["--top", "0", "--stem"], {"top": 0, "stem": True}),
+    ("ngrams", ["--max-n", "4", "--min-count", "2", "--top", "0"], {"max_n": 4, "min_count": 2, "top": 0}),
+    ("collocations", ["--measure", "pmi", "--top", "0"], {"measure": "pmi", "top": 0}),
+    ("keyness", ["--target", "2021-01-01..2022-12-31", "--top", "0"], {"target": "2021-01-01..2022-12-31", "top": 0}),
+    ("tfidf", ["--preset", "sklearn", "--max-df", "0.8", "--top", "0"], {"preset": "sklearn", "max_df": 0.8, "top": 0}),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[" ".join([c[0], *c[1]]) for c in CASES])
+def test_map_in_arrow_recipe_equals_the_cli(case, spark, generated, cli):
+    name, args, kwargs = case
     files = dateline.spark.files(spark, [generated], files_per_partition=20)
     assert files.rdd.getNumPartitions() > 1
-    partials = files.mapInArrow(dateline.spark.count_terms(stem=True), dateline.spark.TERMS_SCHEMA)
+    job = dateline.spark.Statistic(name, **kwargs)
+    partials = files.mapInArrow(job.count, dateline.spark.SCHEMA)
     assert dict(partials.dtypes)["count"] == "bigint"
-    table = dateline.spark.finish_terms(dateline.spark.merge_terms(partials), top=0, stem=True)
-    assert_same(table, cli("terms", "--top", "0", "--stem", generated))
+    table = job.finish(dateline.spark.merge(partials), files)
+    assert_same(table, cli(name, *args, generated))
+    assert table.equals(getattr(dateline, name)(generated, **kwargs))
 
 
 def test_a_missing_file_warns_from_the_executors(spark, bad):
     files = dateline.spark.files(spark, [bad["fine"], bad["missing"]])
-    partials = files.mapInArrow(dateline.spark.count_terms(), dateline.spark.TERMS_SCHEMA)
-    merged = dateline.spark.merge_terms(partials)
+    job = dateline.spark.Statistic("terms")
+    merged = dateline.spark.merge(files.mapInArrow(job.count, dateline.spark.SCHEMA))
     with pytest.warns(dateline.DiagnosticWarning, match="missing.txt:1:1: error: cannot read"):
-        table = dateline.spark.finish_terms(merged)
+        table = job.finish(merged)
     assert table.equals(dateline.terms(bad["fine"]))
     with pytest.raises(dateline.ParseError):
-        dateline.spark.finish_terms(merged, strict=True)
+        job.finish(merged, strict=True)
+
+
+def test_tfidf_needs_the_files_for_its_second_pass(spark, bad):
+    files = dateline.spark.files(spark, [bad["fine"]])
+    job = dateline.spark.Statistic("tfidf")
+    merged = dateline.spark.merge(files.mapInArrow(job.count, dateline.spark.SCHEMA))
+    with pytest.raises(TypeError, match="tfidf: finish needs the files DataFrame"):
+        job.finish(merged)

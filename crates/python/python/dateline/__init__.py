@@ -15,26 +15,27 @@ result is a :class:`pyarrow.Table` with the columns of the matching command's CS
 Diagnostics (``path:line:column: severity: message``, as the CLI prints them) become
 :class:`DiagnosticWarning` warnings, or with ``strict=True`` a :class:`ParseError` at the
 first error. Every function is a plain module-level function taking plain values, so it
-pickles (Dask, Spark, multiprocessing).
+pickles (Dask, Spark, multiprocessing); the options they share are one :class:`Options`
+value, checked once when made, which pickles too.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import json as _json
 import os as _os
-import sys as _sys
 import warnings as _warnings
 from typing import Any, Iterable, Sequence
 
 from dateline import _native
 from dateline._native import DatelineError
+from dateline._options import Options, default_threads
 
 __version__ = _native.__version__
 
 __all__ = [
     "DatelineError",
     "DiagnosticWarning",
+    "Options",
     "ParseError",
     "actors",
     "collocations",
@@ -49,6 +50,9 @@ __all__ = [
     "terms",
     "tfidf",
 ]
+
+# Shown, pickled and documented as `dateline.Options`, where users find it.
+Options.__module__ = __name__
 
 
 class ParseError(DatelineError):
@@ -68,55 +72,6 @@ class ParseError(DatelineError):
 
 class DiagnosticWarning(UserWarning):
     """A warning or error met while reading a file, as ``path:line:column: severity: message``."""
-
-
-def default_threads() -> int | None:
-    """Threads a call uses when ``threads`` is not given: one inside a Dask worker or a
-    Spark task (which run one task per core already, so more would oversubscribe the
-    machine), else ``None``: every core."""
-    if "distributed" in _sys.modules:
-        try:
-            from distributed import get_worker
-
-            get_worker()
-            return 1
-        except (ImportError, ValueError):
-            pass
-    if "pyspark" in _sys.modules:
-        try:
-            from pyspark import TaskContext
-
-            if TaskContext.get() is not None:
-                return 1
-        except ImportError:
-            pass
-    return None
-
-
-def _threads(threads: int | None) -> int | None:
-    return default_threads() if threads is None else threads
-
-
-def _date(value: Any, name: str) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    raise TypeError(f"{name}: expected a date or YYYY-MM-DD, not {value!r}")
-
-
-def _lines(value: Any, name: str) -> list[str] | None:
-    """Lines given as a list, or read from a file (a path)."""
-    if value is None:
-        return None
-    if isinstance(value, (str, _os.PathLike)):
-        path = _os.fspath(value)
-        try:
-            with open(path, encoding="utf-8") as file:
-                return file.read().splitlines()
-        except OSError as err:
-            raise DatelineError(f"cannot read the {name} file {path}: {err.strerror}") from err
-    return [str(line) for line in value]
 
 
 def _paths(paths: Any) -> list[str]:
@@ -153,21 +108,6 @@ def _source(source: Any) -> dict[str, Any]:
     if hasattr(source, "__arrow_c_stream__"):
         return {"table": _aligned(source)}
     return {"paths": _paths(source)}
-
-
-def _reading(boilerplate: Any, reference_date: Any, date_order: str | None) -> dict[str, Any]:
-    return {
-        "boilerplate": _lines(boilerplate, "boilerplate"),
-        "reference_date": _date(reference_date, "reference_date"),
-        "date_order": date_order,
-    }
-
-
-def _terms(stopwords: Any, stem: bool, no_numbers: bool) -> dict[str, Any]:
-    if stopwords is None or isinstance(stopwords, (str, _os.PathLike)):
-        given = None if stopwords is None else _os.fspath(stopwords)
-        return {"stopwords": given, "stopword_lines": None, "stem": stem, "no_numbers": no_numbers}
-    return {"stopwords": None, "stopword_lines": "\n".join(stopwords), "stem": stem, "no_numbers": no_numbers}
 
 
 def _report(answer: tuple, strict: bool):
@@ -207,7 +147,8 @@ def parse(text: str, *, path: str = "<text>", boilerplate=None, reference_date=N
     >>> doc["date"], doc["sections"][0]["paragraphs"][0]["text"]
     ('2024-01-10', 'Lavrov met the envoy in Moscow.')
     """
-    return _json.loads(_native.parse_text(text, path=path, **_reading(boilerplate, reference_date, date_order)))
+    options = Options(boilerplate=boilerplate, reference_date=reference_date, date_order=date_order)
+    return _json.loads(_native.parse_text(text, path=path, options=options))
 
 
 def parse_file(path: str | _os.PathLike, *, boilerplate=None, reference_date=None, date_order=None) -> dict:
@@ -219,7 +160,10 @@ def parse_file(path: str | _os.PathLike, *, boilerplate=None, reference_date=Non
     'TEHRAN'
     """
     return _json.loads(
-        _native.parse_file(_os.fspath(path), **_reading(boilerplate, reference_date, date_order))
+        _native.parse_file(
+            _os.fspath(path),
+            options=Options(boilerplate=boilerplate, reference_date=reference_date, date_order=date_order),
+        )
     )
 
 
@@ -233,7 +177,8 @@ def read(paths, *, boilerplate=None, reference_date=None, date_order=None, threa
     >>> table.num_rows, table.column("place").to_pylist()[2]
     (4, 'TEHRAN')
     """
-    return _native.read(_paths(paths), threads=_threads(threads), **_reading(boilerplate, reference_date, date_order))
+    options = Options(boilerplate=boilerplate, reference_date=reference_date, date_order=date_order, threads=threads)
+    return _native.read(_paths(paths), options=options)
 
 
 def terms(
@@ -261,9 +206,11 @@ def terms(
     """
     return _report(
         _native.terms(
-            **_source(source), top=_top(top), by=by, since=_date(since, "since"), until=_date(until, "until"),
-            **_terms(stopwords, stem, no_numbers), **_reading(boilerplate, reference_date, date_order),
-            threads=_threads(threads),
+            **_source(source), top=_top(top), by=by,
+            options=Options(
+                since=since, until=until, stopwords=stopwords, stem=stem, no_numbers=no_numbers, boilerplate=boilerplate,
+                reference_date=reference_date, date_order=date_order, threads=threads,
+            ),
         ),
         strict,
     )
@@ -296,9 +243,11 @@ def ngrams(
     return _report(
         _native.ngrams(
             **_source(source), top=_top(top), min_n=min_n, max_n=max_n, min_count=min_count,
-            keep_stopword_edges=keep_stopword_edges, since=_date(since, "since"), until=_date(until, "until"),
-            **_terms(stopwords, stem, no_numbers), **_reading(boilerplate, reference_date, date_order),
-            threads=_threads(threads),
+            keep_stopword_edges=keep_stopword_edges,
+            options=Options(
+                since=since, until=until, stopwords=stopwords, stem=stem, no_numbers=no_numbers, boilerplate=boilerplate,
+                reference_date=reference_date, date_order=date_order, threads=threads,
+            ),
         ),
         strict,
     )
@@ -332,9 +281,11 @@ def collocations(
     return _report(
         _native.collocations(
             **_source(source), top=_top(top), measure=measure, min_count=min_count,
-            keep_stopword_edges=keep_stopword_edges, since=_date(since, "since"), until=_date(until, "until"),
-            **_terms(stopwords, stem, no_numbers), **_reading(boilerplate, reference_date, date_order),
-            threads=_threads(threads),
+            keep_stopword_edges=keep_stopword_edges,
+            options=Options(
+                since=since, until=until, stopwords=stopwords, stem=stem, no_numbers=no_numbers, boilerplate=boilerplate,
+                reference_date=reference_date, date_order=date_order, threads=threads,
+            ),
         ),
         strict,
     )
@@ -368,9 +319,10 @@ def tfidf(
     return _report(
         _native.tfidf(
             **_source(source), top=_top(top), preset=preset, min_df=_df(min_df), max_df=_df(max_df),
-            since=_date(since, "since"), until=_date(until, "until"),
-            **_terms(stopwords, stem, no_numbers), **_reading(boilerplate, reference_date, date_order),
-            threads=_threads(threads),
+            options=Options(
+                since=since, until=until, stopwords=stopwords, stem=stem, no_numbers=no_numbers, boilerplate=boilerplate,
+                reference_date=reference_date, date_order=date_order, threads=threads,
+            ),
         ),
         strict,
     )
@@ -407,9 +359,11 @@ def keyness(
     return _report(
         _native.keyness(
             **_source(source), target=_specs(target), reference=_specs(reference), top=_top(top), sort=sort,
-            min_count=min_count, no_correction=no_correction, since=_date(since, "since"),
-            until=_date(until, "until"), **_terms(stopwords, stem, no_numbers),
-            **_reading(boilerplate, reference_date, date_order), threads=_threads(threads),
+            min_count=min_count, no_correction=no_correction,
+            options=Options(
+                since=since, until=until, stopwords=stopwords, stem=stem, no_numbers=no_numbers, boilerplate=boilerplate,
+                reference_date=reference_date, date_order=date_order, threads=threads,
+            ),
         ),
         strict,
     )
@@ -446,9 +400,11 @@ def actors(
     return _report(
         _native.actors(
             **_source(source), top=_top(top), by=by, types=_types(types),
-            aliases=None if aliases is None else _os.fspath(aliases), since=_date(since, "since"),
-            until=_date(until, "until"), **_reading(boilerplate, reference_date, date_order),
-            threads=_threads(threads),
+            aliases=None if aliases is None else _os.fspath(aliases),
+            options=Options(
+                since=since, until=until, boilerplate=boilerplate, reference_date=reference_date,
+                date_order=date_order, threads=threads,
+            ),
         ),
         strict,
     )
@@ -478,9 +434,11 @@ def quotes(
     return _report(
         _native.quotes(
             **_source(source), top=_top(top), types=_types(types),
-            aliases=None if aliases is None else _os.fspath(aliases), since=_date(since, "since"),
-            until=_date(until, "until"), **_reading(boilerplate, reference_date, date_order),
-            threads=_threads(threads),
+            aliases=None if aliases is None else _os.fspath(aliases),
+            options=Options(
+                since=since, until=until, boilerplate=boilerplate, reference_date=reference_date,
+                date_order=date_order, threads=threads,
+            ),
         ),
         strict,
     )
@@ -515,9 +473,11 @@ def reuse(
     return _report(
         _native.reuse(
             **_source(source), top=_top(top), min_jaccard=min_jaccard, min_containment=min_containment,
-            window=window, max_df=max_df, clusters=clusters, since=_date(since, "since"),
-            until=_date(until, "until"), **_reading(boilerplate, reference_date, date_order),
-            threads=_threads(threads),
+            window=window, max_df=max_df, clusters=clusters,
+            options=Options(
+                since=since, until=until, boilerplate=boilerplate, reference_date=reference_date,
+                date_order=date_order, threads=threads,
+            ),
         ),
         strict,
     )

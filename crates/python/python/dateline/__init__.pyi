@@ -27,6 +27,24 @@ class ParseError(DatelineError):
 
 class DiagnosticWarning(UserWarning): ...
 
+class Options:
+    since: str | None
+    until: str | None
+    stopwords: str | tuple[str, ...] | None
+    stem: bool
+    no_numbers: bool
+    boilerplate: tuple[str, ...] | None
+    reference_date: str | None
+    date_order: str | None
+    threads: int | None
+    def __init__(
+        self, since: Date = None, until: Date = None, stopwords: Stopwords = None, stem: bool = False,
+        no_numbers: bool = False, boilerplate: Lines = None, reference_date: Date = None,
+        date_order: str | None = None, threads: int | None = None,
+    ) -> None: ...
+    @property
+    def worker_threads(self) -> int | None: ...
+
 def default_threads() -> int | None: ...
 def parse(
     text: str, *, path: str = "<text>", boilerplate: Lines = None, reference_date: Date = None,

@@ -4,12 +4,14 @@ counts per key), and the statistic computed once from merged counts. Shared by
 
 from __future__ import annotations
 
+import inspect
 import os
 from typing import Any, Iterable
 
 import pyarrow as pa
 
-from dateline import _aligned, _date, _native, _reading, _specs, _terms, _top
+from dateline import _aligned, _native, _specs, _top
+from dateline._options import Options
 
 # The tables of a partial and the keys their counts are summed by; `docs` rows (one per
 # document) are concatenated.
@@ -60,27 +62,51 @@ def chunks(items: list[str], size: int) -> list[list[str]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def counting_options(kind: str, options: dict[str, Any]) -> dict[str, Any]:
-    """The keyword arguments of the native partial counter for the user's ``options``."""
+# What each statistic counts with besides the shared options, and what it is finished with.
+COUNTING = {
+    "terms": (),
+    "ngrams": ("min_n", "max_n", "keep_stopword_edges"),
+    "collocations": ("keep_stopword_edges",),
+    "keyness": ("target", "reference"),
+    "tfidf": ("preset",),
+}
+FINISHING = {
+    "terms": ("top",),
+    "ngrams": ("top", "min_n", "max_n", "min_count", "keep_stopword_edges"),
+    "collocations": ("top", "measure", "min_count", "keep_stopword_edges"),
+    "keyness": ("top", "sort", "min_count", "no_correction"),
+    "tfidf": ("top", "preset", "min_df", "max_df"),
+}
+
+
+def own_options(kind: str, params: dict[str, Any]) -> dict[str, Any]:
+    """A statistic's own options (``top``, ``min_n``, ``target``, ...), checked by name: one it
+    does not take names itself in the error."""
     if kind not in KINDS:
         raise ValueError(f"no partial counts for {kind!r}: {', '.join(KINDS)}")
-    own = {k: options[k] for k in ("min_n", "max_n", "keep_stopword_edges") if k in options}
-    if kind == "keyness":
-        own.update(target=_specs(options["target"]), reference=_specs(options.get("reference")))
-    if kind == "tfidf":
-        own.update(preset=options.get("preset", "news"))
-    return {
-        **own,
-        "since": _date(options.get("since"), "since"),
-        "until": _date(options.get("until"), "until"),
-        **_terms(options.get("stopwords"), options.get("stem", False), options.get("no_numbers", False)),
-        **_reading(options.get("boilerplate"), options.get("reference_date"), options.get("date_order")),
+    known = set(COUNTING[kind]) | set(FINISHING[kind])
+    unknown = sorted(set(params) - known)
+    if unknown:
+        raise TypeError(f"{kind}: unknown option {unknown[0]!r} (it takes {', '.join(sorted(known))})")
+    if kind == "keyness" and not params.get("target"):
+        raise TypeError("keyness: the option 'target' is required")
+    # The defaults are the function's of that name (keyness' min_count is 1, ngrams' 2).
+    import dateline
+
+    defaults = {
+        name: parameter.default
+        for name, parameter in inspect.signature(getattr(dateline, kind)).parameters.items()
+        if name in known and parameter.default is not inspect.Parameter.empty
     }
+    return {**defaults, **params}
 
 
-def count(kind: str, paths: list[str], options: dict[str, Any]) -> dict[str, Any]:
+def count(kind: str, paths: list[str], options: Options, params: dict[str, Any]) -> dict[str, Any]:
     """One partition's partial counts: a dict of tables, and its diagnostics."""
-    tables, diagnostics = _native.partial_counts(kind, paths=paths, **counting_options(kind, options))
+    own = {k: params[k] for k in COUNTING[kind] if k in params}
+    if kind == "keyness":
+        own.update(target=_specs(own.get("target")), reference=_specs(own.get("reference")))
+    tables, diagnostics = _native.partial_counts(kind, paths=paths, options=options, **own)
     tables["diagnostics"] = diagnostics
     return tables
 
@@ -109,24 +135,22 @@ def merge_all(partials: Iterable[dict[str, Any]]) -> dict[str, Any]:
     return merged
 
 
-def finish(kind: str, merged: dict[str, Any], options: dict[str, Any]) -> pa.Table:
+def finish(kind: str, merged: dict[str, Any], options: Options, params: dict[str, Any]) -> pa.Table:
     """The statistic from merged partial counts: the table ``dateline.<kind>`` returns."""
-    names = ("top", "min_n", "max_n", "min_count", "keep_stopword_edges", "measure", "sort", "no_correction")
-    own = {k: options[k] for k in names if k in options}
+    own = {k: params[k] for k in FINISHING[kind] if k in params}
     if "top" in own:
         own["top"] = _top(own["top"])
-    terms = _terms(options.get("stopwords"), options.get("stem", False), options.get("no_numbers", False))
     tables = {k: _aligned(v) for k, v in merged.items() if k != "diagnostics"}
-    return _native.finish_counts(kind, tables, **own, **terms)
+    return _native.finish_counts(kind, tables, options=options, **own)
 
 
-def tfidf_part(merged: dict[str, Any], paths: list[str], options: dict[str, Any]) -> pa.Table:
+def tfidf_part(merged: dict[str, Any], paths: list[str], options: Options, params: dict[str, Any]) -> pa.Table:
     """TF-IDF's second pass: one partition's documents weighted against the whole corpus's
     merged counts (its document frequencies and number of documents)."""
+    from dateline import _df
+
     tables = {k: _aligned(v) for k, v in merged.items() if k != "diagnostics"}
-    counting = counting_options("tfidf", options)
-    counting.pop("preset")
     return _native.tfidf_part(
-        tables, paths, top=_top(options.get("top")), preset=options.get("preset", "news"),
-        min_df=options.get("min_df"), max_df=options.get("max_df"), **counting,
+        tables, paths, top=_top(params.get("top", 20)), preset=params.get("preset", "news"),
+        min_df=_df(params.get("min_df")), max_df=_df(params.get("max_df")), options=options,
     )

@@ -17,26 +17,23 @@ them; the workers must see the same paths (a shared file system, or the same tre
 
 from __future__ import annotations
 
-import os
-from typing import Any, Iterable
+from typing import Any
 
 import pyarrow as pa
 
-from dateline import DiagnosticWarning, ParseError, _partial
+from dateline import DiagnosticWarning, Options, ParseError, _partial
 
 __all__ = ["collocations", "keyness", "ngrams", "terms", "tfidf"]
 
-
-
-def _merged(kind: str, chunks: list[list[str]], strict: bool, options: dict[str, Any]) -> dict[str, Any]:
+def _merged(kind: str, chunks: list[list[str]], strict: bool, options: Options, params: dict[str, Any]) -> dict[str, Any]:
     """The partial counts of every chunk of files, counted on the cluster and merged there."""
     import warnings
 
     import dask
 
-    parts = [dask.delayed(_partial.count, pure=True)(kind, chunk, options) for chunk in chunks]
+    parts = [dask.delayed(_partial.count, pure=True)(kind, chunk, options, params) for chunk in chunks]
     if not parts:
-        parts = [dask.delayed(_partial.count, pure=True)(kind, [], options)]
+        parts = [dask.delayed(_partial.count, pure=True)(kind, [], options, params)]
     # A tree of pairwise merges: no task holds more than two partials.
     while len(parts) > 1:
         paired = [dask.delayed(_partial.merge, pure=True)(a, b) for a, b in zip(parts[::2], parts[1::2])]
@@ -49,9 +46,17 @@ def _merged(kind: str, chunks: list[list[str]], strict: bool, options: dict[str,
     return merged
 
 
-def _run(kind: str, paths, files_per_partition: int, strict: bool, options: dict[str, Any]) -> pa.Table:
+def _run(kind: str, paths, files_per_partition: int, strict: bool, options: Options, **params: Any) -> pa.Table:
+    params = _partial.own_options(kind, params)
     chunks = _partial.chunks(_partial.files(paths), files_per_partition)
-    return _partial.finish(kind, _merged(kind, chunks, strict, options), options)
+    return _partial.finish(kind, _merged(kind, chunks, strict, options, params), options, params)
+
+
+def _options(since, until, stopwords, stem, no_numbers, boilerplate, reference_date, date_order) -> Options:
+    return Options(
+        since=since, until=until, stopwords=stopwords, stem=stem, no_numbers=no_numbers, boilerplate=boilerplate,
+        reference_date=reference_date, date_order=date_order,
+    )
 
 
 def terms(
@@ -71,10 +76,13 @@ def terms(
 ) -> pa.Table:
     """:func:`dateline.terms` over partitions of ``files_per_partition`` files counted on
     the Dask cluster: rank, term, count, doc_count, rate, equal to ``dateline terms``.
-    (``by`` groups are not offered here: they need each document's terms on one machine.)"""
-    options = dict(top=top, since=since, until=until, stopwords=stopwords, stem=stem, no_numbers=no_numbers,
-                   boilerplate=boilerplate, reference_date=reference_date, date_order=date_order)
-    return _run("terms", paths, files_per_partition, strict, options)
+    (``by`` groups are not offered here: they need each document's terms on one machine.)
+
+    >>> dateline.dask.terms("seeds", top=3).column("term").to_pylist()
+    ['cooperation', 'Iran', 'countries']
+    """
+    options = _options(since, until, stopwords, stem, no_numbers, boilerplate, reference_date, date_order)
+    return _run("terms", paths, files_per_partition, strict, options, top=top)
 
 
 def ngrams(
@@ -98,11 +106,14 @@ def ngrams(
 ) -> pa.Table:
     """:func:`dateline.ngrams` on the Dask cluster: rank, ngram, n, count. Every n-gram of a
     partition is kept until the merge (one seen once in each partition may pass
-    ``min_count`` over all), so partials hold all of them."""
-    options = dict(top=top, min_n=min_n, max_n=max_n, min_count=min_count, keep_stopword_edges=keep_stopword_edges,
-                   since=since, until=until, stopwords=stopwords, stem=stem, no_numbers=no_numbers,
-                   boilerplate=boilerplate, reference_date=reference_date, date_order=date_order)
-    return _run("ngrams", paths, files_per_partition, strict, options)
+    ``min_count`` over all), so partials hold all of them.
+
+    >>> dateline.dask.ngrams("seeds", top=1).column("ngram").to_pylist()
+    ['two countries']
+    """
+    options = _options(since, until, stopwords, stem, no_numbers, boilerplate, reference_date, date_order)
+    return _run("ngrams", paths, files_per_partition, strict, options, top=top, min_n=min_n, max_n=max_n,
+                min_count=min_count, keep_stopword_edges=keep_stopword_edges)
 
 
 def collocations(
@@ -124,11 +135,14 @@ def collocations(
     strict: bool = False,
 ) -> pa.Table:
     """:func:`dateline.collocations` on the Dask cluster: the scores are computed once, from
-    the merged bigram and word counts."""
-    options = dict(top=top, measure=measure, min_count=min_count, keep_stopword_edges=keep_stopword_edges,
-                   since=since, until=until, stopwords=stopwords, stem=stem, no_numbers=no_numbers,
-                   boilerplate=boilerplate, reference_date=reference_date, date_order=date_order)
-    return _run("collocations", paths, files_per_partition, strict, options)
+    the merged bigram and word counts.
+
+    >>> dateline.dask.collocations("seeds", top=1).column("ngram").to_pylist()
+    ['Rear Admiral']
+    """
+    options = _options(since, until, stopwords, stem, no_numbers, boilerplate, reference_date, date_order)
+    return _run("collocations", paths, files_per_partition, strict, options, top=top, measure=measure,
+                min_count=min_count, keep_stopword_edges=keep_stopword_edges)
 
 
 def keyness(
@@ -153,12 +167,14 @@ def keyness(
 ) -> pa.Table:
     """:func:`dateline.keyness` on the Dask cluster: each partition counts every term on
     each side (``target``, ``reference``: date ranges, globs or folders), the sums are scored
-    once."""
-    options = dict(target=target, reference=reference, top=top, sort=sort, min_count=min_count,
-                   no_correction=no_correction, since=since, until=until, stopwords=stopwords, stem=stem,
-                   no_numbers=no_numbers, boilerplate=boilerplate, reference_date=reference_date,
-                   date_order=date_order)
-    return _run("keyness", paths, files_per_partition, strict, options)
+    once.
+
+    >>> dateline.dask.keyness("seeds", target="2024-01-01..2024-12-31", top=1).column("term").to_pylist()
+    ['cooperation']
+    """
+    options = _options(since, until, stopwords, stem, no_numbers, boilerplate, reference_date, date_order)
+    return _run("keyness", paths, files_per_partition, strict, options, target=target, reference=reference, top=top,
+                sort=sort, min_count=min_count, no_correction=no_correction)
 
 
 def tfidf(
@@ -182,18 +198,20 @@ def tfidf(
     """:func:`dateline.tfidf` on the Dask cluster, in two passes: the terms' document
     frequencies are counted per partition and summed; then each partition's documents are
     weighted against them (and the corpus's number of documents), and their rows come back in
-    the CLI's order."""
+    the CLI's order.
+
+    >>> dateline.dask.tfidf("seeds", top=1).column("term").to_pylist()[0]
+    'Sea'
+    """
     import dask
 
-    from dateline import _df
-
-    options = dict(top=top, preset=preset, min_df=_df(min_df), max_df=_df(max_df), since=since, until=until,
-                   stopwords=stopwords, stem=stem, no_numbers=no_numbers, boilerplate=boilerplate,
-                   reference_date=reference_date, date_order=date_order)
+    options = _options(since, until, stopwords, stem, no_numbers, boilerplate, reference_date, date_order)
+    params = _partial.own_options("tfidf", dict(top=top, preset=preset, min_df=min_df, max_df=max_df))
     chunks = _partial.chunks(_partial.files(paths), files_per_partition)
-    merged = _merged("tfidf", chunks, strict, options)
+    merged = _merged("tfidf", chunks, strict, options, params)
     shared = dask.delayed(merged, traverse=False)
-    tables = dask.compute(*[dask.delayed(_partial.tfidf_part, pure=True)(shared, c, options) for c in chunks])
+    parts = [dask.delayed(_partial.tfidf_part, pure=True)(shared, c, options, params) for c in chunks]
+    tables = dask.compute(*parts)
     if not tables:
-        return _partial.tfidf_part(merged, [], options)
+        return _partial.tfidf_part(merged, [], options, params)
     return pa.concat_tables(tables).combine_chunks()
