@@ -23,6 +23,8 @@
 //! Each thread counts with its own interned ids; the counters are merged at the end and the ids
 //! renumbered in term order, so the result does not depend on how the work was split.
 
+mod frequent;
+
 use std::cmp::Reverse;
 
 use dateline_model::Article;
@@ -31,6 +33,8 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use dateline_text::{DocMeta, FinishedTerms, TermId, TermOptions, TermReader, Vocabulary};
+
+pub use frequent::count_frequent_ngrams;
 
 /// The shortest n-gram counted.
 pub const MIN_SIZE: usize = 2;
@@ -394,12 +398,14 @@ where
         .finish()
 }
 
-/// Counts and reports in one call: [`count_ngrams`] then [`NgramCounts::report`].
+/// Counts and reports in one call: [`count_frequent_ngrams`] (which holds only the n-grams
+/// the report can show, in memory below the corpus's size) then [`NgramCounts::report`]; the
+/// same table as [`count_ngrams`] would give.
 pub fn ngram_table<I>(options: &NgramOptions, docs: I) -> NgramReport
 where
     I: Iterator<Item = (DocMeta, Article)> + Send,
 {
-    count_ngrams(options, docs).report(options)
+    count_frequent_ngrams(options, docs).report(options)
 }
 
 /// Counts articles one at a time; merge counters from several threads with
