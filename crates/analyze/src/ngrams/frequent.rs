@@ -8,11 +8,15 @@
 //! frequent itemsets, Agrawal and Srikant 1994; here over contiguous runs). So:
 //!
 //! 1. The corpus is read once. Each sentence's run of term ids is kept, packed: one to three
-//!    bytes per token (LEB128 of the id; terms are numbered as first met, so frequent ones
-//!    have small ids), a zero byte between runs.
+//!    bytes per token (LEB128 of the id and whether this token is a stopword; terms are
+//!    numbered as first met, so frequent ones have small ids), a zero byte between runs.
 //! 2. For each size n from 2 up, the packed runs are read again and an n-gram is counted only
 //!    when both its terms are seen `min_count` times (n = 2) or both its (n-1)-grams were
-//!    found frequent (n > 2); what falls below `min_count` is then dropped.
+//!    found frequent (n > 2); what falls below `min_count` is then dropped. Each n-gram has
+//!    two counts: every occurrence (what longer n-grams are pruned by) and the occurrences
+//!    without a stopword at either edge (what a report with [`StopwordEdges::Drop`] shows).
+//!    Whether a token is a stopword is the token's, not its term's: with stemming, `others`
+//!    and `other` are one term, and only `other` is on the list.
 //! 3. When the candidates of a size would take more than [`map_budget`] entries, they are
 //!    counted in passes, each over the n-grams whose hash falls in one part of the range,
 //!    doubling the parts until each fits.
@@ -94,8 +98,6 @@ struct Recorder<'o> {
     tokens: u64,
     sentences: u64,
     runs: Runs,
-    /// Whether each term (by the reader's id) is a stopword.
-    stopword: Vec<bool>,
 }
 
 impl<'o> Recorder<'o> {
@@ -106,13 +108,12 @@ impl<'o> Recorder<'o> {
             tokens: 0,
             sentences: 0,
             runs: Runs::default(),
-            stopword: Vec::new(),
         }
     }
 
     /// Records one article's runs, as [`NgramCounter::add`](super::NgramCounter::add) forms them.
     fn add(&mut self, article: &Article) {
-        let Self { reader, tokens, sentences, runs, stopword, .. } = self;
+        let Self { reader, tokens, sentences, runs, .. } = self;
         runs.end_run();
         reader.terms(article).for_each(|token| {
             if token.sentence_start || token.segment_start {
@@ -125,11 +126,7 @@ impl<'o> Recorder<'o> {
                 return;
             };
             *tokens += 1;
-            if stopword.len() <= id as usize {
-                stopword.resize(id as usize + 1, false);
-            }
-            stopword[id as usize] = token.stopword;
-            runs.push(id);
+            runs.push(id, token.stopword);
         });
     }
 
@@ -140,14 +137,10 @@ impl<'o> Recorder<'o> {
             std::mem::swap(&mut self, &mut other);
         }
         let remap = self.reader.merge(&other.reader);
-        self.stopword.resize(self.reader.vocab().len(), false);
-        for (old, &new) in remap.iter().enumerate() {
-            self.stopword[new as usize] |= other.stopword.get(old).copied().unwrap_or(false);
-        }
         self.runs.end_run();
         other.runs.each_run(|run| {
-            for &id in run {
-                self.runs.push(remap[id as usize]);
+            for &(id, stop) in run {
+                self.runs.push(remap[id as usize], stop);
             }
             self.runs.end_run();
         });
@@ -159,30 +152,31 @@ impl<'o> Recorder<'o> {
     /// The frequent n-grams, each pass's map within `budget` entries (`None`: [`map_budget`]),
     /// and the most passes any size took.
     fn finish(self, budget: Option<usize>) -> (NgramCounts, u64) {
-        let Self { options, reader, tokens, sentences, runs, stopword } = self;
+        let Self { options, reader, tokens, sentences, runs } = self;
         let local_freq = reader.term_freq().to_vec();
         let terms = reader.options().clone();
         let FinishedTerms { vocab, term_freq, ids } = reader.finish();
         let new_id = ids.new_ids();
-        let is_stop = |id: TermId| stopword.get(id as usize).copied().unwrap_or(false);
         let drop_edges = options.stopword_edges == StopwordEdges::Drop;
-        // What the report may show: the sizes asked for, stopword edges as the options say;
-        // shorter n-grams and those with stopword edges were counted only to find longer ones.
-        let reported = |size: usize, key: &Key| -> Option<Ngram> {
-            if size < options.min_size || (drop_edges && (is_stop(key[0]) || is_stop(key[size - 1]))) {
+        let min_count = options.min_count;
+        // What the report may show: the sizes asked for, counted as the options say (without
+        // the occurrences with a stopword edge, unless kept) at least `min_count` times; the
+        // rest was counted only to find longer n-grams.
+        let reported = |size: usize, key: &Key, counts: Counts| -> Option<(Ngram, u64)> {
+            let n = if drop_edges { counts.clean } else { counts.all };
+            if size < options.min_size || n < min_count {
                 return None;
             }
             let mut ids = [0; MAX_SIZE];
             for (slot, &old) in ids.iter_mut().zip(&key[..size]) {
                 *slot = new_id[old as usize];
             }
-            Ngram::new(&ids[..size])
+            Some((Ngram::new(&ids[..size])?, n))
         };
         let mut kept = Kept::new(options.top);
         let budget = budget.unwrap_or_else(|| map_budget(&runs));
         let mut most_passes = 1;
-        let min_count = options.min_count;
-        let mut shorter: FxHashMap<Key, u64> = FxHashMap::default();
+        let mut shorter: FxHashMap<Key, Counts> = FxHashMap::default();
         for size in 2..=options.max_size {
             let candidate = |gram: &[TermId]| -> bool {
                 if min_count <= 1 {
@@ -195,12 +189,12 @@ impl<'o> Recorder<'o> {
             };
             if size < options.max_size {
                 let (frequent, passes) =
-                    count_in_parts(&runs, size, budget, candidate, FxHashMap::default, |map, key, n| {
-                        (n >= min_count).then(|| map.insert(key, n));
+                    count_in_parts(&runs, size, budget, candidate, FxHashMap::default, |map, key, counts| {
+                        (counts.all >= min_count).then(|| map.insert(key, counts));
                     });
                 most_passes = most_passes.max(passes);
-                for (key, &n) in &frequent {
-                    if let Some(ngram) = reported(size, key) {
+                for (key, &counts) in &frequent {
+                    if let Some((ngram, n)) = reported(size, key, counts) {
                         kept.push(ngram, n);
                     }
                 }
@@ -213,8 +207,8 @@ impl<'o> Recorder<'o> {
                     budget,
                     candidate,
                     || Kept::new(options.top),
-                    |longest, key, n| {
-                        if let Some(ngram) = (n >= min_count).then(|| reported(size, &key)).flatten() {
+                    |longest, key, counts| {
+                        if let Some((ngram, n)) = reported(size, &key, counts) {
                             longest.push(ngram, n);
                         }
                     },
@@ -261,15 +255,23 @@ impl Kept {
     }
 }
 
-/// Runs of term ids packed as LEB128 of `id + 1`, each run ended by a zero byte.
+/// An n-gram's occurrences: all of them, and those without a stopword token at either edge.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Counts {
+    all: u64,
+    clean: u64,
+}
+
+/// Runs of tokens packed as LEB128 of `2 id + stopword + 1`, each run ended by a zero byte.
 #[derive(Debug, Default)]
 struct Runs {
     bytes: Vec<u8>,
 }
 
 impl Runs {
-    fn push(&mut self, id: TermId) {
-        let mut value = u64::from(id) + 1;
+    /// Adds a token of term `id`, a stopword or not, to the current run.
+    fn push(&mut self, id: TermId, stopword: bool) {
+        let mut value = (u64::from(id) << 1 | u64::from(stopword)) + 1;
         while value >= 0x80 {
             // Truncation keeps the low seven bits, which is the point.
             #[allow(clippy::cast_possible_truncation, reason = "masked to seven bits")]
@@ -287,8 +289,8 @@ impl Runs {
         }
     }
 
-    /// Calls `each` with every run, in order.
-    fn each_run(&self, mut each: impl FnMut(&[TermId])) {
+    /// Calls `each` with every run's tokens (term id, stopword), in order.
+    fn each_run(&self, mut each: impl FnMut(&[(TermId, bool)])) {
         let mut run = Vec::new();
         let (mut value, mut shift) = (0u64, 0u32);
         for &byte in &self.bytes {
@@ -301,8 +303,9 @@ impl Runs {
                 each(&run);
                 run.clear();
             } else {
+                let code = value - 1;
                 #[allow(clippy::cast_possible_truncation, reason = "pushed from a TermId")]
-                run.push((value - 1) as TermId);
+                run.push(((code >> 1) as TermId, code & 1 == 1));
             }
             (value, shift) = (0, 0);
         }
@@ -311,14 +314,14 @@ impl Runs {
         }
     }
 
-    /// Calls `each` with every n-gram of `size` ids, in order.
-    fn each_ngram(&self, size: usize, mut each: impl FnMut(&[TermId])) {
+    /// Calls `each` with every n-gram of `size` tokens, in order.
+    fn each_ngram(&self, size: usize, mut each: impl FnMut(&[(TermId, bool)])) {
         self.each_run(|run| run.windows(size).for_each(&mut each));
     }
 }
 
 /// The most entries one pass's counting map may hold: about as many bytes as the packed runs
-/// take (an entry is 28 bytes and its share of the table's spare room), and at least a few
+/// take (an entry is 36 bytes and its share of the table's spare room), and at least a few
 /// megabytes, so that small corpora count in one pass.
 fn map_budget(runs: &Runs) -> usize {
     (runs.bytes.len() / 48).max(1 << 16)
@@ -345,6 +348,15 @@ fn key_of(ids: &[TermId]) -> Key {
     key
 }
 
+/// The key of a run's tokens.
+fn key_of_tokens(tokens: &[(TermId, bool)]) -> Key {
+    let mut key = [0; MAX_SIZE];
+    for (slot, &(id, _)) in key.iter_mut().zip(tokens) {
+        *slot = id;
+    }
+    key
+}
+
 /// The n-grams of `size` that `candidate` lets through, with their counts, each handed to
 /// `add` with an accumulator made by `init`, in as many passes as keep each pass's counting
 /// map within `budget` entries; and how many passes that took. A pass that outgrows it starts
@@ -357,7 +369,7 @@ fn count_in_parts<A>(
     budget: usize,
     candidate: impl Fn(&[TermId]) -> bool,
     init: impl Fn() -> A,
-    mut add: impl FnMut(&mut A, Key, u64),
+    mut add: impl FnMut(&mut A, Key, Counts),
 ) -> (A, u64) {
     let mut parts = 1u64;
     loop {
@@ -387,14 +399,20 @@ fn count_part(
     (part, parts): (u64, u64),
     budget: usize,
     candidate: &impl Fn(&[TermId]) -> bool,
-) -> Option<FxHashMap<Key, u64>> {
-    let mut counts: FxHashMap<Key, u64> = FxHashMap::default();
+) -> Option<FxHashMap<Key, Counts>> {
+    let mut counts: FxHashMap<Key, Counts> = FxHashMap::default();
     let mut overflow = false;
     runs.each_ngram(size, |gram| {
-        if overflow || (parts > 1 && part_of(gram, parts) != part) || !candidate(gram) {
+        if overflow {
             return;
         }
-        *counts.entry(key_of(gram)).or_insert(0) += 1;
+        let key = key_of_tokens(gram);
+        if (parts > 1 && part_of(&key[..size], parts) != part) || !candidate(&key[..size]) {
+            return;
+        }
+        let entry = counts.entry(key).or_default();
+        entry.all += 1;
+        entry.clean += u64::from(!gram[0].1 && !gram[size - 1].1);
         overflow = counts.len() > budget;
     });
     (!overflow).then_some(counts)
@@ -477,9 +495,9 @@ mod tests {
     fn counting_in_parts_gives_the_same_counts_as_one_pass() {
         let mut runs = Runs::default();
         for i in 0..5000u32 {
-            runs.push(i % 97);
-            runs.push(i % 89);
-            runs.push(i % 13);
+            runs.push(i % 97, false);
+            runs.push(i % 89, i % 3 == 0);
+            runs.push(i % 13, false);
             if i % 7 == 0 {
                 runs.end_run();
             }
@@ -492,8 +510,8 @@ mod tests {
                     budget,
                     |_| true,
                     FxHashMap::default,
-                    |map, key, n| {
-                        (n >= 2).then(|| map.insert(key, n));
+                    |map, key, counts| {
+                        (counts.all >= 2).then(|| map.insert(key, counts));
                     },
                 )
             };
@@ -509,15 +527,16 @@ mod tests {
     fn packed_runs_read_back_as_written() {
         let mut runs = Runs::default();
         runs.end_run();
-        for id in [0, 127, 128, 16_383, 16_384, u32::MAX - 1] {
-            runs.push(id);
+        let written = [(0, false), (0, true), (63, false), (64, true), (8_191, false), (8_192, true), (u32::MAX, true)];
+        for (id, stop) in written {
+            runs.push(id, stop);
         }
         runs.end_run();
         runs.end_run();
-        runs.push(5);
+        runs.push(5, false);
         let mut read = Vec::new();
         runs.each_run(|run| read.push(run.to_vec()));
-        assert_eq!(read, [vec![0, 127, 128, 16_383, 16_384, u32::MAX - 1], vec![5]]);
+        assert_eq!(read, [written.to_vec(), vec![(5, false)]]);
     }
 
     /// A random small corpus: articles of one to three paragraphs over a few words, stopwords,
@@ -525,6 +544,7 @@ mod tests {
     fn small_corpus() -> impl Strategy<Value = Vec<Vec<String>>> {
         let word = proptest::sample::select(vec![
             "Iran", "iran", "Russia", "grain", "talks", "minister", "foreign", "the", "of", "and", "100", "talks.",
+            "other", "others", "most", "down", "downs",
         ]);
         let paragraph = proptest::collection::vec(word, 0..25).prop_map(|words| words.join(" "));
         let article = proptest::collection::vec(paragraph, 1..4);
@@ -551,13 +571,14 @@ mod tests {
             proptest::bool::ANY,
             proptest::option::of(1usize..6),
             proptest::option::of(2usize..12),
+            proptest::bool::ANY,
         );
         let mut runner = TestRunner::new(Config::with_cases(256));
         runner
-            .run(&strategy, |(corpus, min_count, max_n, keep_edges, numbers, top, budget)| {
+            .run(&strategy, |(corpus, min_count, max_n, keep_edges, numbers, top, budget, stem)| {
                 let edges = if keep_edges { StopwordEdges::Keep } else { StopwordEdges::Drop };
                 let options = NgramOptions::builder()
-                    .terms(TermOptions::new().numbers(numbers))
+                    .terms(TermOptions::new().numbers(numbers).stem(stem))
                     .sizes(2, max_n)
                     .min_count(min_count)
                     .stopword_edges(edges)
