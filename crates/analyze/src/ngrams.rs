@@ -398,14 +398,14 @@ where
         .finish()
 }
 
-/// Counts and reports in one call: [`count_frequent_ngrams`] (which holds only the n-grams
-/// the report can show, in memory below the corpus's size) then [`NgramCounts::report`]; the
-/// same table as [`count_ngrams`] would give.
+/// Counts and reports in one call: [`count_ngrams`] then [`NgramCounts::report`].
+/// ([`count_frequent_ngrams`] gives the same table but, as it stands, with more memory and
+/// time on real text: see its module's documentation.)
 pub fn ngram_table<I>(options: &NgramOptions, docs: I) -> NgramReport
 where
     I: Iterator<Item = (DocMeta, Article)> + Send,
 {
-    count_frequent_ngrams(options, docs).report(options)
+    count_ngrams(options, docs).report(options)
 }
 
 /// Counts articles one at a time; merge counters from several threads with

@@ -29,6 +29,15 @@
 //! seen `min_count` times. Memory is the packed runs, the frequent n-grams of two sizes and
 //! one part's counting map; with `min_count` 1 every n-gram is frequent, and memory grows with
 //! the distinct n-grams, as the output itself does.
+//!
+//! As it stands this takes more memory and time than [`count_ngrams`](super::count_ngrams) on
+//! real text, so [`ngram_table`](super::ngram_table) does not use it. On a 207.5 MB tree of
+//! real paragraphs (release build, 2 loaded cores): sizes 2 to 3, 309 MB peak against 195 MB;
+//! sizes 2 to 5, 558 MB against 408 MB, and 6 to 25 times the time. The frequent (n-1)-grams
+//! it must hold to prune include those with a stopword at an edge (`minister of`), which
+//! counting everything with [`StopwordEdges::Drop`] never counts, and most frequent n-grams of
+//! English are such; each entry is keyed by five ids whatever its size; and a size whose
+//! candidates outgrow the budget is read again for every doubling of the parts.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
