@@ -48,8 +48,10 @@ pub use keyness::{
     SelectionBuilder, keyness, keyness_against,
 };
 pub use kwic::{KwicHit, kwic, kwic_article};
-pub use ngrams::{NgramCounts, NgramOptions, NgramReport, NgramRow, StopwordEdges, count_ngrams, ngram_table};
+pub use ngrams::{
+    NgramCounts, NgramOptions, NgramReport, NgramRow, StopwordEdges, count_frequent_ngrams, count_ngrams, ngram_table,
+};
 pub use period::{Period, PeriodKey};
 pub use summary::{Summary, summarize};
-pub use tfidf::{Preset, TfIdf, TfIdfBuilder, TfIdfError, TfIdfReport, TfIdfRow};
+pub use tfidf::{Preset, TfIdf, TfIdfBuilder, TfIdfError, TfIdfReport, TfIdfRow, Weighting};
 pub use trends::{Trends, trends};

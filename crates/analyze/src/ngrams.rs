@@ -23,6 +23,8 @@
 //! Each thread counts with its own interned ids; the counters are merged at the end and the ids
 //! renumbered in term order, so the result does not depend on how the work was split.
 
+mod frequent;
+
 use std::cmp::Reverse;
 
 use dateline_model::Article;
@@ -31,6 +33,8 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use dateline_text::{DocMeta, FinishedTerms, TermId, TermOptions, TermReader, Vocabulary};
+
+pub use frequent::count_frequent_ngrams;
 
 /// The shortest n-gram counted.
 pub const MIN_SIZE: usize = 2;
@@ -395,6 +399,8 @@ where
 }
 
 /// Counts and reports in one call: [`count_ngrams`] then [`NgramCounts::report`].
+/// ([`count_frequent_ngrams`] gives the same table but, as it stands, with more memory and
+/// time on real text: see its module's documentation.)
 pub fn ngram_table<I>(options: &NgramOptions, docs: I) -> NgramReport
 where
     I: Iterator<Item = (DocMeta, Article)> + Send,

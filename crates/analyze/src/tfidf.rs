@@ -369,21 +369,33 @@ impl TfIdf {
     ///
     /// As [`weights`](Self::weights).
     pub fn report_docs(&self, corpus: &Counts, docs: &[DocCounts]) -> Result<TfIdfReport, TfIdfError> {
-        let idf = self.idf(corpus)?;
-        let vocab = &corpus.vocab;
-        let rows = docs
-            .par_iter()
-            .map(|doc| {
-                let mut row = self.row(doc, &idf);
-                top_terms(&mut row, self.top, vocab);
-                let terms = row
-                    .into_iter()
-                    .map(|(id, score)| ScoredTerm { term: vocab.display(id).to_owned(), score })
-                    .collect();
-                TfIdfRow { path: doc.meta.path.clone(), terms }
-            })
-            .collect();
-        Ok(TfIdfReport { preset: self.preset, documents: corpus.docs.len(), rows })
+        let weighting = self.weighting(corpus)?;
+        let rows = docs.par_iter().map(|doc| weighting.row(doc)).collect();
+        Ok(TfIdfReport { preset: self.preset, documents: weighting.documents(), rows })
+    }
+
+    /// The idf of every term of `corpus`, ready to make any document's row on its own: for
+    /// writing rows as they are made, never holding every document's row at once (a
+    /// [`TfIdfReport`] of a large corpus with every term listed is several times its size).
+    ///
+    /// ```
+    /// use dateline_analyze::{DocMeta, TermOptions, TfIdf};
+    ///
+    /// let article = dateline_parse::parse_article(" date 2024-01-10 Lavrov met Araghchi.")?;
+    /// let meta = DocMeta { path: "a.txt".into(), date: None };
+    /// let tfidf = TfIdf::default();
+    /// let counts = tfidf.count(&TermOptions::new(), std::iter::once((meta, article)));
+    /// let weighting = tfidf.weighting(&counts)?;
+    /// let rows: Vec<_> = counts.docs.iter().map(|doc| weighting.row(doc)).collect();
+    /// assert_eq!(rows, tfidf.report(&counts)?.rows);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`weights`](Self::weights).
+    pub fn weighting<'c>(&self, corpus: &'c Counts) -> Result<Weighting<'c>, TfIdfError> {
+        Ok(Weighting { tfidf: *self, idf: self.idf(corpus)?, corpus })
     }
 
     /// Per term id, its idf, or `None` when `min_df`/`max_df` leave it out.
@@ -439,6 +451,35 @@ impl TfIdf {
         }
         row.retain(|&(_, w)| w > 0.0 && w.is_finite());
         row
+    }
+}
+
+/// A corpus's idf under one [`TfIdf`]: makes each document's [`TfIdfRow`] on demand. Made
+/// by [`TfIdf::weighting`].
+#[derive(Debug, Clone)]
+pub struct Weighting<'c> {
+    tfidf: TfIdf,
+    idf: Vec<Option<f64>>,
+    corpus: &'c Counts,
+}
+
+impl Weighting<'_> {
+    /// `N`, the number of documents of the corpus.
+    #[must_use]
+    pub fn documents(&self) -> usize {
+        self.corpus.docs.len()
+    }
+
+    /// The top terms of `doc` (a document of the corpus, or counted with its vocabulary):
+    /// highest score first, ties in term order, in their display forms.
+    #[must_use]
+    pub fn row(&self, doc: &DocCounts) -> TfIdfRow {
+        let vocab = &self.corpus.vocab;
+        let mut row = self.tfidf.row(doc, &self.idf);
+        top_terms(&mut row, self.tfidf.top, vocab);
+        let terms =
+            row.into_iter().map(|(id, score)| ScoredTerm { term: vocab.display(id).to_owned(), score }).collect();
+        TfIdfRow { path: doc.meta.path.clone(), terms }
     }
 }
 

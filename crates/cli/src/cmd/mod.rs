@@ -31,7 +31,7 @@ use dateline_parse::CorpusReader;
 use crate::atomic::AtomicFile;
 use crate::config::{CommandConfig, Config};
 use crate::output;
-use crate::output::report::{Report, Table};
+use crate::output::report::{Cell, Report, Streamed, Table};
 use crate::report::{Reporter, Status};
 
 pub(crate) fn run(config: &Config) -> Result<Status> {
@@ -184,8 +184,41 @@ impl output::Writer for Noted<'_> {
         self.writer.document(doc)
     }
 
+    fn streamed(&mut self, report: &dyn Streamed) -> io::Result<()> {
+        self.writer.streamed(&StreamedWithNote { report, note: self.note })
+    }
+
     fn finish(&mut self) -> io::Result<()> {
         self.writer.finish()
+    }
+}
+
+/// A note under the table, as [`WithNote`] for reports held whole.
+fn add_note(table: &mut Table, note: &str) {
+    table.note = Some(match table.note.take() {
+        Some(old) => format!("{old}\n{note}"),
+        None => note.to_owned(),
+    });
+}
+
+struct StreamedWithNote<'a> {
+    report: &'a dyn Streamed,
+    note: &'a str,
+}
+
+impl Streamed for StreamedWithNote<'_> {
+    fn frame(&self) -> Table {
+        let mut frame = self.report.frame();
+        add_note(&mut frame, self.note);
+        frame
+    }
+
+    fn each_row(&self, row: &mut dyn FnMut(Vec<Cell>) -> io::Result<()>) -> io::Result<()> {
+        self.report.each_row(row)
+    }
+
+    fn each_json(&self, item: &mut dyn FnMut(serde_json::Value) -> io::Result<()>) -> io::Result<()> {
+        self.report.each_json(item)
     }
 }
 
@@ -198,10 +231,7 @@ impl Report for WithNote<'_> {
     fn tables(&self) -> Vec<Table> {
         let mut tables = self.report.tables();
         if let Some(last) = tables.last_mut() {
-            last.note = Some(match last.note.take() {
-                Some(note) => format!("{note}\n{}", self.note),
-                None => self.note.to_owned(),
-            });
+            add_note(last, self.note);
         }
         tables
     }

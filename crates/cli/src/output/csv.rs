@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use dateline_model::Document;
 use serde::Serialize;
 
-use super::report::{Column, Report};
+use super::report::{Column, Report, Streamed};
 use super::{Writer, outline};
 
 #[derive(Serialize)]
@@ -48,6 +48,17 @@ impl Writer for Csv<'_> {
         self.out.flush()
     }
 
+    fn streamed(&mut self, report: &dyn Streamed) -> io::Result<()> {
+        let frame = report.frame();
+        self.out.write_record(frame.columns.iter().map(|c| c.name.as_ref()))?;
+        let out = &mut self.out;
+        report.each_row(&mut |row| {
+            out.write_record(row.iter().zip(&frame.columns).map(|(cell, col)| col.write(cell)))?;
+            Ok(())
+        })?;
+        self.out.flush()
+    }
+
     fn document(&mut self, doc: &Document) -> io::Result<()> {
         let article = doc.article.as_ref();
         let published = article.and_then(|a| a.published.as_ref());
@@ -81,12 +92,20 @@ impl Writer for Csv<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::output::report::tests::Demo;
+    use crate::output::report::tests::{Demo, StreamedDemo};
 
     #[test]
     fn reports_carry_their_rows_at_full_precision() {
         let mut out = Vec::new();
         Csv::new(&mut out).report(&Demo).expect("writes to memory");
         assert_eq!(String::from_utf8(out).ok().as_deref(), Some("term,count,rate\nLavrov,12,3.25\nGaza,7,0.5\n"));
+    }
+
+    #[test]
+    fn a_streamed_report_is_the_same_rows() {
+        let (mut held, mut streamed) = (Vec::new(), Vec::new());
+        Csv::new(&mut held).report(&Demo).expect("writes to memory");
+        Csv::new(&mut streamed).streamed(&StreamedDemo).expect("writes to memory");
+        assert_eq!(streamed, held);
     }
 }

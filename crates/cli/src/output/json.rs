@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use dateline_model::Document;
 
 use super::Writer;
-use super::report::Report;
+use super::report::{JsonArray, Report, Streamed};
 
 pub(crate) struct Json<'w> {
     out: &'w mut dyn Write,
@@ -28,6 +28,12 @@ impl Writer for Json<'_> {
         writeln!(self.out)
     }
 
+    fn streamed(&mut self, report: &dyn Streamed) -> io::Result<()> {
+        self.reported = true;
+        serde_json::to_writer_pretty(&mut *self.out, &JsonArray(report))?;
+        writeln!(self.out)
+    }
+
     fn document(&mut self, doc: &Document) -> io::Result<()> {
         self.out.write_all(if self.documents > 0 { b",\n" } else { b"[\n" })?;
         self.documents += 1;
@@ -41,5 +47,19 @@ impl Writer for Json<'_> {
             (0, false) => self.out.write_all(b"[]\n"),
             _ => self.out.write_all(b"\n]\n"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::report::tests::{Demo, StreamedDemo};
+
+    #[test]
+    fn a_streamed_report_is_the_same_array() {
+        let (mut held, mut streamed) = (Vec::new(), Vec::new());
+        Json::new(&mut held).report(&Demo).expect("writes to memory");
+        Json::new(&mut streamed).streamed(&StreamedDemo).expect("writes to memory");
+        assert_eq!(String::from_utf8(streamed).ok(), String::from_utf8(held).ok());
     }
 }

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use dateline_model::Document;
 
 use super::Writer;
-use super::report::Report;
+use super::report::{Report, Streamed};
 
 pub(crate) struct JsonLines<'w> {
     out: &'w mut dyn Write,
@@ -23,6 +23,14 @@ impl Writer for JsonLines<'_> {
         report.write_json_lines(&mut *self.out)
     }
 
+    fn streamed(&mut self, report: &dyn Streamed) -> io::Result<()> {
+        let out = &mut *self.out;
+        report.each_json(&mut |line| {
+            serde_json::to_writer(&mut *out, &line)?;
+            writeln!(out)
+        })
+    }
+
     fn document(&mut self, doc: &Document) -> io::Result<()> {
         serde_json::to_writer(&mut *self.out, doc)?;
         self.out.write_all(b"\n")
@@ -32,7 +40,7 @@ impl Writer for JsonLines<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::output::report::tests::Demo;
+    use crate::output::report::tests::{Demo, StreamedDemo};
 
     #[test]
     fn each_row_is_a_line() {
@@ -42,5 +50,13 @@ mod tests {
             String::from_utf8(out).ok().as_deref(),
             Some("{\"term\":\"Lavrov\",\"count\":12}\n{\"term\":\"Gaza\",\"count\":7}\n")
         );
+    }
+
+    #[test]
+    fn a_streamed_report_is_the_same_lines() {
+        let (mut held, mut streamed) = (Vec::new(), Vec::new());
+        JsonLines::new(&mut held).report(&Demo).expect("writes to memory");
+        JsonLines::new(&mut streamed).streamed(&StreamedDemo).expect("writes to memory");
+        assert_eq!(streamed, held);
     }
 }

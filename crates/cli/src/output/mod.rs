@@ -19,7 +19,7 @@ use clap::ValueEnum;
 use dateline_model::Document;
 use dateline_parse::ArticleParser;
 
-use self::report::Report;
+use self::report::{Report, Streamed};
 
 /// An output format: `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -49,6 +49,10 @@ pub(crate) trait Writer {
     fn report(&mut self, report: &dyn Report) -> io::Result<()>;
 
     fn document(&mut self, doc: &Document) -> io::Result<()>;
+
+    /// Writes a report whose rows are made as they are written: the same output as
+    /// [`report`](Self::report) of the same rows held whole.
+    fn streamed(&mut self, report: &dyn Streamed) -> io::Result<()>;
 
     fn finish(&mut self) -> io::Result<()> {
         Ok(())

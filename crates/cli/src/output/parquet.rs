@@ -32,10 +32,13 @@ use parquet::errors::ParquetError;
 use parquet::file::properties::WriterProperties;
 
 use super::Writer;
-use super::report::{Cell, Column, Kind, Report, Table};
+use super::report::{Cell, Column, Kind, Report, Streamed, Table};
 
 /// Articles gathered before they are handed to the Parquet writer as one batch.
 const BATCH_ROWS: usize = 256;
+
+/// Rows of a streamed report gathered before they are handed over as one batch.
+const STREAMED_BATCH_ROWS: usize = 8192;
 
 /// The encoded size at which a row group is closed and written out: large enough for good
 /// compression and fast scans (about 12,000 news articles), small enough that memory stays
@@ -65,6 +68,30 @@ impl Writer for Parquet<'_> {
         let batch = table_batch(&report.csv())?;
         let mut writer = ArrowWriter::try_new(Vec::new(), batch.schema(), Some(properties())).map_err(parquet_error)?;
         writer.write(&batch).map_err(parquet_error)?;
+        let bytes = writer.into_inner().map_err(parquet_error)?;
+        self.out.write_all(&bytes)
+    }
+
+    /// Rows are gathered [`STREAMED_BATCH_ROWS`] at a time into record batches.
+    fn streamed(&mut self, report: &dyn Streamed) -> io::Result<()> {
+        if self.reported || self.articles.is_some() {
+            return Err(io::Error::other("a Parquet file holds one table: only one report can be written"));
+        }
+        self.reported = true;
+        let mut batch = report.frame();
+        let schema = table_batch(&batch)?.schema();
+        let mut writer = ArrowWriter::try_new(Vec::new(), schema, Some(properties())).map_err(parquet_error)?;
+        report.each_row(&mut |row| {
+            batch.rows.push(row);
+            if batch.rows.len() >= STREAMED_BATCH_ROWS {
+                writer.write(&table_batch(&batch)?).map_err(parquet_error)?;
+                batch.rows.clear();
+            }
+            Ok(())
+        })?;
+        if !batch.rows.is_empty() {
+            writer.write(&table_batch(&batch)?).map_err(parquet_error)?;
+        }
         let bytes = writer.into_inner().map_err(parquet_error)?;
         self.out.write_all(&bytes)
     }
@@ -364,7 +391,7 @@ fn diagnostics_array(rows: &[ArticleRow]) -> io::Result<ArrayRef> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::output::report::tests::Demo;
+    use crate::output::report::tests::{Demo, StreamedDemo};
 
     #[test]
     fn a_report_is_its_csv_table_typed() {
@@ -378,6 +405,23 @@ mod tests {
         let types: Vec<(&str, &DataType)> =
             schema.fields().iter().map(|f| (f.name().as_str(), f.data_type())).collect();
         assert_eq!(types, [("term", &DataType::Utf8), ("count", &DataType::Int64), ("rate", &DataType::Float64)]);
+    }
+
+    #[test]
+    fn a_streamed_report_holds_the_same_rows() {
+        let read = |bytes: Vec<u8>| {
+            let mut file = tempfile::tempfile().expect("a temporary file");
+            file.write_all(&bytes).expect("written");
+            let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
+                .expect("a Parquet file")
+                .build()
+                .expect("a reader");
+            reader.map(|batch| batch.expect("a batch")).collect::<Vec<_>>()
+        };
+        let (mut held, mut streamed) = (Vec::new(), Vec::new());
+        Parquet::new(&mut held).report(&Demo).expect("writes to memory");
+        Parquet::new(&mut streamed).streamed(&StreamedDemo).expect("writes to memory");
+        assert_eq!(read(streamed), read(held));
     }
 
     #[test]

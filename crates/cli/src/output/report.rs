@@ -96,7 +96,7 @@ impl Column {
     }
 
     /// Numbers line up on the right in tables.
-    fn aligns_right(&self) -> bool {
+    pub(crate) fn aligns_right(&self) -> bool {
         self.right || matches!(self.kind, Kind::Int | Kind::Float)
     }
 
@@ -315,6 +315,46 @@ pub(crate) trait Report {
     }
 }
 
+/// A report of one table too large to hold: a row per article, or more. Its rows are made
+/// as they are written (again for each walk: `table` walks them twice, once to measure the
+/// columns), so what a command keeps is its compact counts, never every row at once.
+pub(crate) trait Streamed {
+    /// The table's columns, caption and note, without rows.
+    fn frame(&self) -> Table;
+
+    /// Hands each row to `row`, in order, every cell of its column's kind; stops at the first
+    /// error `row` returns.
+    fn each_row(&self, row: &mut dyn FnMut(Vec<Cell>) -> io::Result<()>) -> io::Result<()>;
+
+    /// Hands each element of the JSON array (`json` prints the array, `jsonl` an element per
+    /// line) to `item`, in order; stops at the first error `item` returns.
+    fn each_json(&self, item: &mut dyn FnMut(Value) -> io::Result<()>) -> io::Result<()>;
+}
+
+/// A streamed report as JSON: serialised as the array of its elements, each made as it is
+/// written, so `json` prints exactly what the array held whole would print.
+pub(crate) struct JsonArray<'a>(pub(crate) &'a dyn Streamed);
+
+impl serde::Serialize for JsonArray<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error as _, SerializeSeq};
+        let mut seq = serializer.serialize_seq(None)?;
+        // The walk speaks io::Error; the serializer's own error is kept to be returned as it was.
+        let mut failed = None;
+        let walked = self.0.each_json(&mut |value| {
+            seq.serialize_element(&value).map_err(|err| {
+                failed = Some(err);
+                io::Error::other("serialising a row")
+            })
+        });
+        if let Some(err) = failed {
+            return Err(err);
+        }
+        walked.map_err(S::Error::custom)?;
+        seq.end()
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -332,6 +372,23 @@ pub(crate) mod tests {
 
         fn json(&self) -> Value {
             serde_json::json!([{"term": "Lavrov", "count": 12}, {"term": "Gaza", "count": 7}])
+        }
+    }
+
+    /// [`Demo`]'s table, streamed.
+    pub(crate) struct StreamedDemo;
+
+    impl Streamed for StreamedDemo {
+        fn frame(&self) -> Table {
+            Table { rows: Vec::new(), ..Demo.tables().remove(0) }
+        }
+
+        fn each_row(&self, row: &mut dyn FnMut(Vec<Cell>) -> io::Result<()>) -> io::Result<()> {
+            Demo.tables().remove(0).rows.into_iter().try_for_each(row)
+        }
+
+        fn each_json(&self, item: &mut dyn FnMut(Value) -> io::Result<()>) -> io::Result<()> {
+            Demo.json_lines().into_iter().try_for_each(item)
         }
     }
 

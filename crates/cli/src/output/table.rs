@@ -15,7 +15,7 @@ use std::io::{self, Write};
 
 use dateline_model::Document;
 
-use super::report::{Column, Report, Table};
+use super::report::{Cell, Column, Report, Streamed, Table};
 use super::{Writer, outline};
 
 const MISSING: &str = "-";
@@ -51,6 +51,38 @@ impl Writer for Tables<'_> {
             if let Some(note) = &table.note {
                 writeln!(self.out, "\n{note}")?;
             }
+        }
+        Ok(())
+    }
+
+    /// Walks the rows twice: once to measure the columns, once to write them.
+    fn streamed(&mut self, report: &dyn Streamed) -> io::Result<()> {
+        let frame = report.frame();
+        if let Some(caption) = &frame.caption {
+            writeln!(self.out, "{caption}")?;
+        }
+        if !frame.columns.is_empty() {
+            let headers: Vec<String> = frame.columns.iter().map(|c| c.name.to_string()).collect();
+            let cut_start: Vec<bool> = frame.columns.iter().map(|c| c.right).collect();
+            let shown = |row: Vec<Cell>| -> Vec<String> {
+                row.iter()
+                    .zip(&frame.columns)
+                    .zip(&cut_start)
+                    .map(|((cell, col), &cut)| fit(&col.show(cell), cut))
+                    .collect()
+            };
+            let mut widths = widths_of(&headers);
+            report.each_row(&mut |row| {
+                widen(&mut widths, &shown(row));
+                Ok(())
+            })?;
+            let right: Vec<bool> = frame.columns.iter().map(Column::aligns_right).collect();
+            write_line(self.out, &widths, &right, &headers)?;
+            let out = &mut *self.out;
+            report.each_row(&mut |row| write_line(out, &widths, &right, &shown(row)))?;
+        }
+        if let Some(note) = &frame.note {
+            writeln!(self.out, "\n{note}")?;
         }
         Ok(())
     }
@@ -107,39 +139,50 @@ fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
     let cells: Vec<Vec<String>> = grid
         .rows
         .iter()
-        .map(|row| {
-            row.iter()
-                .zip(&grid.cut_start)
-                .map(|(text, &cut_start)| if cut_start { truncate_start(text) } else { truncate(text) })
-                .collect()
-        })
+        .map(|row| row.iter().zip(&grid.cut_start).map(|(text, &cut_start)| fit(text, cut_start)).collect())
         .collect();
-    let mut widths: Vec<usize> = grid.headers.iter().map(|c| c.chars().count()).collect();
+    let mut widths = widths_of(&grid.headers);
     for row in &cells {
-        for (width, text) in widths.iter_mut().zip(row) {
-            *width = (*width).max(text.chars().count());
-        }
+        widen(&mut widths, row);
     }
-    let line = |out: &mut dyn Write, texts: Vec<&str>| -> io::Result<()> {
-        let mut parts = Vec::with_capacity(texts.len());
-        for (i, text) in texts.iter().enumerate() {
-            let pad = widths[i].saturating_sub(text.chars().count());
-            let last = i + 1 == texts.len();
-            parts.push(if grid.right[i] {
-                format!("{}{text}", " ".repeat(pad))
-            } else if last {
-                (*text).to_owned()
-            } else {
-                format!("{text}{}", " ".repeat(pad))
-            });
-        }
-        writeln!(out, "{}", parts.join("  ").trim_end())
-    };
-    line(out, grid.headers.iter().map(String::as_str).collect())?;
+    write_line(out, &widths, &grid.right, &grid.headers)?;
     for row in &cells {
-        line(out, row.iter().map(String::as_str).collect())?;
+        write_line(out, &widths, &grid.right, row)?;
     }
     Ok(())
+}
+
+/// A cell's text cut to [`MAX_CELL`] characters, at its start or at its end.
+fn fit(text: &str, cut_start: bool) -> String {
+    if cut_start { truncate_start(text) } else { truncate(text) }
+}
+
+fn widths_of(headers: &[String]) -> Vec<usize> {
+    headers.iter().map(|c| c.chars().count()).collect()
+}
+
+fn widen(widths: &mut [usize], row: &[String]) {
+    for (width, text) in widths.iter_mut().zip(row) {
+        *width = (*width).max(text.chars().count());
+    }
+}
+
+/// One line of a table: each text padded to its column's width (on the left when `right`),
+/// two spaces between columns, no trailing spaces.
+fn write_line(out: &mut dyn Write, widths: &[usize], right: &[bool], texts: &[String]) -> io::Result<()> {
+    let mut parts = Vec::with_capacity(texts.len());
+    for (i, text) in texts.iter().enumerate() {
+        let pad = widths[i].saturating_sub(text.chars().count());
+        let last = i + 1 == texts.len();
+        parts.push(if right[i] {
+            format!("{}{text}", " ".repeat(pad))
+        } else if last {
+            text.clone()
+        } else {
+            format!("{text}{}", " ".repeat(pad))
+        });
+    }
+    writeln!(out, "{}", parts.join("  ").trim_end())
 }
 
 fn truncate_start(text: &str) -> String {
@@ -164,7 +207,7 @@ fn truncate(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::output::report::tests::Demo;
+    use crate::output::report::tests::{Demo, StreamedDemo};
 
     #[test]
     fn tables_align_text_left_and_numbers_right() {
@@ -174,5 +217,13 @@ mod tests {
             String::from_utf8(out).ok().as_deref(),
             Some("term    count    rate\nLavrov     12  3.2500\nGaza        7  0.5000\n")
         );
+    }
+
+    #[test]
+    fn a_streamed_table_is_written_as_the_same_table_held_whole() {
+        let (mut held, mut streamed) = (Vec::new(), Vec::new());
+        Tables::new(&mut held).report(&Demo).expect("writes to memory");
+        Tables::new(&mut streamed).streamed(&StreamedDemo).expect("writes to memory");
+        assert_eq!(String::from_utf8(streamed).ok(), String::from_utf8(held).ok());
     }
 }

@@ -7,7 +7,7 @@ use dateline_model::Document;
 use dateline_parse::ArticleParser;
 
 use super::Writer;
-use super::report::Report;
+use super::report::{Report, Streamed};
 
 pub(crate) struct Text<'w> {
     out: &'w mut dyn Write,
@@ -25,6 +25,10 @@ impl<'w> Text<'w> {
 impl Writer for Text<'_> {
     /// Only articles have a text form; the command line offers `text` to `parse` alone.
     fn report(&mut self, _: &dyn Report) -> io::Result<()> {
+        Err(io::Error::new(io::ErrorKind::Unsupported, "this report has no text form"))
+    }
+
+    fn streamed(&mut self, _: &dyn Streamed) -> io::Result<()> {
         Err(io::Error::new(io::ErrorKind::Unsupported, "this report has no text form"))
     }
 
