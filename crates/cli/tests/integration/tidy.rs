@@ -12,6 +12,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("dateline-analyze", &["dateline-model", "dateline-text"]),
     ("dateline-reuse", &["dateline-model", "dateline-text"]),
     ("dateline-actors", &["dateline-model", "dateline-text"]),
+    // It only draws the analyses' results.
+    ("dateline-report", &["dateline-model", "dateline-analyze", "dateline-actors", "dateline-reuse"]),
     (
         "dateline",
         &["dateline-model", "dateline-parse", "dateline-text", "dateline-analyze", "dateline-actors", "dateline-reuse"],
