@@ -321,6 +321,11 @@ pub(crate) enum Command {
     /// threshold. `a` is the article dated first. Passages are aligned byte spans in each file.
     #[command(after_help = crate::reuse_args::REUSE_EXAMPLES)]
     Reuse(crate::reuse_args::ReuseArgs),
+    /// One self-contained HTML file to open and explore offline: the overview, articles per
+    /// period, top terms and their trends, keyness per period, phrases, topics (with -k),
+    /// actors, quotations and their network, story families, and terms in context.
+    #[command(after_help = crate::report_args::REPORT_EXAMPLES)]
+    Report(crate::report_args::ReportArgs),
     /// Parse articles and print what each is made of.
     ///
     /// One record per input file, in input order: title, date and time, dateline, sections

@@ -54,6 +54,8 @@ pub(crate) enum CommandConfig {
     /// Writes graph formats of its own (GEXF, GraphML) besides tables: see `cmd::network`.
     Network(crate::cmd::actors::ActorsConfig, crate::cmd::network::NetworkConfig),
     Reuse(crate::cmd::reuse::ReuseConfig),
+    /// Writes one HTML file of its own: see `cmd::report`.
+    Report(crate::cmd::report::ReportConfig),
 }
 
 impl CommandConfig {
@@ -75,6 +77,7 @@ impl CommandConfig {
             | Self::Trends(stats, _) => stats.format,
             Self::Network(_, network) => network.report_format(),
             Self::Reuse(reuse) => reuse.format,
+            Self::Report(_) => Format::Table,
         }
     }
 }
@@ -186,20 +189,25 @@ impl DateRange {
     }
 }
 
+/// `--stopwords FILE|none`, or the built-in English list without it.
+pub(crate) fn stopwords(path: Option<&std::path::Path>) -> Result<Stopwords> {
+    Ok(match path {
+        None => Stopwords::English,
+        Some(path) if path.as_os_str() == "none" => Stopwords::None,
+        Some(path) => Stopwords::from_lines(
+            &std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the stopword file {}", path.display()))?,
+        ),
+    })
+}
+
 /// Rows per table when `--top` is not given.
 const DEFAULT_TOP: usize = 20;
 
 impl StatsConfig {
     fn from_args(args: &CorpusArgs) -> Result<Self> {
         let dates = DateRange::new(args.since, args.until)?;
-        let stopwords = match &args.stopwords {
-            None => Stopwords::English,
-            Some(path) if path.as_os_str() == "none" => Stopwords::None,
-            Some(path) => Stopwords::from_lines(
-                &std::fs::read_to_string(path)
-                    .with_context(|| format!("cannot read the stopword file {}", path.display()))?,
-            ),
-        };
+        let stopwords = stopwords(args.stopwords.as_deref())?;
         Ok(Self {
             format: args.format,
             top: match args.top {
@@ -239,6 +247,9 @@ impl Config {
             Command::Check { input, format } => (CommandConfig::Check { format }, input),
             Command::Reuse(args) => {
                 (CommandConfig::Reuse(crate::cmd::reuse::ReuseConfig::from_args(&args)?), args.input)
+            }
+            Command::Report(args) => {
+                (CommandConfig::Report(crate::cmd::report::ReportConfig::from_args(&args)?), args.input)
             }
             Command::Stats { corpus, by } => (CommandConfig::Stats(StatsConfig::from_args(&corpus)?, by), corpus.input),
             Command::Terms { corpus, by } => (CommandConfig::Terms(StatsConfig::from_args(&corpus)?, by), corpus.input),
@@ -398,6 +409,7 @@ fn dedup_range(command: &Command) -> Result<Option<DateRange>> {
         Command::Actors(args) => (args.common.dedup.dedup, args.common.since, args.common.until),
         Command::Quotes(args) => (args.common.dedup.dedup, args.common.since, args.common.until),
         Command::Network(args) => (args.common.dedup.dedup, args.common.since, args.common.until),
+        Command::Report(args) => (args.dedup.dedup, args.since, args.until),
         Command::Reuse(_) | Command::Parse { .. } | Command::Check { .. } => (false, None, None),
     };
     if !dedup {

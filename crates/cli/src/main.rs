@@ -12,6 +12,7 @@ mod cmd;
 mod config;
 mod output;
 mod report;
+mod report_args;
 mod reuse_args;
 
 use std::process::ExitCode;

@@ -111,8 +111,10 @@ pub mod budget {
     pub const NGRAMS: usize = 30;
     /// Rows of the collocation table.
     pub const COLLOCATIONS: usize = 30;
-    /// Topics drawn.
+    /// Topics in the table.
     pub const TOPICS: usize = 50;
+    /// Topics stacked in the chart, the largest; the others are stacked as one.
+    pub const TOPIC_AREAS: usize = 9;
     /// Words per topic.
     pub const TOPIC_WORDS: usize = 10;
     /// Representative articles per topic.
@@ -135,6 +137,8 @@ pub mod budget {
     pub const FAMILIES: usize = 20;
     /// Copies listed per family.
     pub const FAMILY_MEMBERS: usize = 12;
+    /// Days marked per family on the timeline.
+    pub const FAMILY_DAYS: usize = 60;
     /// Terms with KWIC lines in the search box.
     pub const KWIC_TERMS: usize = 200;
     /// KWIC lines per term.

@@ -16,7 +16,15 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("dateline-report", &["dateline-model", "dateline-analyze", "dateline-actors", "dateline-reuse"]),
     (
         "dateline",
-        &["dateline-model", "dateline-parse", "dateline-text", "dateline-analyze", "dateline-actors", "dateline-reuse"],
+        &[
+            "dateline-model",
+            "dateline-parse",
+            "dateline-text",
+            "dateline-analyze",
+            "dateline-actors",
+            "dateline-reuse",
+            "dateline-report",
+        ],
     ),
     // The README's property-testing example, a user's crate (dev-dependencies only).
     ("dateline-downstream-example", &["dateline-parse"]),

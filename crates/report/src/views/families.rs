@@ -12,8 +12,16 @@ use crate::svg;
 
 pub(crate) fn view(families: &[FamilyRow]) -> String {
     let shown: Vec<&FamilyRow> = families.iter().take(budget::FAMILIES).collect();
+    // One dot per day with a copy, at most the budget's, taken evenly from first to last.
     let days = |f: &FamilyRow| -> Vec<i64> {
-        f.members.iter().filter_map(|m| m.date).map(|d| i64::from(d.num_days_from_ce())).collect()
+        let days: std::collections::BTreeSet<i64> =
+            f.members.iter().filter_map(|m| m.date).map(|d| i64::from(d.num_days_from_ce())).collect();
+        let days: Vec<i64> = days.into_iter().collect();
+        if days.len() <= budget::FAMILY_DAYS {
+            return days;
+        }
+        let last = days.len() - 1;
+        (0..budget::FAMILY_DAYS).map(|k| days[k * last / (budget::FAMILY_DAYS - 1)]).collect()
     };
     let all: Vec<i64> = shown.iter().flat_map(|f| days(f)).collect();
     let chart = match (all.iter().min(), all.iter().max()) {
@@ -66,9 +74,10 @@ pub(crate) fn view(families: &[FamilyRow]) -> String {
         "Articles republishing the same text, grouped into story families as <code>dateline reuse \
          --clusters</code> finds them (word 5-gram Jaccard or containment of at least 0.5, every pair \
          verified exactly); the {} largest, each with its earliest article as the likely first \
-         source and up to {} of its copies. On the timeline a dot is a dated copy.",
+         source and up to {} of its copies. On the timeline a dot is a day with a copy (at most {} a family, evenly spaced).",
         budget::FAMILIES,
-        budget::FAMILY_MEMBERS
+        budget::FAMILY_MEMBERS,
+        budget::FAMILY_DAYS
     );
     section("families", "Story families", &caption, &body)
 }

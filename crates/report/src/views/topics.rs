@@ -17,20 +17,35 @@ pub(crate) fn view(report: &TopicsReport, labels: &[String]) -> String {
     for row in &report.shares {
         share.insert((row.period.to_string(), row.topic), row.share);
     }
-    let series: Vec<(String, Vec<f64>)> = topics
+    // The largest topics each an area, the rest one more: the palette has ten colours.
+    let mut largest: Vec<usize> = (0..report.topics.len()).collect();
+    largest.sort_by(|&a, &b| report.topics[b].share.total_cmp(&report.topics[a].share).then(a.cmp(&b)));
+    let drawn: Vec<usize> = largest.iter().copied().take(budget::TOPIC_AREAS).collect();
+    let drawn_ids: Vec<usize> = drawn.iter().map(|&t| report.topics[t].id).collect();
+    let shares = |p: &String, id: usize| share.get(&(p.clone(), id)).copied().unwrap_or(0.0);
+    let mut series: Vec<(String, Vec<f64>)> = drawn
         .iter()
-        .map(|t| {
-            let values = labels.iter().map(|p| share.get(&(p.clone(), t.id)).copied().unwrap_or(0.0)).collect();
-            (format!("{}: {}", t.id, cut(&t.label, budget::TEXT_CHARS)), values)
+        .map(|&t| {
+            let topic = &report.topics[t];
+            let values = labels.iter().map(|p| shares(p, topic.id)).collect();
+            (format!("{}: {}", topic.id, cut(&topic.label, budget::TEXT_CHARS)), values)
         })
         .collect();
+    if report.topics.len() > drawn.len() {
+        let values = labels
+            .iter()
+            .map(|p| report.topics.iter().filter(|t| !drawn_ids.contains(&t.id)).map(|t| shares(p, t.id)).sum())
+            .collect();
+        series.push((format!("the other {} topics", report.topics.len() - drawn.len()), values));
+    }
     let chart = if labels.is_empty() || series.is_empty() {
         nothing("No dated article, so no shares over time.")
     } else {
         let names: Vec<String> = series.iter().map(|(name, _)| name.clone()).collect();
         format!("{}{}", svg::stacked_areas("topic shares per period", labels, &series), svg::legend(&names))
     };
-    let rows = topics.iter().enumerate().map(|(i, t)| {
+    let rows = topics.iter().map(|t| {
+        let colour = drawn.iter().position(|&d| report.topics[d].id == t.id).unwrap_or(budget::TOPIC_AREAS);
         let words: Vec<String> =
             t.words.iter().take(budget::TOPIC_WORDS).map(|w| cut(&w.term, budget::TEXT_CHARS)).collect();
         let mut representative = String::from("<ol>");
@@ -39,7 +54,7 @@ pub(crate) fn view(report: &TopicsReport, labels: &[String]) -> String {
         }
         representative.push_str("</ol>");
         vec![
-            Cell::Html(format!("<span class=\"swatch c{}\"></span>{}", i % svg::PALETTE.len(), t.id)),
+            Cell::Html(format!("<span class=\"swatch c{}\"></span>{}", colour % svg::PALETTE.len(), t.id)),
             Cell::Text(cut(&t.label, budget::TEXT_CHARS)),
             Cell::Text(words.join(" ")),
             Cell::Float(t.share, 3),
@@ -55,10 +70,11 @@ pub(crate) fn view(report: &TopicsReport, labels: &[String]) -> String {
         "An LDA topic model (collapsed Gibbs sampling) of {} topics: each topic's top {} words, a \
          label (its strongest collocation among them), its share of all words, its UMass coherence, \
          and its {} most representative articles; the chart stacks each topic's share of the words \
-         of each period.",
+         of each period, the {} largest topics apart and the others as one.",
         report.topics.len(),
         budget::TOPIC_WORDS,
-        budget::REPRESENTATIVE
+        budget::REPRESENTATIVE,
+        budget::TOPIC_AREAS
     );
     section("topics", "Topics", &caption, &body)
 }
