@@ -25,10 +25,6 @@ use crate::config::DateRange;
 use crate::report::Reporter;
 use crate::report_args::ReportArgs;
 
-/// Articles the KWIC sample looks through at most: enough to fill the lines of the top terms,
-/// bounded so a huge corpus costs no more than a large one.
-const KWIC_ARTICLES: usize = 5_000;
-
 /// What `dateline report` does, decided before any work.
 #[derive(Debug)]
 pub(crate) struct ReportConfig {
@@ -384,7 +380,7 @@ fn families(articles: &[(DocMeta, Article)]) -> Result<Vec<FamilyRow>> {
 /// KWIC lines of the top terms from articles spread over the corpus: the articles are visited
 /// a stride apart, then again from the next offset, so the first thousand already span it;
 /// each term keeps one line per article, up to its budget, and the visit stops when every
-/// term is full or after [`KWIC_ARTICLES`] articles.
+/// term is full or after [`budget::KWIC_ARTICLES`] articles.
 fn kwic_sample(articles: &[(DocMeta, Article)], terms: &[String]) -> Result<Vec<KwicTerm>> {
     let mut keys: Vec<String> = Vec::new();
     let mut buf = String::new();
@@ -404,7 +400,7 @@ fn kwic_sample(articles: &[(DocMeta, Article)], terms: &[String]) -> Result<Vec<
     let mut full = 0;
     let stride = (articles.len() / 1000).max(1);
     let order = (0..stride).flat_map(|offset| (offset..articles.len()).step_by(stride));
-    for index in order.take(KWIC_ARTICLES) {
+    for index in order.take(budget::KWIC_ARTICLES) {
         let (meta, article) = &articles[index];
         let mut seen = BTreeSet::new();
         for hit in kwic_article(&query, 8, meta, article) {

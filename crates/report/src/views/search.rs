@@ -36,10 +36,11 @@ pub(crate) fn view(kwic: &[KwicTerm], data: &mut serde_json::Map<String, Value>)
         <tbody></tbody></table></div>\n\
         <noscript><p class=\"empty\">The search box needs JavaScript; the lines are in the page's data.</p></noscript>";
     let caption = format!(
-        "Keyword in context over a bounded sample: for each of the {terms} most frequent terms, its \
-         first {} occurrences in corpus order with up to eight words on each side. Type a term to \
-         see its lines.",
-        budget::KWIC_LINES
+        "Keyword in context over a bounded sample: for each of the {terms} most frequent terms, up to \
+         {} lines from different articles, found by visiting articles spread evenly over the corpus \
+         (at most {} articles), with up to eight words on each side. Type a term to see its lines.",
+        budget::KWIC_LINES,
+        budget::KWIC_ARTICLES
     );
     section("search", "Search terms in context", &caption, body)
 }
