@@ -103,3 +103,11 @@ fn report_of_100000_generated_articles_stays_within_its_budget() {
     assert!(html.len() < 2_000_000, "{} bytes for 100,000 articles", html.len());
     assert!(html.contains("100,000"), "every article counted");
 }
+
+#[test]
+fn report_on_a_full_disk_fails_with_exit_2() {
+    let output = dateline().args(["report", "seeds", "-o", "/dev/full"]).output().expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot write the output to /dev/full: No space left on device"), "{stderr}");
+}
