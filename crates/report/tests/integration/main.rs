@@ -69,3 +69,87 @@ fn section_sizes() {
     }
     eprintln!("data: {}", offline::data_block(&html).len());
 }
+
+/// The section `id` of a page.
+fn section<'h>(html: &'h str, id: &str) -> &'h str {
+    let start = html.find(&format!("<section id=\"{id}\">")).unwrap_or_else(|| panic!("no section {id}"));
+    let end = start + html[start..].find("</section>").expect("its end");
+    &html[start..end]
+}
+
+/// Rows of the table `id` in a page.
+fn rows(html: &str, id: &str) -> usize {
+    let start = html.find(&format!("<table id=\"{id}\"")).unwrap_or_else(|| panic!("no table {id}"));
+    let end = start + html[start..].find("</table>").expect("its end");
+    html[start..end].matches("<tr>").count() - 1
+}
+
+#[test]
+fn every_view_embeds_at_most_its_budget() {
+    use dateline_report::budget;
+    let html = render(&support::data("x", FULL));
+    let data: serde_json::Value = serde_json::from_str(offline::data_block(&html)).expect("JSON");
+    // The term picker: the top terms' rates over the latest periods, one rate per period.
+    let trends = &data["trends"];
+    let periods = trends["periods"].as_array().expect("periods");
+    assert_eq!(periods.len(), budget::PERIODS);
+    assert_eq!(trends["starts"].as_array().map(Vec::len), Some(budget::PERIODS));
+    assert_eq!(periods.last().and_then(|p| p.as_str()), Some(support_last_week().as_str()));
+    let series = trends["series"].as_array().expect("series");
+    assert_eq!(series.len(), budget::TERMS);
+    for s in series {
+        assert_eq!(s["rates"].as_array().map(Vec::len), Some(budget::PERIODS));
+    }
+    // Term t's rate is 1 / (t + 1) in every period, rounded to four decimals.
+    assert_eq!(series[2]["rates"][0].as_f64(), Some(0.3333));
+    // The search box: the top terms, a few lines each, contexts cut.
+    let kwic = data["kwic"].as_object().expect("kwic");
+    assert_eq!(kwic.len(), budget::KWIC_TERMS);
+    for lines in kwic.values() {
+        let lines = lines.as_array().expect("lines");
+        assert_eq!(lines.len(), budget::KWIC_LINES);
+        for line in lines {
+            assert!(line[0].as_str().expect("left").chars().count() <= budget::KWIC_CHARS + 1);
+            assert!(line[0].as_str().expect("left").starts_with('…'), "left contexts keep their end");
+            assert!(line[2].as_str().expect("right").chars().count() <= budget::KWIC_CHARS + 1);
+        }
+    }
+    // The tables.
+    for (id, limit) in [
+        ("sources", budget::SOURCES),
+        ("places", budget::PLACES),
+        ("agencies", budget::AGENCIES),
+        ("reasons", budget::REASONS),
+        ("periods-table", budget::PERIODS),
+        ("terms-table", budget::TERMS),
+        ("keyness-0", budget::KEYNESS_TERMS),
+        ("ngrams-table", budget::NGRAMS),
+        ("collocations-table", budget::COLLOCATIONS),
+        ("topics-table", budget::TOPICS),
+        ("actors-table", budget::ACTORS),
+        ("speakers-table", budget::SPEAKERS),
+        ("families-table", budget::FAMILIES),
+    ] {
+        assert_eq!(rows(&html, id), limit, "{id}");
+    }
+    assert!(!html.contains(&format!("id=\"keyness-{}\"", budget::KEYNESS_PERIODS)));
+    // The network: its nodes and edges.
+    let network = section(&html, "actors");
+    assert_eq!(network.matches("<line class=\"edge\"").count(), budget::NETWORK_EDGES);
+    assert_eq!(network.matches("<text class=\"node\"").count(), budget::NETWORK_NODES);
+    // The topic chart: the largest topics and one area for the rest.
+    assert_eq!(section(&html, "topics").matches("<polygon").count(), budget::TOPIC_AREAS + 1);
+    // The family timeline: a dot per day, at most the budget's per family.
+    let families = section(&html, "families");
+    assert_eq!(families.matches("<circle").count(), budget::FAMILIES * budget::FAMILY_DAYS);
+}
+
+/// The label of the last week [`support::data`] makes with [`FULL`] periods.
+fn support_last_week() -> String {
+    dateline_analyze::Period::Week
+        .key(
+            chrono::NaiveDate::from_ymd_opt(2000, 1, 1)
+                .and_then(|d| d.checked_add_days(chrono::Days::new(7 * (FULL as u64 - 1)))),
+        )
+        .to_string()
+}
