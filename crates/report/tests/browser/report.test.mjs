@@ -116,7 +116,7 @@ try {
     check(name, errors.length === 0, `console or page errors: ${errors.join(" | ")}`);
     check(name, requests.length === 0, `requests outside the file: ${requests.join(" ")}`);
     await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-    console.log(`${name}: ${charts.length} charts drawn, ${errors.length} errors, screenshot ${join(shots, `${name}.png`)}`);
+    console.log(`${name}: ${charts.filter((c) => c.drawn).length} of ${charts.length} charts drawn, ${errors.length} errors, screenshot ${join(shots, `${name}.png`)}`);
     await page.close();
   }
 } finally {
