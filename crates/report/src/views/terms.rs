@@ -124,7 +124,7 @@ pub(crate) fn keyness_view(keyness: &[PeriodKeyness]) -> String {
     if keyness.is_empty() {
         body.push_str(&nothing("Keyness needs at least two periods with articles."));
     }
-    body.push_str("<div class=\"columns\">");
+    body.push_str("<div class=\"columns wide\">");
     for (i, period) in keyness.iter().take(budget::KEYNESS_PERIODS).enumerate() {
         let k = &period.keyness;
         let rows = k.rows.iter().filter(|r| r.g2 > 0.0).take(budget::KEYNESS_TERMS).map(|r| {

@@ -17,10 +17,12 @@ pub(crate) fn view(report: &TopicsReport, labels: &[String]) -> String {
     for row in &report.shares {
         share.insert((row.period.to_string(), row.topic), row.share);
     }
-    // The largest topics each an area, the rest one more: the palette has ten colours.
+    // The largest topics each an area, the rest one more: the palette has ten colours. When
+    // only one topic would be left over, it is drawn as itself.
     let mut largest: Vec<usize> = (0..report.topics.len()).collect();
     largest.sort_by(|&a, &b| report.topics[b].share.total_cmp(&report.topics[a].share).then(a.cmp(&b)));
-    let drawn: Vec<usize> = largest.iter().copied().take(budget::TOPIC_AREAS).collect();
+    let areas = if report.topics.len() == budget::TOPIC_AREAS + 1 { report.topics.len() } else { budget::TOPIC_AREAS };
+    let drawn: Vec<usize> = largest.iter().copied().take(areas).collect();
     let drawn_ids: Vec<usize> = drawn.iter().map(|&t| report.topics[t].id).collect();
     let shares = |p: &String, id: usize| share.get(&(p.clone(), id)).copied().unwrap_or(0.0);
     let mut series: Vec<(String, Vec<f64>)> = drawn
@@ -66,15 +68,19 @@ pub(crate) fn view(report: &TopicsReport, labels: &[String]) -> String {
         "<figure class=\"chart-box\" id=\"topics-chart\">{chart}</figure>\n{}",
         table("topics-table", &["topic", "label", "top words", "share", "UMass", "representative articles"], rows)
     );
+    let stacked = if drawn.len() == report.topics.len() {
+        "every topic apart".to_owned()
+    } else {
+        format!("the {} largest topics apart and the others as one", budget::TOPIC_AREAS)
+    };
     let caption = format!(
         "An LDA topic model (collapsed Gibbs sampling) of {} topics: each topic's top {} words, a \
          label (its strongest collocation among them), its share of all words, its UMass coherence, \
          and its {} most representative articles; the chart stacks each topic's share of the words \
-         of each period, the {} largest topics apart and the others as one.",
+         of each period, {stacked}.",
         report.topics.len(),
         budget::TOPIC_WORDS,
         budget::REPRESENTATIVE,
-        budget::TOPIC_AREAS
     );
     section("topics", "Topics", &caption, &body)
 }

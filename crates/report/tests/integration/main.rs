@@ -153,3 +153,17 @@ fn support_last_week() -> String {
         )
         .to_string()
 }
+
+#[test]
+fn one_topic_left_over_is_drawn_as_itself() {
+    use dateline_report::budget;
+    let html = render(&support::data("topic", budget::TOPIC_AREAS + 1));
+    let topics = section(&html, "topics");
+    assert_eq!(topics.matches("<polygon").count(), budget::TOPIC_AREAS + 1);
+    assert!(!topics.contains("the other"), "no area for the others");
+    assert!(topics.contains("every topic apart"));
+    let html = render(&support::data("topic", budget::TOPIC_AREAS + 2));
+    let topics = section(&html, "topics");
+    assert_eq!(topics.matches("<polygon").count(), budget::TOPIC_AREAS + 1);
+    assert!(topics.contains("the other 2 topics"));
+}
