@@ -138,9 +138,10 @@ pub(crate) fn keyness_view(keyness: &[PeriodKeyness]) -> String {
         });
         let _ = write!(
             body,
-            "<div><h3>{} <small>({} articles)</small></h3>{}</div>",
+            "<div><h3>{} <small>({} article{})</small></h3>{}</div>",
             escape::text(&period.period.to_string()),
             k.target.documents,
+            if k.target.documents == 1 { "" } else { "s" },
             table(&format!("keyness-{i}"), &["term", "here", "elsewhere", "G²", "log ratio"], rows)
         );
     }

@@ -68,6 +68,7 @@ fn section_sizes() {
         eprintln!("{id}: {}", part.len());
     }
     eprintln!("data: {}", offline::data_block(&html).len());
+    eprintln!("total: {}", html.len());
 }
 
 /// The section `id` of a page.
@@ -166,4 +167,14 @@ fn one_topic_left_over_is_drawn_as_itself() {
     let topics = section(&html, "topics");
     assert_eq!(topics.matches("<polygon").count(), budget::TOPIC_AREAS + 1);
     assert!(topics.contains("the other 2 topics"));
+}
+
+#[test]
+fn a_keyness_heading_counts_its_articles() {
+    let mut data = support::data("period", 3);
+    data.keyness[0].keyness.target.documents = 1;
+    let html = render(&data);
+    let keyness = section(&html, "keyness");
+    assert_eq!(keyness.matches("(1 article)").count(), 1);
+    assert_eq!(keyness.matches("(3 articles)").count(), 2);
 }
