@@ -2,7 +2,9 @@
 // checks what a reader would: no console error or page error (a CSP refusal is one), every
 // chart drew (a non-empty SVG, or a canvas with pixels), tables sort, the term search shows
 // KWIC lines, and nothing from the corpus ran (`window.pwned`, which every payload of the
-// hostile corpus sets, stays undefined). Saves a full-page screenshot of each.
+// hostile corpus sets, stays undefined). Then opens each again with scripts disabled, on
+// screen and as printed: the static charts and the tables still show, the parts that need a
+// script stay hidden. Saves full-page screenshots of each (NAME.png, NAME-print.png).
 //
 //   node report.test.mjs NAME=REPORT.html [NAME=REPORT.html ...] [--hostile NAME] [--shots DIR]
 //
@@ -118,6 +120,33 @@ try {
     await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
     console.log(`${name}: ${charts.filter((c) => c.drawn).length} of ${charts.length} charts drawn, ${errors.length} errors, screenshot ${join(shots, `${name}.png`)}`);
     await page.close();
+
+    // Without JavaScript (progressive enhancement): the static charts and tables still show,
+    // and the parts that need a script stay hidden. Then the same page as printed.
+    const bare = await browser.newPage();
+    const cdp = await bare.context().newCDPSession(bare);
+    await cdp.send("Emulation.setScriptExecutionDisabled", { value: true });
+    await bare.goto(pathToFileURL(path).href, { waitUntil: "load" });
+    for (const media of ["screen", "print"]) {
+      await bare.emulateMedia({ media });
+      const state = await bare.evaluate(() => ({
+        drawn: Array.from(document.querySelectorAll(".chart-box")).map((box) => {
+          const svg = box.querySelector("svg");
+          const r = svg ? svg.getBoundingClientRect() : { width: 0, height: 0 };
+          return { id: box.id || box.parentElement.id, drawn: r.width > 0 && r.height > 0 };
+        }),
+        rows: Array.from(document.querySelectorAll("table")).filter((t) => t.offsetParent !== null).length,
+        picker: document.getElementById("term-picker")?.hidden ?? true,
+        scriptRan: typeof window.uPlot !== "undefined",
+      }));
+      check(name, !state.scriptRan, `a script ran with scripts disabled (${media})`);
+      check(name, state.drawn.length > 0, `no static chart without JavaScript (${media})`);
+      for (const chart of state.drawn) check(name, chart.drawn, `the chart ${chart.id} does not show without JavaScript (${media})`);
+      check(name, state.rows > 0, `no table shows without JavaScript (${media})`);
+      check(name, state.picker, `the term picker shows without JavaScript (${media})`);
+    }
+    await bare.screenshot({ path: join(shots, `${name}-print.png`), fullPage: true });
+    await bare.close();
   }
 } finally {
   await browser.close();
