@@ -20,7 +20,7 @@ fi
 
 if ! command -v chromium >/dev/null; then
     if [ "$(id -u)" = 0 ]; then
-        apt-get install -y chromium >/dev/null
+        apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >/dev/null
     else
         echo "run.sh: the browser test needs Debian's chromium package: apt-get install chromium" >&2
         exit 1
