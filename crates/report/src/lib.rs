@@ -26,7 +26,9 @@
 //! charts (0.1 to 0.17 MB of SVG each at [`budget::PERIODS`] periods) and uPlot (52 KB). Every
 //! view filled to its limit with long strings makes 1.2 MB (the integration test
 //! `a_full_report_keeps_to_its_budget` holds it under 2 MB), within the 10 MB the report may
-//! take for a million articles.
+//! take for a million articles. As measured: `dateline report` makes 0.23 MB of the 3,824
+//! real news articles of `benches/news-corpus.sh` (with `-k 10`) and 0.51 MB of 100,000
+//! generated articles (`--by week`; the CLI's ignored test `report_of_100000_...` checks it).
 //!
 //! The same data renders to the same bytes: rows keep the analyses' order, maps are ordered,
 //! numbers have fixed precision, and nothing records the time or the machine.
