@@ -95,7 +95,13 @@ fn report_of_100000_generated_articles_stays_within_its_budget() {
     let out = dir.path().join("report.html");
     let output =
         dateline().args(["report", "--quiet", "--by", "week"]).arg(&corpus).arg("-o").arg(&out).output().expect("runs");
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    // The generated corpus holds files that warn (exit 1); a failure (2) is a bug.
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{:?}: {}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
     let html = std::fs::read_to_string(&out).expect("the report");
     offline::assert_offline(&html);
     // The crate docs promise under 2 MB whatever the input; the issue allows 10 MB for a
