@@ -14,6 +14,7 @@ use crate::args::network::NetworkArgs;
 use crate::args::ngrams::NgramsArgs;
 use crate::args::parse::ParseArgs;
 use crate::args::quotes::QuotesArgs;
+use crate::args::report::ReportArgs;
 use crate::args::reuse::ReuseArgs;
 use crate::args::stats::StatsArgs;
 use crate::args::terms::TermsArgs;
@@ -159,6 +160,11 @@ pub(crate) enum Command {
     /// threshold. `a` is the article dated first. Passages are aligned byte spans in each file.
     #[command(after_help = args::reuse::EXAMPLES)]
     Reuse(ReuseArgs),
+    /// One self-contained HTML file to open and explore offline: the overview, articles per
+    /// period, top terms and their trends, keyness per period, phrases, topics (with -k),
+    /// actors, quotations and their network, story families, and terms in context.
+    #[command(after_help = args::report::EXAMPLES)]
+    Report(ReportArgs),
     /// Parse articles and print what each is made of.
     ///
     /// One record per input file, in input order: title, date and time, dateline, sections

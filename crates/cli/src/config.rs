@@ -67,6 +67,8 @@ pub(crate) enum CommandConfig {
     /// Writes graph formats of its own (GEXF, GraphML) besides tables: see `cmd::network`.
     Network(crate::cmd::actors::ActorsConfig, crate::cmd::network::NetworkConfig),
     Reuse(crate::cmd::reuse::ReuseConfig),
+    /// Writes one HTML file of its own: see `cmd::report`.
+    Report(crate::cmd::report::ReportConfig),
 }
 
 impl CommandConfig {
@@ -88,6 +90,7 @@ impl CommandConfig {
             | Self::Trends(stats, _) => stats.format,
             Self::Network(_, network) => network.report_format(),
             Self::Reuse(reuse) => reuse.format,
+            Self::Report(_) => Format::Table,
         }
     }
 }
@@ -199,18 +202,23 @@ impl DateRange {
     }
 }
 
+/// `--stopwords FILE|none`, or the built-in English list without it.
+pub(crate) fn stopwords(path: Option<&std::path::Path>) -> Result<Stopwords> {
+    Ok(match path {
+        None => Stopwords::English,
+        Some(path) if path.as_os_str() == "none" => Stopwords::None,
+        Some(path) => Stopwords::from_lines(
+            &std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the stopword file {}", path.display()))?,
+        ),
+    })
+}
+
 impl StatsConfig {
     /// `top`: what the command shows without `--top`.
     fn from_args(args: &CorpusArgs, top: TopDefault) -> Result<Self> {
         let dates = DateRange::new(args.since, args.until)?;
-        let stopwords = match &args.stopwords {
-            None => Stopwords::English,
-            Some(path) if path.as_os_str() == "none" => Stopwords::None,
-            Some(path) => Stopwords::from_lines(
-                &std::fs::read_to_string(path)
-                    .with_context(|| format!("cannot read the stopword file {}", path.display()))?,
-            ),
-        };
+        let stopwords = stopwords(args.stopwords.as_deref())?;
         Ok(Self {
             format: args.format,
             top: Top::new(args.top, top, args.format == Format::Table),
@@ -246,6 +254,9 @@ impl Config {
             Command::Check(CheckArgs { input, format }) => (CommandConfig::Check { format }, input),
             Command::Reuse(args) => {
                 (CommandConfig::Reuse(crate::cmd::reuse::ReuseConfig::from_args(&args)?), args.input)
+            }
+            Command::Report(args) => {
+                (CommandConfig::Report(crate::cmd::report::ReportConfig::from_args(&args)?), args.input)
             }
             Command::Stats(StatsArgs { corpus, by }) => {
                 (CommandConfig::Stats(StatsConfig::from_args(&corpus, TopDefault::Rows)?, by), corpus.input)
@@ -422,6 +433,7 @@ fn dedup_range(command: &Command) -> Result<Option<DateRange>> {
         Command::Actors(args) => (args.common.dedup.dedup, args.common.since, args.common.until),
         Command::Quotes(args) => (args.common.dedup.dedup, args.common.since, args.common.until),
         Command::Network(args) => (args.common.dedup.dedup, args.common.since, args.common.until),
+        Command::Report(args) => (args.dedup.dedup, args.since, args.until),
         Command::Reuse(_) | Command::Parse(_) | Command::Check(_) => (false, None, None),
     };
     if !dedup {

@@ -12,6 +12,7 @@ pub(crate) mod network;
 pub(crate) mod ngrams;
 pub(crate) mod parse;
 pub(crate) mod quotes;
+pub(crate) mod report;
 pub(crate) mod reuse;
 pub(crate) mod stats;
 pub(crate) mod terms;

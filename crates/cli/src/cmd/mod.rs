@@ -11,6 +11,7 @@ pub(crate) mod network;
 mod ngrams;
 mod parse;
 mod quotes;
+pub(crate) mod report;
 pub(crate) mod reuse;
 mod stats;
 mod terms;
@@ -68,6 +69,8 @@ pub(crate) fn run(config: &Config) -> Result<Status> {
         && network.is_graph()
     {
         network::write_graph(documents, actors, network, &mut buffered, &mut reporter)
+    } else if let CommandConfig::Report(report) = &config.command {
+        report::write(documents, report, dedup.as_ref().map(|d| d.dropped), &mut buffered, &mut reporter)
     } else {
         let note = dedup.as_ref().map(reuse::Dedup::note);
         run_writer(config, documents, note.as_deref(), &mut buffered, &mut reporter)
@@ -118,6 +121,8 @@ fn run_writer(
         CommandConfig::Trends(stats, trends) => trends::run(documents, stats, trends, out, reporter),
         CommandConfig::Tfidf(stats, tfidf) => tfidf::run(documents, stats, tfidf, out, reporter),
         CommandConfig::Reuse(reuse) => reuse::run(documents, reuse, &config.parser, out, reporter),
+        // Written by `report::write` in `run`, never through a table writer.
+        CommandConfig::Report(_) => Err(anyhow::anyhow!("the report is an HTML file, not a table")),
     }
     .and_then(|()| writer.finish().map_err(Into::into))
 }

@@ -7,6 +7,7 @@ mod formats;
 mod output;
 mod parquet;
 mod readme;
+mod report;
 mod reuse;
 mod stats;
 mod tidy;

@@ -12,9 +12,19 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("dateline-analyze", &["dateline-model", "dateline-text"]),
     ("dateline-reuse", &["dateline-model", "dateline-text"]),
     ("dateline-actors", &["dateline-model", "dateline-text"]),
+    // It only draws the analyses' results.
+    ("dateline-report", &["dateline-model", "dateline-analyze", "dateline-actors", "dateline-reuse"]),
     (
         "dateline",
-        &["dateline-model", "dateline-parse", "dateline-text", "dateline-analyze", "dateline-actors", "dateline-reuse"],
+        &[
+            "dateline-model",
+            "dateline-parse",
+            "dateline-text",
+            "dateline-analyze",
+            "dateline-actors",
+            "dateline-reuse",
+            "dateline-report",
+        ],
     ),
     // The README's property-testing example, a user's crate (dev-dependencies only).
     ("dateline-downstream-example", &["dateline-parse"]),
