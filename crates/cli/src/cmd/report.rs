@@ -252,23 +252,23 @@ impl Read {
 fn numbers_as_hash(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
     let (mut before, mut last) = (' ', ' ');
-    let mut in_number = false;
+    // Inside a run of digits written as `#`, or kept as written because a name holds them
+    // (`UTF-16`, `x86`).
+    let (mut in_number, mut in_name) = (false, false);
     for c in message.chars() {
-        let named = last.is_alphabetic() || (last == '-' && before.is_alphabetic());
-        if c.is_ascii_digit() && !named {
-            if !in_number {
+        if c.is_ascii_digit() {
+            if in_name || last.is_alphabetic() || (last == '-' && before.is_alphabetic()) {
+                out.push(c);
+                in_name = true;
+            } else if !in_number {
                 out.push('#');
+                in_number = true;
             }
-            in_number = true;
-        } else if c.is_ascii_digit() && in_number {
-            // The rest of a number already written as `#`.
         } else {
             out.push(c);
-            in_number = false;
+            (in_number, in_name) = (false, false);
         }
-        if !(c.is_ascii_digit() && in_number) {
-            (before, last) = (last, c);
-        }
+        (before, last) = (last, c);
     }
     out
 }
@@ -433,5 +433,6 @@ mod tests {
         assert_eq!(numbers_as_hash("UTF-16 with a BOM, 12 bytes"), "UTF-16 with a BOM, # bytes");
         assert_eq!(numbers_as_hash("2024-02-30 is not a date"), "#-#-# is not a date");
         assert_eq!(numbers_as_hash("no digits"), "no digits");
+        assert_eq!(numbers_as_hash("x86 and 64 bits, UTF-8"), "x86 and # bits, UTF-8");
     }
 }
