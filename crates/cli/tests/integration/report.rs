@@ -79,11 +79,14 @@ fn report_help_shows_examples() {
 /// The size budget at scale, through the whole pipeline: `.ci/run` runs it on a release build
 /// after building `gen-corpus` beside the binary.
 #[test]
-#[ignore = "writes and reads 100,000 generated articles (about 650 MB); .ci/run runs it on a release build"]
+#[ignore = "writes and reads 100,000 generated articles (about 650 MB); .ci/run runs it after the other tests"]
 fn report_of_100000_generated_articles_stays_within_its_budget() {
     let binary = std::path::PathBuf::from(env!("CARGO_BIN_EXE_dateline"));
     let generator = binary.with_file_name("gen-corpus");
-    assert!(generator.is_file(), "build gen-corpus first: cargo build --release -p dateline-benches --bin gen-corpus");
+    assert!(
+        generator.is_file(),
+        "build gen-corpus beside the binary first: cargo build -p dateline-benches --bin gen-corpus (add --release for a release run)"
+    );
     let dir = tempfile::tempdir().expect("a temporary folder");
     let corpus = dir.path().join("corpus");
     let status = std::process::Command::new(&generator)
