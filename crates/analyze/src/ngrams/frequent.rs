@@ -54,10 +54,11 @@ use dateline_text::{DocMeta, FinishedTerms, TermId, TermReader};
 type Key = [TermId; MAX_SIZE];
 
 /// Counts the n-grams of `(meta, article)` pairs seen at least `options.min_count()` times, in
-/// bounded memory (see the [module documentation](self)). The counts hold only those n-grams
-/// (of the sizes asked for, without stopword edges unless the options keep them), and when
-/// the options keep the first `top` rows of a report, only those `top`; everything else is as
-/// [`count_ngrams`](super::count_ngrams) gives it, and so is the report.
+/// bounded memory (apriori: an n-gram is counted only when its two (n-1)-grams were
+/// frequent). The counts hold only those n-grams (of the sizes asked for, without stopword
+/// edges unless the options keep them), and when the options keep the first `top` rows of a
+/// report, only those `top`; everything else is as [`count_ngrams`](super::count_ngrams) gives
+/// it, and so is the report.
 ///
 /// ```
 /// use dateline_analyze::DocMeta;
