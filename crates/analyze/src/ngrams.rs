@@ -24,15 +24,17 @@
 //! renumbered in term order, so the result does not depend on how the work was split.
 
 mod frequent;
+mod sharded;
 
 use std::cmp::Reverse;
 
 use dateline_model::Article;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use dateline_text::{DocMeta, FinishedTerms, TermId, TermOptions, TermReader, Vocabulary};
+
+use sharded::ShardedCounts;
 
 pub use frequent::count_frequent_ngrams;
 
@@ -398,14 +400,14 @@ where
         .finish()
 }
 
-/// Counts and reports in one call: [`count_ngrams`] then [`NgramCounts::report`].
-/// ([`count_frequent_ngrams`] gives the same table but, as it stands, with more memory and
-/// time on real text: see its module's documentation.)
+/// Counts and reports in one call: the same table as [`count_ngrams`] then
+/// [`NgramCounts::report`], counted by [`count_frequent_ngrams`], which holds only what the
+/// report can show and counts in parts within a memory budget.
 pub fn ngram_table<I>(options: &NgramOptions, docs: I) -> NgramReport
 where
     I: Iterator<Item = (DocMeta, Article)> + Send,
 {
-    count_ngrams(options, docs).report(options)
+    count_frequent_ngrams(options, docs).report(options)
 }
 
 /// Counts articles one at a time; merge counters from several threads with
@@ -490,14 +492,14 @@ impl<'o> NgramCounter<'o> {
     }
 }
 
-/// One thread's n-gram counts: a map per size, each keyed by exactly as many ids, so that
+/// One thread's n-gram counts: counts per size, each keyed by exactly as many ids, so that
 /// short n-grams take short keys.
 #[derive(Debug, Clone, Default)]
 struct SizeMaps {
-    two: FxHashMap<[TermId; 2], u64>,
-    three: FxHashMap<[TermId; 3], u64>,
-    four: FxHashMap<[TermId; 4], u64>,
-    five: FxHashMap<[TermId; 5], u64>,
+    two: ShardedCounts<2>,
+    three: ShardedCounts<3>,
+    four: ShardedCounts<4>,
+    five: ShardedCounts<5>,
 }
 
 impl SizeMaps {
@@ -507,12 +509,12 @@ impl SizeMaps {
 
     /// Counts one occurrence of the n-gram of `gram`'s ids.
     fn add(&mut self, gram: &[(TermId, bool)]) {
-        fn bump<const N: usize>(map: &mut FxHashMap<[TermId; N], u64>, gram: &[(TermId, bool)]) {
+        fn bump<const N: usize>(counts: &mut ShardedCounts<N>, gram: &[(TermId, bool)]) {
             let mut key = [0; N];
             for (slot, &(id, _)) in key.iter_mut().zip(gram) {
                 *slot = id;
             }
-            *map.entry(key).or_insert(0) += 1;
+            counts.add(key, 1);
         }
         match gram.len() {
             2 => bump(&mut self.two, gram),
@@ -524,27 +526,23 @@ impl SizeMaps {
 
     /// Adds `other`'s counts, its ids translated by `remap`.
     fn merge(&mut self, other: Self, remap: &[TermId]) {
-        fn merge_map<const N: usize>(
-            into: &mut FxHashMap<[TermId; N], u64>,
-            from: FxHashMap<[TermId; N], u64>,
-            remap: &[TermId],
-        ) {
-            into.reserve(from.len());
-            for (key, n) in from {
-                *into.entry(key.map(|id| remap[id as usize])).or_insert(0) += n;
+        fn merge_counts<const N: usize>(into: &mut ShardedCounts<N>, from: ShardedCounts<N>, remap: &[TermId]) {
+            for (key, n) in from.into_counts() {
+                into.add(key.map(|id| remap[id as usize]), n);
             }
         }
-        merge_map(&mut self.two, other.two, remap);
-        merge_map(&mut self.three, other.three, remap);
-        merge_map(&mut self.four, other.four, remap);
-        merge_map(&mut self.five, other.five, remap);
+        merge_counts(&mut self.two, other.two, remap);
+        merge_counts(&mut self.three, other.three, remap);
+        merge_counts(&mut self.four, other.four, remap);
+        merge_counts(&mut self.five, other.five, remap);
     }
 
     /// Every n-gram with its count, ids translated by `new_id`, sorted.
     fn finish(self, new_id: &[TermId]) -> Vec<(Ngram, u64)> {
-        fn push<const N: usize>(out: &mut Vec<(Ngram, u64)>, from: FxHashMap<[TermId; N], u64>, new_id: &[TermId]) {
+        fn push<const N: usize>(out: &mut Vec<(Ngram, u64)>, from: ShardedCounts<N>, new_id: &[TermId]) {
             out.extend(
-                from.into_iter().filter_map(|(key, n)| Ngram::new(&key.map(|id| new_id[id as usize])).map(|g| (g, n))),
+                from.into_counts()
+                    .filter_map(|(key, n)| Ngram::new(&key.map(|id| new_id[id as usize])).map(|g| (g, n))),
             );
         }
         let mut out = Vec::with_capacity(self.len());

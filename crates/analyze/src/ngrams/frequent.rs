@@ -1,64 +1,52 @@
-//! Frequent n-grams in bounded memory: only the n-grams seen at least `min_count` times, found
-//! without ever holding every distinct n-gram of the corpus.
+//! Frequent n-grams in bounded memory: the n-grams seen at least `min_count` times, found
+//! without ever holding every distinct n-gram of the corpus at once.
 //!
 //! Counting every distinct n-gram takes memory in proportion to the corpus: real text has
-//! nearly as many distinct 5-grams as it has tokens, most of them seen once. A report keeps
-//! only the n-grams seen `min_count` times or more, and an n-gram can be seen no more often
-//! than the (n-1)-gram it starts with or the one it ends with (the apriori property of
-//! frequent itemsets, Agrawal and Srikant 1994; here over contiguous runs). So:
+//! nearly as many distinct 5-grams as it has tokens, most of them seen once, and a thread
+//! counting half of it holds most of the frequent ones again. So:
 //!
-//! 1. The corpus is read once. Each sentence's run of term ids is kept, packed: one to three
-//!    bytes per token (LEB128 of the id and whether this token is a stopword; terms are
-//!    numbered as first met, so frequent ones have small ids), a zero byte between runs.
-//! 2. For each size n from 2 up, the packed runs are read again and an n-gram is counted only
-//!    when both its terms are seen `min_count` times (n = 2) or both its (n-1)-grams were
-//!    found frequent (n > 2); what falls below `min_count` is then dropped. Each n-gram has
-//!    two counts: every occurrence (what longer n-grams are pruned by) and the occurrences
-//!    without a stopword at either edge (what a report with [`StopwordEdges::Drop`] shows).
-//!    Whether a token is a stopword is the token's, not its term's: with stemming, `others`
-//!    and `other` are one term, and only `other` is on the list.
-//! 3. When the candidates of a size would take more than [`map_budget`] entries, they are
-//!    counted in passes, each over the n-grams whose hash falls in one part of the range,
-//!    doubling the parts until each fits.
-//!
-//! 4. Only the frequent n-grams of the size being counted and of the one before are held; what
-//!    a report will show is set aside as each size is done, and when the report keeps its
-//!    first `top` rows, only those.
+//! 1. The corpus is read once, in parallel. Each thread keeps its sentences' runs of term ids
+//!    packed: one to three bytes per token (LEB128 of the id and whether this token is a
+//!    stopword; terms are numbered as first met, so frequent ones have small ids), a zero byte
+//!    between runs. Threads' runs are not copied together: each keeps the map from its ids to
+//!    the final ones.
+//! 2. The n-grams are then counted in parts: part `p` of `P` counts only the n-grams whose
+//!    first two terms hash to `p`, every size at once, and keeps those seen `min_count` times
+//!    (with `top`, only the best `top` so far). Parts are counted in parallel, one table set
+//!    per thread. Two things are never counted: an n-gram with a stopword at either edge when
+//!    the report drops those, and an n-gram with a term seen fewer than `min_count` times in
+//!    the whole corpus (it cannot occur more often than its rarest term), which leaves out
+//!    most of the n-grams seen once.
+//! 3. `P` is chosen so that each thread's tables stay within its share of the budget
+//!    ([`table_budget`]: as many bytes as the packed runs, at least 32 MB): a first count of
+//!    one part in 64 estimates the bytes of every entry. A part that still outgrows its share
+//!    starts the counting again in twice as many parts (twice at most: see [`MOST_RESTARTS`]).
 //!
 //! The result is exact: the same n-grams and counts as counting everything and keeping those
-//! seen `min_count` times. Memory is the packed runs, the frequent n-grams of two sizes and
-//! one part's counting map; with `min_count` 1 every n-gram is frequent, and memory grows with
-//! the distinct n-grams, as the output itself does.
-//!
-//! As it stands this takes more memory and time than [`count_ngrams`](super::count_ngrams) on
-//! real text, so [`ngram_table`](super::ngram_table) does not use it. On a 207.5 MB tree of
-//! real paragraphs (release build, 2 loaded cores): sizes 2 to 3, 309 MB peak against 195 MB;
-//! sizes 2 to 5, 558 MB against 408 MB, and 6 to 25 times the time. The frequent (n-1)-grams
-//! it must hold to prune include those with a stopword at an edge (`minister of`), which
-//! counting everything with [`StopwordEdges::Drop`] never counts, and most frequent n-grams of
-//! English are such; each entry is keyed by five ids whatever its size; and a size whose
-//! candidates outgrow the budget is read again for every doubling of the parts.
+//! seen `min_count` times. Memory is the packed runs (about a third of the text's bytes), the
+//! tables within the budget, and what the report keeps; with `min_count` 1 every n-gram is
+//! kept, and memory grows with the distinct n-grams, as the output itself does. What it costs
+//! is time: each part reads the packed runs again, hashing the first pair of every n-gram,
+//! and the estimate reads them once more. On the real-text tree of `benches/` the parts
+//! together take about the time counting everything in one table did, whose every insert
+//! missed the cache.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::ops::ControlFlow;
 
 use dateline_model::Article;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
+use super::sharded::{ShardedCounts, entry_bytes};
 use super::{MAX_SIZE, Ngram, NgramCounts, NgramOptions, StopwordEdges};
 use dateline_text::{DocMeta, FinishedTerms, TermId, TermReader};
 
-/// Term ids of an n-gram, padded with zeros: maps are per size, so the padding is never
-/// mistaken for a term.
-type Key = [TermId; MAX_SIZE];
-
 /// Counts the n-grams of `(meta, article)` pairs seen at least `options.min_count()` times, in
-/// bounded memory (apriori: an n-gram is counted only when its two (n-1)-grams were
-/// frequent). The counts hold only those n-grams (of the sizes asked for, without stopword
-/// edges unless the options keep them), and when the options keep the first `top` rows of a
-/// report, only those `top`; everything else is as [`count_ngrams`](super::count_ngrams) gives
-/// it, and so is the report.
+/// bounded memory (see the module's documentation). The counts hold only those n-grams (of
+/// the sizes asked for, without stopword edges unless the options keep them), and when the
+/// options keep the first `top` rows of a report, only those `top`; everything else is as
+/// [`count_ngrams`](super::count_ngrams) gives it, and so is the report.
 ///
 /// ```
 /// use dateline_analyze::DocMeta;
@@ -82,8 +70,8 @@ where
     count_within(options, docs, None).0
 }
 
-/// [`count_frequent_ngrams`] with each pass's counting map held to `budget` entries (`None`:
-/// [`map_budget`]), and the most passes any size took.
+/// [`count_frequent_ngrams`] with the counting tables held to `budget` bytes (`None`:
+/// [`table_budget`]), and how many parts the counting ended in.
 fn count_within<I>(options: &NgramOptions, docs: I, budget: Option<usize>) -> (NgramCounts, u64)
 where
     I: Iterator<Item = (DocMeta, Article)> + Send,
@@ -101,13 +89,15 @@ where
     recorded.finish(budget)
 }
 
-/// One thread's reading: its terms, and its runs of term ids, packed.
+/// One thread's reading: its terms, its runs of term ids, packed, and the runs of the
+/// readings merged into it, each with the map from its ids to this reader's.
 struct Recorder<'o> {
     options: &'o NgramOptions,
     reader: TermReader<'o>,
     tokens: u64,
     sentences: u64,
     runs: Runs,
+    merged: Vec<(Runs, Vec<TermId>)>,
 }
 
 impl<'o> Recorder<'o> {
@@ -118,6 +108,7 @@ impl<'o> Recorder<'o> {
             tokens: 0,
             sentences: 0,
             runs: Runs::default(),
+            merged: Vec::new(),
         }
     }
 
@@ -140,95 +131,58 @@ impl<'o> Recorder<'o> {
         });
     }
 
-    /// Adds `other`'s terms and runs to these (its ids translated to these).
+    /// Adds `other`'s terms and runs to these. Its runs are kept as they are, with their ids'
+    /// map: copying them into these would hold both copies at once.
     fn merge(mut self, mut other: Self) -> Self {
-        // Re-packing the shorter side's runs is cheaper; the counts come out the same.
-        if other.runs.bytes.len() > self.runs.bytes.len() {
-            std::mem::swap(&mut self, &mut other);
-        }
         let remap = self.reader.merge(&other.reader);
-        self.runs.end_run();
-        other.runs.each_run(|run| {
-            for &(id, stop) in run {
-                self.runs.push(remap[id as usize], stop);
-            }
-            self.runs.end_run();
-        });
+        other.runs.bytes.shrink_to_fit();
+        for (runs, map) in other.merged {
+            let map = map.iter().map(|&id| remap[id as usize]).collect();
+            self.merged.push((runs, map));
+        }
+        self.merged.push((other.runs, remap));
         self.tokens += other.tokens;
         self.sentences += other.sentences;
         self
     }
 
-    /// The frequent n-grams, each pass's map within `budget` entries (`None`: [`map_budget`]),
-    /// and the most passes any size took.
+    /// The frequent n-grams, the counting tables within `budget` bytes (`None`:
+    /// [`table_budget`]), and how many parts the counting ended in.
     fn finish(self, budget: Option<usize>) -> (NgramCounts, u64) {
-        let Self { options, reader, tokens, sentences, runs } = self;
-        let local_freq = reader.term_freq().to_vec();
+        let Self { options, reader, tokens, sentences, mut runs, merged } = self;
         let terms = reader.options().clone();
         let FinishedTerms { vocab, term_freq, ids } = reader.finish();
         let new_id = ids.new_ids();
-        let drop_edges = options.stopword_edges == StopwordEdges::Drop;
-        let min_count = options.min_count;
-        // What the report may show: the sizes asked for, counted as the options say (without
-        // the occurrences with a stopword edge, unless kept) at least `min_count` times; the
-        // rest was counted only to find longer n-grams.
-        let reported = |size: usize, key: &Key, counts: Counts| -> Option<(Ngram, u64)> {
-            let n = if drop_edges { counts.clean } else { counts.all };
-            if size < options.min_size || n < min_count {
-                return None;
-            }
-            let mut ids = [0; MAX_SIZE];
-            for (slot, &old) in ids.iter_mut().zip(&key[..size]) {
-                *slot = new_id[old as usize];
-            }
-            Some((Ngram::new(&ids[..size])?, n))
+        runs.bytes.shrink_to_fit();
+        // Every reading's runs with the map from its ids to the final ones.
+        let mut readings = vec![(runs, new_id.to_vec())];
+        readings.extend(merged.into_iter().map(|(runs, map)| {
+            let map = map.iter().map(|&id| new_id[id as usize]).collect();
+            (runs, map)
+        }));
+        let plan = Plan {
+            sizes: (options.min_size, options.max_size),
+            drop_edges: options.stopword_edges == StopwordEdges::Drop,
+            min_count: options.min_count,
+            top: options.top,
+            term_freq: &term_freq,
         };
-        let mut kept = Kept::new(options.top);
-        let budget = budget.unwrap_or_else(|| map_budget(&runs));
-        let mut most_passes = 1;
-        let mut shorter: FxHashMap<Key, Counts> = FxHashMap::default();
-        for size in 2..=options.max_size {
-            let candidate = |gram: &[TermId]| -> bool {
-                if min_count <= 1 {
-                    true
-                } else if size == 2 {
-                    gram.iter().all(|&id| local_freq.get(id as usize).is_some_and(|&n| n >= min_count))
-                } else {
-                    shorter.contains_key(&key_of(&gram[..size - 1])) && shorter.contains_key(&key_of(&gram[1..]))
-                }
-            };
-            if size < options.max_size {
-                let (frequent, passes) =
-                    count_in_parts(&runs, size, budget, candidate, FxHashMap::default, |map, key, counts| {
-                        (counts.all >= min_count).then(|| map.insert(key, counts));
-                    });
-                most_passes = most_passes.max(passes);
-                for (key, &counts) in &frequent {
-                    if let Some((ngram, n)) = reported(size, key, counts) {
-                        kept.push(ngram, n);
-                    }
-                }
-                shorter = frequent;
-            } else {
-                // The longest size is needed by no other: only what the report keeps is held.
-                let (longest, passes) = count_in_parts(
-                    &runs,
-                    size,
-                    budget,
-                    candidate,
-                    || Kept::new(options.top),
-                    |longest, key, counts| {
-                        if let Some((ngram, n)) = reported(size, &key, counts) {
-                            longest.push(ngram, n);
-                        }
-                    },
-                );
-                most_passes = most_passes.max(passes);
-                kept.extend(longest);
-            }
-        }
-        (NgramCounts { terms, vocab, term_freq, tokens, sentences, ngrams: kept.into_sorted() }, most_passes)
+        let packed: usize = readings.iter().map(|(runs, _)| runs.bytes.len()).sum();
+        let budget = budget.unwrap_or_else(|| table_budget(packed));
+        let threads = u64::try_from(rayon::current_num_threads()).unwrap_or(1).max(1);
+        let (kept, parts) = count_in_parts(&readings, &plan, budget, threads);
+        (NgramCounts { terms, vocab, term_freq, tokens, sentences, ngrams: kept.into_sorted() }, parts)
     }
+}
+
+/// What is counted and kept.
+struct Plan<'a> {
+    sizes: (usize, usize),
+    drop_edges: bool,
+    min_count: u64,
+    top: Option<usize>,
+    /// Occurrences of each term, by final id.
+    term_freq: &'a [u64],
 }
 
 /// The n-grams a report will show: with `top`, only the first `top` in the report's order
@@ -251,10 +205,14 @@ impl Kept {
         }
     }
 
-    fn extend(&mut self, other: Self) {
+    fn extend(mut self, other: Self) -> Self {
+        if other.heap.len() > self.heap.len() {
+            return other.extend(self);
+        }
         for (Reverse(n), ngram) in other.heap {
             self.push(ngram, n);
         }
+        self
     }
 
     /// The kept n-grams with their counts, in [`Ngram`] order.
@@ -263,13 +221,6 @@ impl Kept {
         ngrams.sort_unstable();
         ngrams
     }
-}
-
-/// An n-gram's occurrences: all of them, and those without a stopword token at either edge.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Counts {
-    all: u64,
-    clean: u64,
 }
 
 /// Runs of tokens packed as LEB128 of `2 id + stopword + 1`, each run ended by a zero byte.
@@ -299,8 +250,9 @@ impl Runs {
         }
     }
 
-    /// Calls `each` with every run's tokens (term id, stopword), in order.
-    fn each_run(&self, mut each: impl FnMut(&[(TermId, bool)])) {
+    /// Calls `each` with every run's tokens (term id translated by `map`, stopword), in order,
+    /// until `each` breaks.
+    fn each_run(&self, map: &[TermId], mut each: impl FnMut(&[(TermId, bool)]) -> ControlFlow<()>) -> ControlFlow<()> {
         let mut run = Vec::new();
         let (mut value, mut shift) = (0u64, 0u32);
         for &byte in &self.bytes {
@@ -310,122 +262,181 @@ impl Runs {
                 continue;
             }
             if value == 0 {
-                each(&run);
+                each(&run)?;
                 run.clear();
             } else {
                 let code = value - 1;
                 #[allow(clippy::cast_possible_truncation, reason = "pushed from a TermId")]
-                run.push(((code >> 1) as TermId, code & 1 == 1));
+                let id = (code >> 1) as TermId;
+                run.push((map.get(id as usize).copied().unwrap_or(id), code & 1 == 1));
             }
             (value, shift) = (0, 0);
         }
-        if !run.is_empty() {
-            each(&run);
-        }
-    }
-
-    /// Calls `each` with every n-gram of `size` tokens, in order.
-    fn each_ngram(&self, size: usize, mut each: impl FnMut(&[(TermId, bool)])) {
-        self.each_run(|run| run.windows(size).for_each(&mut each));
+        if run.is_empty() { ControlFlow::Continue(()) } else { each(&run) }
     }
 }
 
-/// The most entries one pass's counting map may hold: about as many bytes as the packed runs
-/// take (an entry is 36 bytes and its share of the table's spare room), and at least a few
-/// megabytes, so that small corpora count in one pass.
-fn map_budget(runs: &Runs) -> usize {
-    (runs.bytes.len() / 48).max(1 << 16)
+/// The bytes the counting tables of all threads may take together: about twice the packed
+/// runs (so that with them the count stays near a half of the text's bytes), and at least
+/// 32 MB, so that small corpora count in one pass per thread.
+fn table_budget(packed: usize) -> usize {
+    packed.max(32 << 20)
 }
 
-/// Which of `parts` passes counts `key`: a hash other than the counting map's, so one pass's
-/// keys still spread over all of the map's buckets.
-fn part_of(key: &[TermId], parts: u64) -> u64 {
-    let mut h: u64 = 0x243f_6a88_85a3_08d3;
-    for &id in key {
-        h = (h ^ u64::from(id)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        h ^= h >> 29;
-    }
-    // splitmix64's finaliser: every bit of the key reaches the high bits used here.
-    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    h ^= h >> 31;
-    (h >> 32) % parts
+/// Which of `parts` (at most 2^32) parts counts the n-grams that start with terms `first`,
+/// `second`. Every
+/// n-gram with the same first two terms falls in one part, so a part is decided once for all
+/// the sizes starting at a token, with one multiply. The heaviest first pairs of news
+/// (`United States`, `White House`) start tens of thousands of distinct n-grams, not
+/// millions: the parts stay near equal.
+fn part_of(first: TermId, second: TermId, parts: u64) -> u64 {
+    // Fibonacci hashing of the pair; its top 32 bits depend on every bit of both ids, and are
+    // scaled to 0..parts by a multiply (Lemire's range reduction).
+    let mixed = (u64::from(first) | u64::from(second) << 32).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32;
+    (mixed * parts) >> 32
 }
 
-fn key_of(ids: &[TermId]) -> Key {
-    let mut key = [0; MAX_SIZE];
-    key[..ids.len()].copy_from_slice(ids);
-    key
-}
+/// The fewest bytes a part's tables may take: a few entries of any size.
+const MIN_SHARE: usize = 4 * entry_bytes::<MAX_SIZE>();
 
-/// The key of a run's tokens.
-fn key_of_tokens(tokens: &[(TermId, bool)]) -> Key {
-    let mut key = [0; MAX_SIZE];
-    for (slot, &(id, _)) in key.iter_mut().zip(tokens) {
-        *slot = id;
-    }
-    key
-}
+/// How many times the counting starts again in twice as many parts before it lets a part
+/// outgrow its share: splitting cannot help a part whose one first pair starts more distinct
+/// n-grams than the share holds.
+const MOST_RESTARTS: u32 = 2;
 
-/// The n-grams of `size` that `candidate` lets through, with their counts, each handed to
-/// `add` with an accumulator made by `init`, in as many passes as keep each pass's counting
-/// map within `budget` entries; and how many passes that took. A pass that outgrows it starts
-/// them all again, in twice as many parts, with a new accumulator. Parts stop doubling at
-/// 2^32, where every distinct hash has a part of its own: past that a part's map may outgrow
-/// the budget (only for more than `budget` keys of one 64-bit hash, which does not happen).
-fn count_in_parts<A>(
-    runs: &Runs,
-    size: usize,
-    budget: usize,
-    candidate: impl Fn(&[TermId]) -> bool,
-    init: impl Fn() -> A,
-    mut add: impl FnMut(&mut A, Key, Counts),
-) -> (A, u64) {
-    let mut parts = 1u64;
+/// The parts whose first [`part_of`] counting estimates how many bytes every n-gram's entry
+/// would take: one part in 64 is counted, and its bytes times 64 are the estimate.
+const SAMPLE_PARTS: u64 = 64;
+
+/// The kept n-grams of every part, counted `threads` parts at a time, each part's tables
+/// within `budget / threads` bytes; and how many parts that took.
+///
+/// How many parts are needed is estimated first, by counting a sample of them: with one
+/// thread, one part in [`SAMPLE_PARTS`]; with more, as many such parts as threads. When a part
+/// still outgrows its share, the counting starts again in twice as many parts, at most
+/// [`MOST_RESTARTS`] times; the last time no part is held to its share (only a part whose
+/// single first pair starts more distinct n-grams than the share holds then outgrows it).
+fn count_in_parts(readings: &[(Runs, Vec<TermId>)], plan: &Plan<'_>, budget: usize, threads: u64) -> (Kept, u64) {
+    // A share holds a few entries at least, so that splitting a part always helps.
+    let share = (budget / usize::try_from(threads).unwrap_or(1).max(1)).max(MIN_SHARE);
+    let samples = threads.clamp(1, SAMPLE_PARTS);
+    let sampled: usize = (0..samples)
+        .into_par_iter()
+        .map(|part| count_part(readings, plan, (part, SAMPLE_PARTS), usize::MAX).map_or(0, |(_, used)| used))
+        .sum();
+    let estimate = sampled.saturating_mul(usize::try_from(SAMPLE_PARTS / samples).unwrap_or(1));
+    // A tenth more than the estimate, and whole rounds of `threads` parts.
+    let needed = u64::try_from(estimate.saturating_add(estimate / 10).div_ceil(share)).unwrap_or(u64::MAX);
+    let mut parts = needed.div_ceil(threads).saturating_mul(threads).clamp(threads, u64::from(u32::MAX));
+    let mut restarts = 0;
     loop {
-        let limit = if parts >= MOST_PARTS { usize::MAX } else { budget };
-        let counted = (0..parts).try_fold(init(), |mut acc, part| {
-            let counts = count_part(runs, size, (part, parts), limit, &candidate)?;
-            for (key, n) in counts {
-                add(&mut acc, key, n);
-            }
-            Some(acc)
-        });
+        let limit = if restarts >= MOST_RESTARTS { usize::MAX } else { share };
+        let counted = (0..parts)
+            .into_par_iter()
+            .map(|part| count_part(readings, plan, (part, parts), limit).map(|(tables, _)| tables.kept(plan)))
+            .try_reduce(|| Kept::new(plan.top), |a, b| Ok(a.extend(b)));
         match counted {
-            Some(acc) => return (acc, parts),
-            None => parts *= 2,
+            Ok(kept) => return (kept, parts),
+            Err(()) => {
+                restarts += 1;
+                parts = parts.saturating_mul(2).min(u64::from(u32::MAX));
+            }
         }
     }
 }
 
-/// The most parts a size is counted in: one per value of the 32 bits [`part_of`] uses.
-const MOST_PARTS: u64 = 1 << 32;
+/// One part's counts: a table per size.
+#[derive(Default)]
+struct Tables {
+    two: ShardedCounts<2>,
+    three: ShardedCounts<3>,
+    four: ShardedCounts<4>,
+    five: ShardedCounts<5>,
+}
 
-/// The counts of the candidate n-grams of `size` in part `part.0` of `part.1`, or `None` as
-/// soon as they take more than `budget` entries.
+impl Tables {
+    /// Counts one occurrence of `gram`; the bytes a new entry takes, or 0.
+    #[inline]
+    fn add(&mut self, gram: &[(TermId, bool)]) -> usize {
+        #[inline]
+        fn bump<const N: usize>(counts: &mut ShardedCounts<N>, gram: &[(TermId, bool)]) -> usize {
+            let mut key = [0; N];
+            for (slot, &(id, _)) in key.iter_mut().zip(gram) {
+                *slot = id;
+            }
+            if counts.add(key, 1) { entry_bytes::<N>() } else { 0 }
+        }
+        match gram.len() {
+            2 => bump(&mut self.two, gram),
+            3 => bump(&mut self.three, gram),
+            4 => bump(&mut self.four, gram),
+            _ => bump(&mut self.five, gram),
+        }
+    }
+
+    /// What a report keeps of these counts.
+    fn kept(self, plan: &Plan<'_>) -> Kept {
+        fn keep<const N: usize>(kept: &mut Kept, counts: ShardedCounts<N>, min_count: u64) {
+            for (key, n) in counts.into_counts() {
+                if let Some(ngram) = Ngram::new(&key).filter(|_| n >= min_count) {
+                    kept.push(ngram, n);
+                }
+            }
+        }
+        let mut kept = Kept::new(plan.top);
+        keep(&mut kept, self.two, plan.min_count);
+        keep(&mut kept, self.three, plan.min_count);
+        keep(&mut kept, self.four, plan.min_count);
+        keep(&mut kept, self.five, plan.min_count);
+        kept
+    }
+}
+
+/// The counts of the n-grams of part `part.0` of `part.1` with the bytes their entries take,
+/// or `Err` as soon as those are more than `budget`.
 fn count_part(
-    runs: &Runs,
-    size: usize,
+    readings: &[(Runs, Vec<TermId>)],
+    plan: &Plan<'_>,
     (part, parts): (u64, u64),
     budget: usize,
-    candidate: &impl Fn(&[TermId]) -> bool,
-) -> Option<FxHashMap<Key, Counts>> {
-    let mut counts: FxHashMap<Key, Counts> = FxHashMap::default();
-    let mut overflow = false;
-    runs.each_ngram(size, |gram| {
-        if overflow {
-            return;
+) -> Result<(Tables, usize), ()> {
+    let (min_size, max_size) = plan.sizes;
+    let mut tables = Tables::default();
+    let mut used = 0usize;
+    // An n-gram occurs no more often than its rarest term: none holding a term seen fewer than
+    // `min_count` times is counted.
+    let rare = |id: TermId| plan.min_count > 1 && plan.term_freq.get(id as usize).is_none_or(|&n| n < plan.min_count);
+    for (runs, map) in readings {
+        let flow = runs.each_run(map, |run| {
+            // The first rare token at or after `start`, or the run's length.
+            let find_rare =
+                |from: usize| from + run[from..].iter().position(|&(id, _)| rare(id)).unwrap_or(run.len() - from);
+            let mut next_rare = find_rare(0);
+            for start in 0..run.len().saturating_sub(1) {
+                if next_rare < start {
+                    next_rare = find_rare(start);
+                }
+                if next_rare <= start + 1
+                    || (plan.drop_edges && run[start].1)
+                    || (parts > 1 && part_of(run[start].0, run[start + 1].0, parts) != part)
+                {
+                    continue;
+                }
+                let longest = max_size.min(next_rare - start);
+                for size in min_size..=longest {
+                    let gram = &run[start..start + size];
+                    if !(plan.drop_edges && gram[size - 1].1) {
+                        used += tables.add(gram);
+                    }
+                }
+            }
+            if used > budget { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+        });
+        if flow.is_break() {
+            return Err(());
         }
-        let key = key_of_tokens(gram);
-        if (parts > 1 && part_of(&key[..size], parts) != part) || !candidate(&key[..size]) {
-            return;
-        }
-        let entry = counts.entry(key).or_default();
-        entry.all += 1;
-        entry.clean += u64::from(!gram[0].1 && !gram[size - 1].1);
-        overflow = counts.len() > budget;
-    });
-    (!overflow).then_some(counts)
+    }
+    Ok((tables, used))
 }
 
 #[cfg(test)]
@@ -491,9 +502,9 @@ mod tests {
     }
 
     #[test]
-    fn minister_of_foreign_affairs_is_found_through_its_stopword_edged_parts() {
-        // `minister of` and `of foreign` are never reported (a stopword at an edge), but they
-        // must be counted to find the 4-gram.
+    fn ngrams_with_stopwords_inside_are_found() {
+        // `minister of` and `of foreign` are never reported (a stopword at an edge); the
+        // 4-gram holding them is.
         let text: &[&str] = &["The Minister of Foreign Affairs met the Minister of Foreign Affairs."];
         let options = NgramOptions::builder().sizes(4, 4).min_count(2).build().expect("valid sizes");
         let counts = count_frequent_ngrams(&options, docs(&[text]).into_iter());
@@ -512,24 +523,15 @@ mod tests {
                 runs.end_run();
             }
         }
+        let readings = [(runs, Vec::new())];
+        let term_freq = vec![1000; 100];
         for size in 2..=MAX_SIZE {
-            let count = |budget| {
-                count_in_parts(
-                    &runs,
-                    size,
-                    budget,
-                    |_| true,
-                    FxHashMap::default,
-                    |map, key, counts| {
-                        (counts.all >= 2).then(|| map.insert(key, counts));
-                    },
-                )
-            };
-            let ((one, one_pass), (parts, passes)) = (count(usize::MAX), count(100));
-            assert_eq!(parts, one, "size {size}");
-            assert!(!one.is_empty());
-            assert_eq!(one_pass, 1);
-            assert!(passes > 1, "size {size}: {passes} passes");
+            let plan = Plan { sizes: (2, size), drop_edges: true, min_count: 2, top: None, term_freq: &term_freq };
+            let count = |budget| count_in_parts(&readings, &plan, budget, 1);
+            let ((one, one_part), (many, parts)) = (count(usize::MAX), count(4096));
+            assert_eq!(many.into_sorted(), one.into_sorted(), "sizes 2 to {size}");
+            assert_eq!(one_part, 1);
+            assert!(parts > 2, "sizes 2 to {size}: {parts} parts");
         }
     }
 
@@ -544,9 +546,19 @@ mod tests {
         runs.end_run();
         runs.end_run();
         runs.push(5, false);
-        let mut read = Vec::new();
-        runs.each_run(|run| read.push(run.to_vec()));
-        assert_eq!(read, [written.to_vec(), vec![(5, false)]]);
+        let read = |map: &[TermId]| {
+            let mut read = Vec::new();
+            let _ = runs.each_run(map, |run| {
+                read.push(run.to_vec());
+                ControlFlow::Continue(())
+            });
+            read
+        };
+        assert_eq!(read(&[]), [written.to_vec(), vec![(5, false)]]);
+        // Ids are translated by the map where it has them.
+        let map: Vec<TermId> = (0..10).map(|id| 100 + id).collect();
+        assert_eq!(read(&map)[1], [(105, false)]);
+        assert_eq!(read(&map)[0][..2], [(100, false), (100, true)]);
     }
 
     /// A random small corpus: articles of one to three paragraphs over a few words, stopwords,
@@ -571,7 +583,7 @@ mod tests {
     fn frequent_reports_equal_full_reports_on_random_corpora() {
         use proptest::test_runner::{Config, TestRunner};
         use std::sync::atomic::{AtomicU64, Ordering};
-        // Cases whose budget made some size count in more than one pass.
+        // Cases whose budget made the counting start again in more parts.
         let partitioned = AtomicU64::new(0);
         let strategy = (
             small_corpus(),
@@ -580,7 +592,7 @@ mod tests {
             proptest::bool::ANY,
             proptest::bool::ANY,
             proptest::option::of(1usize..6),
-            proptest::option::of(2usize..12),
+            proptest::option::of(0usize..4000),
             proptest::bool::ANY,
         );
         let mut runner = TestRunner::new(Config::with_cases(256));
@@ -595,7 +607,7 @@ mod tests {
                     .top(top)
                     .build()
                     .expect("valid sizes");
-                let (frequent, passes) = count_within(&options, docs_of(&corpus).into_iter(), budget);
+                let (frequent, parts) = count_within(&options, docs_of(&corpus).into_iter(), budget);
                 let all = count_ngrams(&options, docs_of(&corpus).into_iter());
                 prop_assert_eq!(frequent.report(&options), all.report(&options));
                 prop_assert_eq!((frequent.tokens, frequent.sentences), (all.tokens, all.sentences));
@@ -605,12 +617,12 @@ mod tests {
                     expected.retain(|&(_, n)| n >= min_count);
                     prop_assert_eq!(&frequent.ngrams, &expected);
                 }
-                if passes > 1 {
+                if parts > u64::try_from(rayon::current_num_threads()).unwrap_or(1) {
                     partitioned.fetch_add(1, Ordering::Relaxed);
                 }
                 Ok(())
             })
             .expect("the frequent n-grams are those of counting everything");
-        assert!(partitioned.load(Ordering::Relaxed) > 10, "too few cases counted in parts");
+        assert!(partitioned.load(Ordering::Relaxed) > 10, "too few cases counted again in more parts");
     }
 }
