@@ -252,14 +252,6 @@ impl Report for WithNote<'_> {
     fn json_lines(&self) -> Vec<serde_json::Value> {
         self.report.json_lines()
     }
-
-    fn write_json(&self, out: &mut dyn Write) -> io::Result<()> {
-        self.report.write_json(out)
-    }
-
-    fn write_json_lines(&self, out: &mut dyn Write) -> io::Result<()> {
-        self.report.write_json_lines(out)
-    }
 }
 
 /// Where a command's output goes.

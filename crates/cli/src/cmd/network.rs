@@ -5,11 +5,11 @@ use std::io::{self, Write};
 use crate::cmd::Documents;
 use anyhow::Result;
 use dateline_actors::{Edge, EdgeKind, Level, Network, write_gexf, write_graphml};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::actors::{ActorsConfig, for_each, period_of};
 use crate::args::network::{LevelArg, NetworkArgs, NetworkFormat};
-use crate::output::report::{Column, Report, Table};
+use crate::output::report::{Cell, Column, Streamed, Table};
 use crate::output::{Format, Writer};
 use crate::report::Reporter;
 
@@ -58,10 +58,11 @@ impl NetworkConfig {
     }
 }
 
+/// The edge list, its rows made as they are written.
 struct EdgeList(Vec<Edge>);
 
-impl Report for EdgeList {
-    fn tables(&self) -> Vec<Table> {
+impl Streamed for EdgeList {
+    fn frame(&self) -> Table {
         let columns = vec![
             Column::text("source"),
             Column::text("target"),
@@ -71,41 +72,31 @@ impl Report for EdgeList {
             Column::text("period").nullable(),
             Column::text("kind"),
         ];
-        let rows = self
-            .0
-            .iter()
-            .map(|e| {
-                vec![
-                    e.source.as_str().into(),
-                    e.target.as_str().into(),
-                    e.weight.into(),
-                    e.count.into(),
-                    e.articles.into(),
-                    e.period.clone().into(),
-                    match e.kind {
-                        EdgeKind::Cooccurrence => "cooccurrence",
-                        EdgeKind::Quote => "quote",
-                    }
-                    .into(),
-                ]
-            })
-            .collect();
-        vec![Table::new(columns, rows)]
+        Table::new(columns, Vec::new())
     }
 
-    fn json(&self) -> Value {
-        json!(self.0)
-    }
-
-    fn write_json(&self, out: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(out, &self.0)?;
+    fn each_row(&self, row: &mut dyn FnMut(Vec<Cell>) -> io::Result<()>) -> io::Result<()> {
+        for e in &self.0 {
+            row(vec![
+                e.source.as_str().into(),
+                e.target.as_str().into(),
+                e.weight.into(),
+                e.count.into(),
+                e.articles.into(),
+                e.period.clone().into(),
+                match e.kind {
+                    EdgeKind::Cooccurrence => "cooccurrence",
+                    EdgeKind::Quote => "quote",
+                }
+                .into(),
+            ])?;
+        }
         Ok(())
     }
 
-    fn write_json_lines(&self, out: &mut dyn Write) -> io::Result<()> {
+    fn each_json(&self, item: &mut dyn FnMut(Value) -> io::Result<()>) -> io::Result<()> {
         for edge in &self.0 {
-            serde_json::to_writer(&mut *out, edge)?;
-            out.write_all(b"\n")?;
+            item(serde_json::to_value(edge).map_err(io::Error::other)?)?;
         }
         Ok(())
     }
@@ -144,7 +135,7 @@ pub(crate) fn run(
     reporter: &mut Reporter,
 ) -> Result<()> {
     let (_, edges) = build(documents, config, network_config, reporter)?;
-    out.report(&EdgeList(edges))?;
+    out.streamed(&EdgeList(edges))?;
     Ok(())
 }
 

@@ -24,7 +24,7 @@ impl<'w> Json<'w> {
 impl Writer for Json<'_> {
     fn report(&mut self, report: &dyn Report) -> io::Result<()> {
         self.reported = true;
-        report.write_json(&mut *self.out)?;
+        serde_json::to_writer_pretty(&mut *self.out, &report.json())?;
         writeln!(self.out)
     }
 

@@ -20,7 +20,11 @@ impl<'w> JsonLines<'w> {
 
 impl Writer for JsonLines<'_> {
     fn report(&mut self, report: &dyn Report) -> io::Result<()> {
-        report.write_json_lines(&mut *self.out)
+        for line in report.json_lines() {
+            serde_json::to_writer(&mut *self.out, &line)?;
+            writeln!(self.out)?;
+        }
+        Ok(())
     }
 
     fn streamed(&mut self, report: &dyn Streamed) -> io::Result<()> {

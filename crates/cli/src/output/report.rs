@@ -3,7 +3,7 @@
 //! scripts. The writers under `output/` do the rest.
 
 use std::borrow::Cow;
-use std::io::{self, Write};
+use std::io;
 
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -295,23 +295,6 @@ pub(crate) trait Report {
             Value::Array(items) => items,
             value => vec![value],
         }
-    }
-
-    /// Writes [`json`](Self::json) pretty-printed. A report of many rows overrides this to
-    /// serialise its rows from their own types, never holding a JSON value for each.
-    fn write_json(&self, out: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(out, &self.json())?;
-        Ok(())
-    }
-
-    /// Writes [`json_lines`](Self::json_lines), each followed by a newline; overridden, like
-    /// [`write_json`](Self::write_json), by reports of many rows.
-    fn write_json_lines(&self, out: &mut dyn Write) -> io::Result<()> {
-        for line in self.json_lines() {
-            serde_json::to_writer(&mut *out, &line)?;
-            out.write_all(b"\n")?;
-        }
-        Ok(())
     }
 }
 
