@@ -26,7 +26,7 @@ use crate::args::terms::{GroupBy, TermsArgs};
 use crate::args::tfidf::TfidfArgs;
 use crate::args::topics::{TopicsAction, TopicsArgs};
 use crate::args::trends::TrendsArgs;
-use crate::args::{CorpusArgs, DateOrderArg, InputArgs};
+use crate::args::{CorpusArgs, DateOrderArg, DateRangeArgs, InputArgs};
 use crate::cli::{Cli, Command};
 
 /// What to do, decided once from the command line.
@@ -181,7 +181,7 @@ pub(crate) struct DateRange {
 
 impl DateRange {
     /// `--since` and `--until`, checked: a range that no date can fall in is a usage error.
-    pub(crate) fn new(since: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<Self> {
+    pub(crate) fn new(DateRangeArgs { since, until }: DateRangeArgs) -> Result<Self> {
         if let (Some(since), Some(until)) = (since, until)
             && since > until
         {
@@ -217,7 +217,7 @@ pub(crate) fn stopwords(path: Option<&std::path::Path>) -> Result<Stopwords> {
 impl StatsConfig {
     /// `top`: what the command shows without `--top`.
     fn from_args(args: &CorpusArgs, top: TopDefault) -> Result<Self> {
-        let dates = DateRange::new(args.since, args.until)?;
+        let dates = DateRange::new(args.dates)?;
         let stopwords = stopwords(args.stopwords.as_deref())?;
         Ok(Self {
             format: args.format,
@@ -419,7 +419,7 @@ fn no_top(corpus: &CorpusArgs, command: &str, why: &str) -> Result<()> {
 
 /// `--dedup`'s date range (the command's `--since`/`--until`), when it is given.
 fn dedup_range(command: &Command) -> Result<Option<DateRange>> {
-    let (dedup, since, until) = match command {
+    let (dedup, dates) = match command {
         Command::Stats(StatsArgs { corpus, .. })
         | Command::Terms(TermsArgs { corpus, .. })
         | Command::Keyness(KeynessArgs { corpus, .. })
@@ -429,15 +429,15 @@ fn dedup_range(command: &Command) -> Result<Option<DateRange>> {
         | Command::Collocations(CollocationsArgs { corpus, .. })
         | Command::Topics(TopicsArgs { action: Some(TopicsAction::Infer { corpus, .. }), .. })
         | Command::Topics(TopicsArgs { corpus, .. })
-        | Command::Tfidf(TfidfArgs { corpus, .. }) => (corpus.dedup.dedup, corpus.since, corpus.until),
-        Command::Actors(args) => (args.common.dedup.dedup, args.common.since, args.common.until),
-        Command::Quotes(args) => (args.common.dedup.dedup, args.common.since, args.common.until),
-        Command::Network(args) => (args.common.dedup.dedup, args.common.since, args.common.until),
-        Command::Report(args) => (args.dedup.dedup, args.since, args.until),
-        Command::Reuse(_) | Command::Parse(_) | Command::Check(_) => (false, None, None),
+        | Command::Tfidf(TfidfArgs { corpus, .. }) => (corpus.dedup.dedup, corpus.dates),
+        Command::Actors(args) => (args.common.dedup.dedup, args.common.dates),
+        Command::Quotes(args) => (args.common.dedup.dedup, args.common.dates),
+        Command::Network(args) => (args.common.dedup.dedup, args.common.dates),
+        Command::Report(args) => (args.dedup.dedup, args.dates),
+        Command::Reuse(_) | Command::Parse(_) | Command::Check(_) => return Ok(None),
     };
     if !dedup {
         return Ok(None);
     }
-    Ok(Some(DateRange::new(since, until)?))
+    Ok(Some(DateRange::new(dates)?))
 }

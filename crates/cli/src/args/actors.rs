@@ -3,11 +3,10 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use dateline_model::Period;
 
-use super::{DedupArg, InputArgs, parse_date, parse_period, report_format, top_help};
+use super::{DateRangeArgs, DedupArg, InputArgs, parse_period, report_format, top_help};
 use crate::output::Format;
 
 pub(crate) const EXAMPLES: &str = "\
@@ -32,12 +31,8 @@ pub(crate) struct ActorInputArgs {
     /// How many rows to show [default: 20 in tables; 0 shows all; other formats show all].
     #[arg(long, short = 'n', value_name = "N")]
     pub(crate) top: Option<usize>,
-    /// Only articles published on or after this date (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub(crate) since: Option<NaiveDate>,
-    /// Only articles published on or before this date (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub(crate) until: Option<NaiveDate>,
+    #[command(flatten)]
+    pub(crate) dates: DateRangeArgs,
     /// A TSV file of merges (`form<TAB>canonical`) and splits (`form<TAB>-`) to apply.
     #[arg(long, value_name = "FILE")]
     pub(crate) aliases: Option<PathBuf>,

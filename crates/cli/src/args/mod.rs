@@ -77,13 +77,8 @@ pub(crate) struct CorpusArgs {
     /// How many rows to show per table [default: 20; 0 shows all].
     #[arg(long, short = 'n', value_name = "N")]
     pub(crate) top: Option<usize>,
-    /// Only articles published on or after this date (YYYY-MM-DD); undated articles are left
-    /// out, and counted on stderr.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub(crate) since: Option<NaiveDate>,
-    /// Only articles published on or before this date (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub(crate) until: Option<NaiveDate>,
+    #[command(flatten)]
+    pub(crate) dates: DateRangeArgs,
     /// Stopwords to leave out: a file with one word per line (`#` starts a comment), which
     /// replaces the built-in English list, or `none` to keep every word [default: the
     /// built-in list].
@@ -97,6 +92,18 @@ pub(crate) struct CorpusArgs {
     pub(crate) no_numbers: bool,
     #[command(flatten)]
     pub(crate) dedup: DedupArg,
+}
+
+/// `--since` and `--until`, on every command that reads articles by date.
+#[derive(Debug, Clone, Copy, Args)]
+pub(crate) struct DateRangeArgs {
+    /// Only articles published on or after this date (YYYY-MM-DD). With either bound, undated
+    /// articles are left out, and how many is said.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub(crate) since: Option<NaiveDate>,
+    /// Only articles published on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub(crate) until: Option<NaiveDate>,
 }
 
 /// `--top` said as it applies to a command whose rows are not simply "rows per table", for

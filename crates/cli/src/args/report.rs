@@ -2,11 +2,10 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use clap::Args;
 use dateline_model::Period;
 
-use super::{DedupArg, InputArgs, parse_date, parse_period};
+use super::{DateRangeArgs, DedupArg, InputArgs, parse_period};
 
 pub(crate) const EXAMPLES: &str = "\
 Examples:
@@ -24,13 +23,8 @@ context. It holds aggregates only, so it stays small for millions of articles.";
 pub(crate) struct ReportArgs {
     #[command(flatten)]
     pub(crate) input: InputArgs,
-    /// Only articles published on or after this date (YYYY-MM-DD); undated articles are left
-    /// out, and counted in the overview.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub(crate) since: Option<NaiveDate>,
-    /// Only articles published on or before this date (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub(crate) until: Option<NaiveDate>,
+    #[command(flatten)]
+    pub(crate) dates: DateRangeArgs,
     /// The period of every time series and of the keyness tables: day, week, month, quarter,
     /// year.
     #[arg(long, value_name = "PERIOD", default_value = "month", value_parser = parse_period)]

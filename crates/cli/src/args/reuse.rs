@@ -1,9 +1,8 @@
 //! `dateline reuse`'s arguments.
 
-use chrono::NaiveDate;
 use clap::Args;
 
-use super::{InputArgs, parse_date, report_format};
+use super::{DateRangeArgs, InputArgs, report_format};
 use crate::output::Format;
 
 pub(crate) const EXAMPLES: &str = "\
@@ -26,13 +25,8 @@ pub(crate) struct ReuseArgs {
     /// other formats show all].
     #[arg(long, short = 'n', value_name = "N")]
     pub(crate) top: Option<usize>,
-    /// Only articles published on or after this date (YYYY-MM-DD); undated articles are left
-    /// out, and counted on stderr.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub(crate) since: Option<NaiveDate>,
-    /// Only articles published on or before this date (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub(crate) until: Option<NaiveDate>,
+    #[command(flatten)]
+    pub(crate) dates: DateRangeArgs,
     /// Report a pair when the Jaccard similarity of its word 5-gram sets is at least this,
     /// above 0 and at most 1.
     #[arg(long, value_name = "X", default_value_t = 0.5)]

@@ -29,7 +29,7 @@ pub(crate) struct ActorsConfig {
 impl ActorsConfig {
     /// `table`: whether the output is a table for people, which alone is cut by default.
     pub(crate) fn from_args(args: &ActorInputArgs, table: bool) -> Result<Self> {
-        let dates = DateRange::new(args.since, args.until)?;
+        let dates = DateRange::new(args.dates)?;
         let aliases = match &args.aliases {
             None => AliasTable::new(),
             Some(path) => {

@@ -44,7 +44,7 @@ impl ReportConfig {
         if output.is_none() {
             anyhow::bail!("dateline report writes one HTML file: name it with -o, such as -o report.html");
         }
-        let dates = DateRange::new(args.since, args.until)?;
+        let dates = DateRange::new(args.dates)?;
         let terms = TermOptions::new().stopwords(crate::config::stopwords(args.stopwords.as_deref())?);
         let topics = match args.topics {
             None => None,
@@ -66,10 +66,10 @@ impl ReportConfig {
             }
         };
         let mut settings = vec![("period".to_owned(), args.by.to_string())];
-        if let Some(since) = args.since {
+        if let Some(since) = args.dates.since {
             settings.push(("since".to_owned(), since.to_string()));
         }
-        if let Some(until) = args.until {
+        if let Some(until) = args.dates.until {
             settings.push(("until".to_owned(), until.to_string()));
         }
         let stopwords = match &args.stopwords {

@@ -56,13 +56,7 @@ impl ReuseConfig {
             other => anyhow!(other),
         })?;
         let top = Top::new(args.top, TopDefault::InTables, args.format == Format::Table);
-        Ok(Self {
-            format: args.format,
-            top,
-            dates: DateRange::new(args.since, args.until)?,
-            options,
-            clusters: args.clusters,
-        })
+        Ok(Self { format: args.format, top, dates: DateRange::new(args.dates)?, options, clusters: args.clusters })
     }
 }
 
