@@ -93,3 +93,26 @@ fn an_inline_date_over_a_credit_line_reads_back_in_plain_text() {
     assert_eq!(article.credits.iter().map(|c| c.kind).collect::<Vec<_>>(), [CreditKind::Byline]);
     testkit::check_invariants(b"date January 13, 1990 Written by Sara Ahmadi").unwrap_or_else(|v| panic!("{v}"));
 }
+
+#[test]
+fn a_second_copy_with_its_title_directly_over_an_inline_date_is_reported() {
+    let one = "Talks resume\ndate 1999/08/12 at 1:04 Officials met.\n";
+    let (_, diagnostics) = parse_article_lenient(&format!("{one}\n{one}"));
+    let second: Vec<_> = diagnostics.iter().map(|d| (d.line, d.column, d.message.contains("second article"))).collect();
+    assert_eq!(second, [(5, 6, true)], "{diagnostics:?}");
+    // Under a line of another shape the date's line is a paragraph's second line: not a header.
+    let (_, diagnostics) = parse_article_lenient("date 2024-01-10 Officials met.\n\nthey said\ndate 2024-01-10 talks.");
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+}
+
+// A header's title is taken whatever its shape; in the body a furniture line over a date line
+// is no title, so a second copy under one is not told (FORMAT.md, "Whole article").
+#[test]
+fn a_furniture_line_over_a_date_line_in_the_body_is_no_second_title() {
+    for one in ["Leave a Comment\ndate 1999/08/12 at 1:04 Body\n", "Tags:\tthis YORK NEW’\nOctober 24, 2012 8 AM \n"]
+    {
+        let (article, diagnostics) = parse_article_lenient(&format!("{one}\n\n{one}"));
+        assert!(article.title.is_some(), "{one:?}");
+        assert!(!diagnostics.iter().any(|d| d.message.contains("second article")), "{diagnostics:?}");
+    }
+}
