@@ -693,12 +693,18 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 self.note_second_header(found);
             }
             // Every paragraph of the block: an indented line starts one, as wire copy does.
+            // And an inline date directly under a title, as a header has it (`Talks
+            // resume` over `date 2024-01-10 Officials met.`): joined, the title and the
+            // date's line make one paragraph, which opens with the title.
             HeaderShape::Inline => {
+                let first_is_title = block.len() > 1 && title(block[0]);
                 for (i, &line) in block.iter().enumerate() {
-                    if i > 0 && !is_indented(self.slice(line)) {
+                    let under_title = i == 1 && first_is_title;
+                    if i > 0 && !is_indented(self.slice(line)) && !under_title {
                         continue;
                     }
                     let found = date_slot(self.slice(line))
+                        .filter(|slot| i == 0 || slot.body.is_some() || is_indented(self.slice(line)))
                         .map(|slot| Span::new(line.start + slot.raw.0, line.start + slot.raw.1));
                     self.note_second_header(found);
                 }

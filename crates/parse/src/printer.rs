@@ -85,12 +85,24 @@ fn write_with_dateline_at<W: Write>(
     let published = article.published.as_ref();
     let bylines: Vec<&str> =
         article.credits.iter().filter(|c| c.kind == CreditKind::Byline).map(|c| c.text.as_str()).collect();
+    // An inline date's line also gives the body's first text: the lead, a byline over it, or,
+    // when that text was all the body there was and is a credit line (`date January 13, 1990
+    // (Reporting by Ali Kaya)`), that credit: credit lines are taken off the end of the body,
+    // and on an inline date's line the body starts (FORMAT.md, "Bylines and credits"). Written
+    // as a date line of its own, the date would read back as a header's.
+    let lead_credit =
+        article.credits.iter().find(|c| c.kind == CreditKind::Credit).filter(|_| article.sections.is_empty());
     let inline = published.filter(|p| {
-        p.source == DateSource::InlinePrefix && (article.paragraphs().next().is_some() || !bylines.is_empty())
+        p.source == DateSource::InlinePrefix
+            && (article.paragraphs().next().is_some() || !bylines.is_empty() || lead_credit.is_some())
     });
     let date_line = published.filter(|p| p.source != DateSource::Dateline && inline.is_none());
-    // The first byline takes an inline date onto its line; otherwise the lead does.
-    let inline_on_lead = inline.filter(|_| bylines.is_empty()).map(|p| p.raw.as_str());
+    // The first byline takes an inline date onto its line; otherwise the lead does, or with no
+    // body the first credit line.
+    let inline_on_lead =
+        inline.filter(|_| bylines.is_empty() && article.paragraphs().next().is_some()).map(|p| p.raw.as_str());
+    let mut inline_on_credit =
+        inline.filter(|_| bylines.is_empty() && inline_on_lead.is_none()).map(|p| p.raw.as_str());
     let header_sees_lead = inline.is_none() && date_line.is_none();
     let lines = paragraph_lines(article, inline_on_lead, header_sees_lead, dateline_at, parser);
     // Under a title with no date line, a lead that opens with one would read as the
@@ -140,7 +152,12 @@ fn write_with_dateline_at<W: Write>(
     }
     for credit in article.credits.iter().filter(|c| c.kind == CreditKind::Credit) {
         blocks.start()?;
-        blocks.out.write_str(&credit_lines(&credit.text, parser))?;
+        match inline_on_credit.take() {
+            // On one line: the parser takes furniture off the end only up to the line the body
+            // starts on, so the date's line is never furniture and needs no split.
+            Some(raw) => write!(blocks.out, "date {raw} {}", credit.text)?,
+            None => blocks.out.write_str(&credit_lines(&credit.text, parser))?,
+        }
     }
     // Furniture alone would read back with its first line as a title above the rest, unless
     // the lines stand together.
@@ -488,5 +505,17 @@ mod tests {
     #[test]
     fn an_inline_date_keeps_its_body_apart_from_a_time() {
         round_trip("date 2024-01-10 -\n20:09 talks went on.");
+    }
+
+    #[test]
+    fn an_inline_date_over_only_a_credit_line_goes_on_the_credit() {
+        // Under a date line of its own, the date would read back as a header's.
+        for text in
+            ["date January 13, 1990 (Reporting by Ali Kaya)\n", "Talks\n\ndate 2024-01-10 Written by ali kaya\n"]
+        {
+            let article = parse_article(text).expect("no errors");
+            assert!(article.sections.is_empty() && article.credits.len() == 1, "{article:?}");
+            assert_eq!(render(&article), text);
+        }
     }
 }

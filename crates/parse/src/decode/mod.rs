@@ -215,13 +215,15 @@ impl ChangeKind {
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     let (text, mut changes, encoding) = match bytes {
+        // Mojibake is looked for in UTF-16 too: text garbled as Windows-1252 and saved again
+        // reads the same whatever encoding it was saved in.
         [0xFF, 0xFE, rest @ ..] => {
-            let (text, changes) = utf16(rest, 2, u16::from_le_bytes);
-            (text, changes, "UTF-16")
+            let (text, mut changes) = utf16(rest, 2, u16::from_le_bytes);
+            (mojibake(text, &utf16_offset(2), &mut changes), changes, "UTF-16")
         }
         [0xFE, 0xFF, rest @ ..] => {
-            let (text, changes) = utf16(rest, 2, u16::from_be_bytes);
-            (text, changes, "UTF-16")
+            let (text, mut changes) = utf16(rest, 2, u16::from_be_bytes);
+            (mojibake(text, &utf16_offset(2), &mut changes), changes, "UTF-16")
         }
         _ => {
             let (body, bom) = match bytes {
@@ -235,6 +237,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
                 };
                 let unit = if big_endian { u16::from_be_bytes } else { u16::from_le_bytes };
                 let (text, mut changes) = utf16(body, 0, unit);
+                // Before the note that it was UTF-16, which changes no text.
+                let text = mojibake(text, &utf16_offset(0), &mut changes);
                 let kind = ChangeKind::Utf16WithoutBom { big_endian };
                 changes.kept.insert(0, Change { kind, file_offset: 0, text_offset: 0, len: 0 });
                 (text, changes, "UTF-16")
@@ -261,7 +265,7 @@ fn utf8_or_windows_1252(bytes: &[u8], bom: usize) -> (Cow<'_, str>, Changes, &'s
             } else {
                 Cow::Borrowed(text)
             };
-            (mojibake(text, bom, &mut changes), changes, "UTF-8")
+            (mojibake(text, &|before: &str| bom + before.len(), &mut changes), changes, "UTF-8")
         }
         // A byte-order mark says UTF-8, whatever follows.
         Err(_) if bom == 0 && is_windows_1252(bytes) => {
@@ -470,24 +474,32 @@ fn undo_windows_1252(text: &str) -> Option<String> {
     String::from_utf8(bytes?).ok()
 }
 
-/// Repairs mojibake when the whole text reads as it (and nothing else was changed, so the text
-/// is still the file's bytes and the other changes' offsets stay right); reports it otherwise.
-fn mojibake<'a>(text: Cow<'a, str>, bom: usize, changes: &mut Changes) -> Cow<'a, str> {
+/// Where the text before a character started in a UTF-16 file whose text starts at
+/// `file_start`, when nothing before it was removed.
+fn utf16_offset(file_start: usize) -> impl Fn(&str) -> usize {
+    move |before: &str| file_start + 2 * before.encode_utf16().count()
+}
+
+/// Repairs mojibake when the whole text reads as it (and nothing else was changed, so the
+/// other changes' offsets stay right); reports it otherwise. `file_offset` gives where the
+/// text before a character ended in the file.
+fn mojibake<'a>(text: Cow<'a, str>, file_offset: &dyn Fn(&str) -> usize, changes: &mut Changes) -> Cow<'a, str> {
     let Some((start, end, meant)) = mojibake_at(&text) else {
         return text;
     };
     let seen = text[start..end].to_owned();
+    let file_offset = file_offset(&text[..start]);
     match changes.is_empty().then(|| undo_windows_1252(&text)).flatten() {
         Some(repaired) => {
             // Each character was one byte, so the first garbled one now starts here.
             let text_offset = text[..start].chars().count();
             let kind = ChangeKind::Mojibake { seen, meant, repaired: true };
-            changes.push(Change { kind, file_offset: bom + start, text_offset, len: meant.len_utf8() });
+            changes.push(Change { kind, file_offset, text_offset, len: meant.len_utf8() });
             Cow::Owned(repaired)
         }
         None => {
             let kind = ChangeKind::Mojibake { seen, meant, repaired: false };
-            changes.push(Change { kind, file_offset: bom + start, text_offset: start, len: end - start });
+            changes.push(Change { kind, file_offset, text_offset: start, len: end - start });
             text
         }
     }
@@ -772,5 +784,31 @@ mod tests {
         assert_eq!(decoded.diagnostics[0].span, Span::new(6, 14));
         // Latin letters and punctuation are not mojibake.
         assert!(decode("São Paulo, Â, Ã, â: “Ã”".as_bytes()).expect("text").diagnostics.is_empty());
+    }
+
+    #[test]
+    fn mojibake_saved_as_utf16_is_repaired_as_in_utf8() {
+        let garbled = "By\n\nTalks – café\u{a0}ok";
+        let mojibake: String = garbled.bytes().map(|b| windows_1252_char(b).expect("defined")).collect();
+        let utf8 = decode(mojibake.as_bytes()).expect("text");
+        assert_eq!(utf8.text, garbled);
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(mojibake.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(mojibake.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        for bytes in [le, be] {
+            let decoded = decode(&bytes).expect("text");
+            assert_eq!((decoded.text.as_ref(), &decoded.diagnostics), (garbled, &utf8.diagnostics));
+        }
+        // Without a byte-order mark, after the warning that says so.
+        let bare: Vec<u8> = mojibake.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let decoded = decode(&bare).expect("text");
+        assert_eq!(decoded.text, garbled);
+        assert!(decoded.diagnostics[0].message.ends_with("read as UTF-16LE"), "{:?}", decoded.diagnostics);
+        assert_eq!(decoded.diagnostics[1..], utf8.diagnostics[..]);
+        // Next to text that is right, it is only reported, at its place.
+        let mixed = format!("{mojibake} – right");
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(mixed.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let decoded = decode(&le).expect("text");
+        assert_eq!(decoded.text, mixed);
+        assert_eq!(decoded.diagnostics, decode(mixed.as_bytes()).expect("text").diagnostics);
     }
 }

@@ -17,6 +17,7 @@ use proptest::sample::Index;
 use super::locate;
 use super::violation::{Law, Violation};
 use crate::decode::windows_1252_char;
+use crate::grammar::boilerplate::is_boilerplate;
 use crate::{ArticleParser, CorpusReader, decode};
 
 /// A kind of damage FORMAT.md lists, and where it was done.
@@ -522,9 +523,31 @@ fn header_stands_apart(text: &str, article: &Article) -> bool {
     let directly_under_title = above.len() == title.end && text[..line_start].ends_with('\n');
     let apart = text[..line_start].ends_with("\n\n") || directly_under_title;
     // A title above its date line is taken whatever its shape, but only one of a title's
-    // shape (FORMAT.md's `title`) tells a second copy.
-    let shaped = text.get(title.start..title.end).is_some_and(crate::grammar::body::looks_like_title);
+    // shape (FORMAT.md's `title`) and no furniture line (`Tags: ...`; the header's rules ask
+    // the same of a title with no date line under it) tells a second copy: the parser does
+    // not take a furniture line in the body for a second title.
+    let shaped = text
+        .get(title.start..title.end)
+        .is_some_and(|title| crate::grammar::body::looks_like_title(title) && !is_boilerplate(title, &[]));
     below && apart && shaped
+}
+
+/// Whether a second copy of an inline date's line is told: it opens a paragraph (after a
+/// blank line, or indented), or stands directly under a title of a title's shape that is no
+/// furniture line, as FORMAT.md says. Under a title of another shape, or under an underline,
+/// it is not promised.
+fn inline_told(text: &str, article: &Article) -> bool {
+    let Some(published) = &article.published else { return false };
+    let line_start = text[..published.span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[line_start..].split('\n').next().unwrap_or_default();
+    let Some(above_end) = line_start.checked_sub(1) else { return true };
+    let above_start = text[..above_end].rfind('\n').map_or(0, |i| i + 1);
+    let above = &text[above_start..above_end];
+    let shaped_title = article.title_span.filter(|t| (above_start..=above_end).contains(&t.start)).is_some_and(|t| {
+        let title = &text[t.start..t.end];
+        crate::grammar::body::looks_like_title(title) && !is_boilerplate(title, &[])
+    });
+    crate::grammar::body::is_blank(above) || crate::grammar::body::is_indented(line) || shaped_title
 }
 
 /// The text twice. A second title over a date line, or a second inline prefix, is said where
@@ -555,7 +578,7 @@ fn joined(text: &str, clean: &Document) -> Option<BoxedStrategy<Malformed>> {
         Some((DateSource::Header, at)) if titled && article.as_ref().is_some_and(|a| header_stands_apart(text, a)) => {
             said(at)
         }
-        Some((DateSource::InlinePrefix, at)) => said(at),
+        Some((DateSource::InlinePrefix, at)) if article.as_ref().is_some_and(|a| inline_told(text, a)) => said(at),
         _ => None,
     };
     let outcome = if diagnostic.is_some() { Outcome::Warning } else { Outcome::Read };
