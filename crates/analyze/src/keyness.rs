@@ -63,8 +63,11 @@ use chrono::NaiveDate;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Serialize;
 
+use dateline_model::Article;
+use rayon::prelude::*;
+
 use crate::counts::Counts;
-use dateline_text::DocMeta;
+use dateline_text::{DocMeta, FinishedTerms, SortedIds, TermId, TermOptions, Vocabulary};
 
 /// What can go wrong selecting subcorpora or comparing them.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -485,61 +488,164 @@ pub fn keyness_against(
     reference: &impl DocFilter,
     options: &KeynessOptions,
 ) -> Result<Keyness, KeynessError> {
-    let mut target_freq = vec![0u64; counts.vocab.len()];
-    let mut reference_freq = vec![0u64; counts.vocab.len()];
-    let (mut target_side, mut reference_side) = (Side { documents: 0, tokens: 0 }, Side { documents: 0, tokens: 0 });
+    let mut sides = Sides::new(counts.vocab.len());
     for doc in &counts.docs {
-        let (freq, side) = if target.matches(&doc.meta) {
-            (&mut target_freq, &mut target_side)
-        } else if reference.matches(&doc.meta) {
-            (&mut reference_freq, &mut reference_side)
-        } else {
-            continue;
-        };
-        side.documents += 1;
+        let Some(side) = sides.side_of(&doc.meta, target, reference) else { continue };
+        sides.sides[side].documents += 1;
         for &(id, n) in &doc.terms {
-            freq[id as usize] += u64::from(n);
-            side.tokens += u64::from(n);
+            sides.add(side, id, u64::from(n));
         }
     }
-    if target_side.tokens == 0 {
-        return Err(KeynessError::EmptyTarget { documents: target_side.documents });
-    }
-    if reference_side.tokens == 0 {
-        return Err(KeynessError::EmptyReference { documents: reference_side.documents });
-    }
-    let mut rows: Vec<(u32, KeynessRow)> = (0u32..)
-        .zip(target_freq.iter().zip(&reference_freq))
-        .filter(|&(_, (&a, &b))| a + b > 0 && a + b >= options.min_count)
-        .map(|(id, (&a, &b))| {
-            let s = scores(a, b, target_side.tokens, reference_side.tokens, options.correction);
-            let row = KeynessRow {
-                term: counts.vocab.display(id).to_owned(),
-                target_count: a,
-                reference_count: b,
-                g2: s.g2,
-                g2_p: chi_squared_1df_p(s.g2.abs()),
-                chi2: s.chi2,
-                chi2_p: chi_squared_1df_p(s.chi2.abs()),
-                log_ratio: s.log_ratio,
-            };
-            (id, row)
-        })
-        .collect();
-    let key = |row: &KeynessRow| match options.sort_by {
-        KeynessMeasure::G2 => row.g2,
-        KeynessMeasure::Chi2 => row.chi2,
-        KeynessMeasure::LogRatio => row.log_ratio,
+    sides.rank(&counts.vocab, options)
+}
+
+/// [`keyness_against`] (or with `reference` `None`, [`keyness`]) counted as the documents are
+/// read, in parallel on the current rayon pool: only each side's term totals are kept, never
+/// a document's terms, so memory is the vocabulary's, not the corpus's. The same result as
+/// [`count_parallel`](crate::count_parallel) then [`keyness_against`]: every document is read
+/// (those on neither side too, for the terms' display forms).
+///
+/// # Errors
+///
+/// As [`keyness_against`].
+pub fn keyness_parallel<I, T, R>(
+    terms: &TermOptions,
+    docs: I,
+    target: &T,
+    reference: Option<&R>,
+    options: &KeynessOptions,
+) -> Result<Keyness, KeynessError>
+where
+    I: Iterator<Item = (DocMeta, Article)> + Send,
+    T: DocFilter + Sync,
+    R: DocFilter + Sync,
+{
+    let side_of = |sides: &Sides, meta: &DocMeta| match reference {
+        Some(reference) => sides.side_of(meta, target, reference),
+        None => sides.side_of(meta, target, &|_: &DocMeta| true),
     };
-    // Ids follow term order, so ties go by term.
-    rows.sort_by(|(ia, a), (ib, b)| key(b).total_cmp(&key(a)).then(ia.cmp(ib)));
-    Ok(Keyness {
-        target: target_side,
-        reference: reference_side,
-        correction: options.correction,
-        sort_by: options.sort_by,
-        rows: rows.into_iter().map(|(_, row)| row).collect(),
-    })
+    let new = || (terms.reader(), Sides::new(0));
+    let (reader, sides) = docs
+        .par_bridge()
+        .fold(new, |(mut reader, mut sides), (meta, article)| {
+            let side = side_of(&sides, &meta);
+            if let Some(side) = side {
+                sides.sides[side].documents += 1;
+            }
+            reader.terms(&article).for_each(|token| {
+                if let (Some(side), Some(id)) = (side, token.term) {
+                    sides.add(side, id, 1);
+                }
+            });
+            (reader, sides)
+        })
+        .reduce(new, |(mut reader, mut sides), (other_reader, other_sides)| {
+            let remap = reader.merge(&other_reader);
+            sides.absorb(other_sides, &remap);
+            (reader, sides)
+        });
+    let FinishedTerms { vocab, ids, .. } = reader.finish();
+    sides.renumber(&ids, vocab.len()).rank(&vocab, options)
+}
+
+/// The two sides' term totals, by term id, as counting goes.
+#[derive(Debug)]
+struct Sides {
+    freq: [Vec<u64>; 2],
+    sides: [Side; 2],
+}
+
+impl Sides {
+    const TARGET: usize = 0;
+    const REFERENCE: usize = 1;
+
+    fn new(terms: usize) -> Self {
+        Self { freq: [vec![0; terms], vec![0; terms]], sides: [Side { documents: 0, tokens: 0 }; 2] }
+    }
+
+    /// The side of a document: a document both select belongs to the target only.
+    fn side_of(&self, meta: &DocMeta, target: &impl DocFilter, reference: &impl DocFilter) -> Option<usize> {
+        if target.matches(meta) {
+            Some(Self::TARGET)
+        } else if reference.matches(meta) {
+            Some(Self::REFERENCE)
+        } else {
+            None
+        }
+    }
+
+    fn add(&mut self, side: usize, id: TermId, n: u64) {
+        let freq = &mut self.freq[side];
+        if freq.len() <= id as usize {
+            freq.resize(id as usize + 1, 0);
+        }
+        freq[id as usize] += n;
+        self.sides[side].tokens += n;
+    }
+
+    /// Adds `other`'s totals, its ids translated by `remap`.
+    fn absorb(&mut self, other: Self, remap: &[TermId]) {
+        for (side, freq) in other.freq.into_iter().enumerate() {
+            for (old, n) in freq.into_iter().enumerate().filter(|&(_, n)| n > 0) {
+                self.add(side, remap[old], n);
+            }
+            self.sides[side].documents += other.sides[side].documents;
+        }
+    }
+
+    /// The totals by finished ids.
+    fn renumber(mut self, ids: &SortedIds, terms: usize) -> Self {
+        for freq in &mut self.freq {
+            freq.resize(terms, 0);
+            *freq = ids.permute(freq);
+        }
+        self
+    }
+
+    /// The keyness table of these totals.
+    fn rank(self, vocab: &Vocabulary, options: &KeynessOptions) -> Result<Keyness, KeynessError> {
+        let Self { freq: [mut target_freq, mut reference_freq], sides: [target_side, reference_side] } = self;
+        target_freq.resize(vocab.len(), 0);
+        reference_freq.resize(vocab.len(), 0);
+        if target_side.tokens == 0 {
+            return Err(KeynessError::EmptyTarget { documents: target_side.documents });
+        }
+        if reference_side.tokens == 0 {
+            return Err(KeynessError::EmptyReference { documents: reference_side.documents });
+        }
+        let mut rows: Vec<(u32, KeynessRow)> = (0u32..)
+            .zip(target_freq.iter().zip(&reference_freq))
+            .filter(|&(_, (&a, &b))| a + b > 0 && a + b >= options.min_count)
+            .map(|(id, (&a, &b))| {
+                let s = scores(a, b, target_side.tokens, reference_side.tokens, options.correction);
+                let row = KeynessRow {
+                    term: vocab.display(id).to_owned(),
+                    target_count: a,
+                    reference_count: b,
+                    g2: s.g2,
+                    g2_p: chi_squared_1df_p(s.g2.abs()),
+                    chi2: s.chi2,
+                    chi2_p: chi_squared_1df_p(s.chi2.abs()),
+                    log_ratio: s.log_ratio,
+                };
+                (id, row)
+            })
+            .collect();
+        let key = |row: &KeynessRow| match options.sort_by {
+            KeynessMeasure::G2 => row.g2,
+            KeynessMeasure::Chi2 => row.chi2,
+            KeynessMeasure::LogRatio => row.log_ratio,
+        };
+        // Ids follow term order, so ties go by term.
+        rows.sort_by(|(ia, a), (ib, b)| key(b).total_cmp(&key(a)).then(ia.cmp(ib)));
+        Ok(Keyness {
+            target: target_side,
+            reference: reference_side,
+            correction: options.correction,
+            sort_by: options.sort_by,
+            rows: rows.into_iter().map(|(_, row)| row).collect(),
+        })
+    }
 }
 
 #[cfg(test)]
@@ -730,6 +836,53 @@ mod tests {
         let json = serde_json::to_value(&report.rows[0]).expect("json");
         let keys: Vec<&str> = json.as_object().expect("object").keys().map(String::as_str).collect();
         assert_eq!(keys, ["term", "target_count", "reference_count", "g2", "g2_p", "chi2", "chi2_p", "log_ratio"]);
+    }
+
+    proptest! {
+        /// Counting as it reads gives the keyness of counting everything first, with the rest
+        /// of the corpus or a reference of its own as the other side.
+        #[test]
+        fn prop_keyness_counted_as_read_is_that_of_the_counts(
+            docs in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec!["gaza", "caspian", "other"]),
+                    proptest::option::of(0u32..700),
+                    proptest::collection::vec(
+                        proptest::sample::select(vec!["Gaza", "aid", "talks", "Talks", "port", "the", "Iran's", "2024"]),
+                        0..20,
+                    ),
+                ),
+                0..10,
+            ),
+            with_reference in proptest::bool::ANY,
+        ) {
+            let start = NaiveDate::from_ymd_opt(2023, 6, 1).expect("a date");
+            let docs: Vec<(DocMeta, Article)> = docs
+                .iter()
+                .enumerate()
+                .map(|(i, (folder, day, words))| {
+                    let date = day.map(|d| start + chrono::Days::new(u64::from(d)));
+                    (DocMeta { path: format!("{folder}/{i}.txt"), date }, article(&words.join(" ")))
+                })
+                .collect();
+            let options = TermOptions::new();
+            let counts = crate::count_parallel(&options, docs.clone().into_iter());
+            let target = Selection::builder().folder("gaza").build().expect("valid");
+            let reference = Selection::builder().folder("caspian").build().expect("valid");
+            let keyness_options = KeynessOptions::new();
+            let (streamed, expected) = if with_reference {
+                (
+                    keyness_parallel(&options, docs.into_iter(), &target, Some(&reference), &keyness_options),
+                    keyness_against(&counts, &target, &reference, &keyness_options),
+                )
+            } else {
+                (
+                    keyness_parallel(&options, docs.into_iter(), &target, None::<&Selection>, &keyness_options),
+                    keyness(&counts, &target, &keyness_options),
+                )
+            };
+            prop_assert_eq!(streamed, expected);
+        }
     }
 
     proptest! {

@@ -45,7 +45,7 @@ pub use dateline_text::{DfBound, DocMeta, Stopwords, TermId, TermOptions, Vocabu
 pub use frequency::{TermGroup, TermRow, term_table, term_table_by};
 pub use keyness::{
     Correction, DocFilter, Keyness, KeynessError, KeynessMeasure, KeynessOptions, KeynessRow, Selection,
-    SelectionBuilder, keyness, keyness_against,
+    SelectionBuilder, keyness, keyness_against, keyness_parallel,
 };
 pub use kwic::{KwicHit, kwic, kwic_article};
 pub use ngrams::{
@@ -54,4 +54,4 @@ pub use ngrams::{
 pub use period::{Period, PeriodKey};
 pub use summary::{Summary, summarize};
 pub use tfidf::{Preset, TfIdf, TfIdfBuilder, TfIdfError, TfIdfReport, TfIdfRow, Weighting};
-pub use trends::{Trends, trends};
+pub use trends::{Trends, trends, trends_parallel};

@@ -30,10 +30,15 @@
 
 use serde::Serialize;
 
+use std::collections::BTreeMap;
+
+use dateline_model::Article;
+use rayon::prelude::*;
+
 use crate::counts::Counts;
 use crate::frequency::per_10k;
 use crate::period::{Period, PeriodKey, PeriodTotal, fill_gaps};
-use dateline_text::TermId;
+use dateline_text::{DocMeta, FinishedTerms, TermId, TermOptions, TermReader};
 
 /// Above this many periods between the first and the last dated article, only periods that
 /// hold an article are listed.
@@ -103,35 +108,51 @@ pub fn trends<S: AsRef<str>>(counts: &Counts, terms: &[S], by: Period) -> Trends
         })
         .collect();
 
-    let mut groups: std::collections::BTreeMap<PeriodKey, (PeriodTotal, Vec<u64>)> = std::collections::BTreeMap::new();
+    let mut groups = Groups::new();
     for doc in &counts.docs {
-        let key = by.key(doc.meta.date);
-        let (total, found) = groups
-            .entry(key)
-            .or_insert_with(|| (PeriodTotal { period: key, documents: 0, tokens: 0 }, vec![0; ids.len()]));
-        total.documents += 1;
-        total.tokens += doc.tokens;
-        for (slot, id) in found.iter_mut().zip(&ids) {
-            if let Some(id) = id
-                && let Ok(at) = doc.terms.binary_search_by_key(id, |&(term, _)| term)
-            {
-                *slot += u64::from(doc.terms[at].1);
-            }
-        }
+        let found = ids.iter().map(|id| {
+            id.and_then(|id| doc.terms.binary_search_by_key(&id, |&(term, _)| term).ok())
+                .map_or(0, |at| u64::from(doc.terms[at].1))
+        });
+        add_to(&mut groups, by.key(doc.meta.date), (1, doc.tokens), found);
     }
+    assemble(by, trend_terms, groups)
+}
+
+/// Each period's totals and the followed terms' counts in it.
+type Groups = BTreeMap<PeriodKey, (PeriodTotal, Vec<u64>)>;
+
+/// Adds `documents` and `tokens` to period `key`'s totals and `found` to its terms' counts.
+fn add_to(
+    groups: &mut Groups,
+    key: PeriodKey,
+    (documents, tokens): (usize, u64),
+    found: impl ExactSizeIterator<Item = u64>,
+) {
+    let (total, counts) = groups
+        .entry(key)
+        .or_insert_with(|| (PeriodTotal { period: key, documents: 0, tokens: 0 }, vec![0; found.len()]));
+    total.documents += documents;
+    total.tokens += tokens;
+    for (slot, n) in counts.iter_mut().zip(found) {
+        *slot += n;
+    }
+}
+
+/// The trends of `groups`: the gaps between dated periods filled, a row per period and term.
+fn assemble(by: Period, trend_terms: Vec<TrendTerm>, mut groups: Groups) -> Trends {
+    let width = trend_terms.len();
     let dated: Vec<PeriodKey> = groups.keys().copied().filter(|k| *k != PeriodKey::Undated).collect();
     if let (Some(&first), Some(&last)) = (dated.first(), dated.last())
         && let Some(all) = fill_gaps(first, last, MAX_FILLED_PERIODS)
     {
         for key in all {
-            groups
-                .entry(key)
-                .or_insert_with(|| (PeriodTotal { period: key, documents: 0, tokens: 0 }, vec![0; ids.len()]));
+            groups.entry(key).or_insert_with(|| (PeriodTotal { period: key, documents: 0, tokens: 0 }, vec![0; width]));
         }
     }
 
     let mut periods = Vec::with_capacity(groups.len());
-    let mut rows = Vec::with_capacity(groups.len() * ids.len());
+    let mut rows = Vec::with_capacity(groups.len() * width);
     for (_, (total, found)) in groups {
         for (term, count) in trend_terms.iter().zip(found) {
             rows.push(TrendRow {
@@ -145,6 +166,82 @@ pub fn trends<S: AsRef<str>>(counts: &Counts, terms: &[S], by: Period) -> Trends
         periods.push(total);
     }
     Trends { by, terms: trend_terms, periods, rows }
+}
+
+/// [`trends`] counted as the documents are read, in parallel on the current rayon pool: only
+/// each period's totals and the followed terms' counts are kept, never a document's terms, so
+/// memory is the vocabulary's, not the corpus's. The same result as
+/// [`count_parallel`](crate::count_parallel) with `options` then [`trends`].
+#[must_use]
+pub fn trends_parallel<I, S>(options: &TermOptions, docs: I, terms: &[S], by: Period) -> Trends
+where
+    I: Iterator<Item = (DocMeta, Article)> + Send,
+    S: AsRef<str>,
+{
+    let wanted: Vec<Option<String>> = terms.iter().map(|t| options.term_of_word(t.as_ref())).collect();
+    let new = || Follower::new(options, &wanted, by);
+    let follower = docs
+        .par_bridge()
+        .fold(new, |mut follower, (meta, article)| {
+            follower.add(&meta, &article);
+            follower
+        })
+        .reduce(new, Follower::merge);
+    let FinishedTerms { vocab, term_freq, .. } = follower.reader.finish();
+    let trend_terms = terms
+        .iter()
+        .zip(&wanted)
+        .map(|(query, term)| {
+            let query = query.as_ref().trim().to_owned();
+            // Followed terms are interned before they are met: one never met is not there.
+            let id = term.as_deref().and_then(|term| vocab.id(term)).filter(|&id| term_freq[id as usize] > 0);
+            let label = id.map_or_else(|| query.clone(), |id| vocab.display(id).to_owned());
+            TrendTerm { total: id.map_or(0, |id| term_freq[id as usize]), query, label }
+        })
+        .collect();
+    assemble(by, trend_terms, follower.groups)
+}
+
+/// One thread's reading for [`trends_parallel`].
+struct Follower<'o> {
+    reader: TermReader<'o>,
+    by: Period,
+    /// Each followed term's id in this reader (interned up front, uncounted), or `None` for a
+    /// word the options leave out.
+    ids: Vec<Option<TermId>>,
+    groups: Groups,
+}
+
+impl<'o> Follower<'o> {
+    fn new(options: &'o TermOptions, wanted: &[Option<String>], by: Period) -> Self {
+        let mut reader = options.reader();
+        let ids = wanted.iter().map(|term| term.as_deref().map(|term| reader.add_counts(term, 0, &[]))).collect();
+        Self { reader, by, ids, groups: Groups::new() }
+    }
+
+    fn add(&mut self, meta: &DocMeta, article: &Article) {
+        let mut found = vec![0u64; self.ids.len()];
+        let mut tokens = 0;
+        let ids = &self.ids;
+        self.reader.terms(article).for_each(|token| {
+            tokens += 1;
+            if let Some(id) = token.term {
+                for (slot, _) in found.iter_mut().zip(ids).filter(|(_, want)| **want == Some(id)) {
+                    *slot += 1;
+                }
+            }
+        });
+        add_to(&mut self.groups, self.by.key(meta.date), (1, tokens), found.into_iter());
+    }
+
+    fn merge(mut self, other: Self) -> Self {
+        // The groups count by followed term, not by id: only the terms need merging.
+        self.reader.merge(&other.reader);
+        for (key, (total, counts)) in other.groups {
+            add_to(&mut self.groups, key, (total.documents, total.tokens), counts.into_iter());
+        }
+        self
+    }
 }
 
 #[cfg(test)]
@@ -233,6 +330,44 @@ mod tests {
         counter.add(0, DocMeta { path: "a".into(), date: NaiveDate::from_ymd_opt(2024, 1, 1) }, &article);
         let report = trends(&counter.finish(), &["talks"], Period::Year);
         assert_eq!(report.rows[0].count, 2);
+    }
+
+    /// A random small corpus: dated or undated articles over a few words, some of them
+    /// capitalised, stopwords and numbers among them.
+    fn random_docs() -> impl proptest::strategy::Strategy<Value = Vec<(Option<u32>, String)>> {
+        use proptest::prelude::*;
+        let word = proptest::sample::select(vec![
+            "Gaza", "gaza", "aid", "talks", "Talks", "Iran's", "the", "of", "2024", "port", "ports", "Caspian",
+        ]);
+        let text = proptest::collection::vec(word, 0..30).prop_map(|words| words.join(" "));
+        proptest::collection::vec((proptest::option::of(0u32..800), text), 0..12)
+    }
+
+    fn docs_of(docs: &[(Option<u32>, String)]) -> Vec<(DocMeta, Article)> {
+        let start = NaiveDate::from_ymd_opt(2023, 1, 1).expect("a date");
+        docs.iter()
+            .enumerate()
+            .map(|(i, (day, text))| {
+                let date = day.map(|d| start + chrono::Days::new(u64::from(d)));
+                (DocMeta { path: format!("{i}.txt"), date }, crate::test_support::article(text))
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Counting as it reads gives the trends of counting everything first.
+        #[test]
+        fn prop_trends_counted_as_read_are_those_of_the_counts(
+            docs in random_docs(),
+            stem in proptest::bool::ANY,
+            by in proptest::sample::select(vec![Period::Day, Period::Week, Period::Month, Period::Year]),
+        ) {
+            let options = TermOptions::new().stem(stem);
+            let terms = ["gaza", "Talks", "ports", "the", "absent", "2024"];
+            let counts = crate::count_parallel(&options, docs_of(&docs).into_iter());
+            let streamed = trends_parallel(&options, docs_of(&docs).into_iter(), &terms, by);
+            proptest::prop_assert_eq!(streamed, trends(&counts, &terms, by));
+        }
     }
 
     #[test]

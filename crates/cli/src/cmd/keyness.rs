@@ -2,7 +2,7 @@
 
 use crate::cmd::Documents;
 use anyhow::Result;
-use dateline_analyze::{Keyness, keyness, keyness_against};
+use dateline_analyze::{Keyness, keyness_parallel};
 use serde_json::{Value, json};
 
 use crate::config::{KeynessConfig, StatsConfig};
@@ -57,11 +57,10 @@ pub(crate) fn run(
     out: &mut dyn Writer,
     reporter: &mut Reporter,
 ) -> Result<()> {
-    let counts = super::corpus::count(documents, stats, reporter);
-    let mut result = match &config.reference {
-        None => keyness(&counts, &config.target, &config.options)?,
-        Some(reference) => keyness_against(&counts, &config.target, reference, &config.options)?,
-    };
+    // Only each side's totals are kept as the articles are read, never an article's terms.
+    let mut result = super::corpus::with_articles(documents, stats, reporter, |articles| {
+        keyness_parallel(&stats.terms, articles, &config.target, config.reference.as_ref(), &config.options)
+    })?;
     stats.top.keep(&mut result.rows);
     out.report(&KeynessTable(result))?;
     Ok(())

@@ -2,7 +2,7 @@
 
 use crate::cmd::Documents;
 use anyhow::{Context, Result};
-use dateline_analyze::{Trends, trends};
+use dateline_analyze::{Trends, trends_parallel};
 use serde_json::{Value, json};
 
 use crate::atomic;
@@ -52,8 +52,10 @@ pub(crate) fn run(
     out: &mut dyn Writer,
     reporter: &mut Reporter,
 ) -> Result<()> {
-    let counts = super::corpus::count(documents, stats, reporter);
-    let mut result = trends(&counts, &config.terms, config.by);
+    // Only each period's totals and the terms' counts are kept as the articles are read.
+    let mut result = super::corpus::with_articles(documents, stats, reporter, |articles| {
+        trends_parallel(&stats.terms, articles, &config.terms, config.by)
+    });
     if let Some(path) = &config.plot {
         let title = format!("{} per 10,000 tokens, by {}", config.terms.join(", "), config.by);
         render_svg(&result, &ChartOptions::new().title(title))
