@@ -490,7 +490,7 @@ pub fn keyness_against(
 ) -> Result<Keyness, KeynessError> {
     let mut sides = Sides::new(counts.vocab.len());
     for doc in &counts.docs {
-        let Some(side) = sides.side_of(&doc.meta, target, reference) else { continue };
+        let Some(side) = Sides::side_of(&doc.meta, target, reference) else { continue };
         sides.sides[side].documents += 1;
         for &(id, n) in &doc.terms {
             sides.add(side, id, u64::from(n));
@@ -520,15 +520,15 @@ where
     T: DocFilter + Sync,
     R: DocFilter + Sync,
 {
-    let side_of = |sides: &Sides, meta: &DocMeta| match reference {
-        Some(reference) => sides.side_of(meta, target, reference),
-        None => sides.side_of(meta, target, &|_: &DocMeta| true),
+    let side_of = |meta: &DocMeta| match reference {
+        Some(reference) => Sides::side_of(meta, target, reference),
+        None => Sides::side_of(meta, target, &|_: &DocMeta| true),
     };
     let new = || (terms.reader(), Sides::new(0));
     let (reader, sides) = docs
         .par_bridge()
         .fold(new, |(mut reader, mut sides), (meta, article)| {
-            let side = side_of(&sides, &meta);
+            let side = side_of(&meta);
             if let Some(side) = side {
                 sides.sides[side].documents += 1;
             }
@@ -564,7 +564,7 @@ impl Sides {
     }
 
     /// The side of a document: a document both select belongs to the target only.
-    fn side_of(&self, meta: &DocMeta, target: &impl DocFilter, reference: &impl DocFilter) -> Option<usize> {
+    fn side_of(meta: &DocMeta, target: &impl DocFilter, reference: &impl DocFilter) -> Option<usize> {
         if target.matches(meta) {
             Some(Self::TARGET)
         } else if reference.matches(meta) {
