@@ -49,7 +49,8 @@ pub use keyness::{
 };
 pub use kwic::{KwicHit, kwic, kwic_article};
 pub use ngrams::{
-    NgramCounts, NgramOptions, NgramReport, NgramRow, StopwordEdges, count_frequent_ngrams, count_ngrams, ngram_table,
+    NgramCounts, NgramOptions, NgramReport, NgramRow, RankedNgrams, StopwordEdges, count_frequent_ngrams, count_ngrams,
+    ngram_table,
 };
 pub use period::{Period, PeriodKey};
 pub use summary::{Summary, summarize};

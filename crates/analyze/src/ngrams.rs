@@ -323,19 +323,69 @@ impl NgramCounts {
     /// first; ties by size, then by case-folded terms.
     #[must_use]
     pub fn report(&self, options: &NgramOptions) -> NgramReport {
+        NgramReport { tokens: self.tokens, sentences: self.sentences, rows: self.ranked(options).rows().collect() }
+    }
+
+    /// The rows [`NgramCounts::report`] would hold, in its order, each made only when asked
+    /// for: what a table of every n-gram (`top(None)`) is written from, since its rows' text
+    /// would take several times the counts' memory.
+    ///
+    /// ```
+    /// use dateline_analyze::DocMeta;
+    /// use dateline_analyze::ngrams::{NgramOptions, count_ngrams};
+    ///
+    /// let article = dateline_parse::parse_article(" date 2024-01-10 Gaza aid talks. Gaza aid waits.")?;
+    /// let meta = DocMeta { path: "a.txt".into(), date: None };
+    /// let options = NgramOptions::builder().sizes(2, 2).min_count(1).top(None).build()?;
+    /// let counts = count_ngrams(&options, std::iter::once((meta, article)));
+    /// let ranked = counts.ranked(&options);
+    /// assert_eq!(ranked.len(), 3);
+    /// let first = ranked.rows().next().unwrap();
+    /// assert_eq!((first.rank, first.ngram.as_str(), first.count), (1, "Gaza aid", 2));
+    /// assert_eq!(ranked.rows().collect::<Vec<_>>(), counts.report(&options).rows);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn ranked(&self, options: &NgramOptions) -> RankedNgrams<'_> {
         let mut kept: Vec<&(Ngram, u64)> = self.ngrams.iter().filter(|(_, n)| *n >= options.min_count).collect();
         kept.sort_unstable_by_key(|&&(ngram, n)| (Reverse(n), ngram));
-        let mut rows = Vec::new();
+        kept.truncate(options.top.unwrap_or(usize::MAX));
+        RankedNgrams { counts: self, kept }
+    }
+}
+
+/// An n-gram table's rows in order, made one at a time from the counts; see
+/// [`NgramCounts::ranked`].
+#[derive(Debug, Clone)]
+pub struct RankedNgrams<'c> {
+    counts: &'c NgramCounts,
+    kept: Vec<&'c (Ngram, u64)>,
+}
+
+impl RankedNgrams<'_> {
+    /// How many rows.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.kept.len()
+    }
+
+    /// Whether there are no rows.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.kept.is_empty()
+    }
+
+    /// The rows, most frequent first, each ranked and written out as it comes.
+    pub fn rows(&self) -> impl Iterator<Item = NgramRow> + '_ {
         let mut rank = 0;
         let mut previous = None;
-        for (position, &&(ngram, count)) in kept.iter().enumerate().take(options.top.unwrap_or(usize::MAX)) {
+        self.kept.iter().enumerate().map(move |(position, &&(ngram, count))| {
             if previous != Some(count) {
                 rank = position + 1;
                 previous = Some(count);
             }
-            rows.push(NgramRow { rank, ngram: self.display(&ngram), n: ngram.size(), count });
-        }
-        NgramReport { tokens: self.tokens, sentences: self.sentences, rows }
+            NgramRow { rank, ngram: self.counts.display(&ngram), n: ngram.size(), count }
+        })
     }
 }
 
