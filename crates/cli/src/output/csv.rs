@@ -92,7 +92,7 @@ impl Writer for Csv<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::output::report::tests::{Demo, StreamedDemo};
+    use crate::output::report::tests::{Demo, held_and_streamed};
 
     #[test]
     fn reports_carry_their_rows_at_full_precision() {
@@ -103,9 +103,7 @@ mod tests {
 
     #[test]
     fn a_streamed_report_is_the_same_rows() {
-        let (mut held, mut streamed) = (Vec::new(), Vec::new());
-        Csv::new(&mut held).report(&Demo).expect("writes to memory");
-        Csv::new(&mut streamed).streamed(&StreamedDemo).expect("writes to memory");
+        let (held, streamed) = held_and_streamed(crate::output::Format::Csv);
         assert_eq!(streamed, held);
     }
 }

@@ -52,14 +52,11 @@ impl Writer for Json<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::output::report::tests::{Demo, StreamedDemo};
+    use crate::output::report::tests::held_and_streamed;
 
     #[test]
     fn a_streamed_report_is_the_same_array() {
-        let (mut held, mut streamed) = (Vec::new(), Vec::new());
-        Json::new(&mut held).report(&Demo).expect("writes to memory");
-        Json::new(&mut streamed).streamed(&StreamedDemo).expect("writes to memory");
+        let (held, streamed) = held_and_streamed(crate::output::Format::Json);
         assert_eq!(String::from_utf8(streamed).ok(), String::from_utf8(held).ok());
     }
 }

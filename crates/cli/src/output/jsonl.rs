@@ -44,7 +44,7 @@ impl Writer for JsonLines<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::output::report::tests::{Demo, StreamedDemo};
+    use crate::output::report::tests::{Demo, held_and_streamed};
 
     #[test]
     fn each_row_is_a_line() {
@@ -58,9 +58,7 @@ mod tests {
 
     #[test]
     fn a_streamed_report_is_the_same_lines() {
-        let (mut held, mut streamed) = (Vec::new(), Vec::new());
-        JsonLines::new(&mut held).report(&Demo).expect("writes to memory");
-        JsonLines::new(&mut streamed).streamed(&StreamedDemo).expect("writes to memory");
+        let (held, streamed) = held_and_streamed(crate::output::Format::Jsonl);
         assert_eq!(streamed, held);
     }
 }

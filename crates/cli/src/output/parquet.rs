@@ -391,7 +391,7 @@ fn diagnostics_array(rows: &[ArticleRow]) -> io::Result<ArrayRef> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::output::report::tests::{Demo, StreamedDemo};
+    use crate::output::report::tests::{Demo, held_and_streamed};
 
     #[test]
     fn a_report_is_its_csv_table_typed() {
@@ -418,9 +418,7 @@ mod tests {
                 .expect("a reader");
             reader.map(|batch| batch.expect("a batch")).collect::<Vec<_>>()
         };
-        let (mut held, mut streamed) = (Vec::new(), Vec::new());
-        Parquet::new(&mut held).report(&Demo).expect("writes to memory");
-        Parquet::new(&mut streamed).streamed(&StreamedDemo).expect("writes to memory");
+        let (held, streamed) = held_and_streamed(crate::output::Format::Parquet);
         assert_eq!(read(streamed), read(held));
     }
 

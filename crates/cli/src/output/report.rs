@@ -375,6 +375,16 @@ pub(crate) mod tests {
         }
     }
 
+    /// What `format`'s writer makes of [`Demo`] held whole, and of [`StreamedDemo`]: the
+    /// two every writer must make the same.
+    pub(crate) fn held_and_streamed(format: crate::output::Format) -> (Vec<u8>, Vec<u8>) {
+        let parser = dateline_parse::ArticleParser::new();
+        let (mut held, mut streamed) = (Vec::new(), Vec::new());
+        crate::output::writer(format, &mut held, &parser).report(&Demo).expect("writes to memory");
+        crate::output::writer(format, &mut streamed, &parser).streamed(&StreamedDemo).expect("writes to memory");
+        (held, streamed)
+    }
+
     #[test]
     fn columns_admit_only_their_kind_and_empty_cells_only_when_nullable() {
         let count = Column::int("count");

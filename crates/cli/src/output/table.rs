@@ -207,7 +207,7 @@ fn truncate(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::output::report::tests::{Demo, StreamedDemo};
+    use crate::output::report::tests::{Demo, held_and_streamed};
 
     #[test]
     fn tables_align_text_left_and_numbers_right() {
@@ -221,9 +221,7 @@ mod tests {
 
     #[test]
     fn a_streamed_table_is_written_as_the_same_table_held_whole() {
-        let (mut held, mut streamed) = (Vec::new(), Vec::new());
-        Tables::new(&mut held).report(&Demo).expect("writes to memory");
-        Tables::new(&mut streamed).streamed(&StreamedDemo).expect("writes to memory");
+        let (held, streamed) = held_and_streamed(crate::output::Format::Table);
         assert_eq!(String::from_utf8(streamed).ok(), String::from_utf8(held).ok());
     }
 }
