@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::io;
 use std::path::Path;
 
 use anyhow::{Result, anyhow, bail};
@@ -24,7 +25,7 @@ use serde_json::{Value, json};
 use super::Documents;
 use crate::args::reuse::ReuseArgs;
 use crate::config::DateRange;
-use crate::output::report::{Cell, Column, Report, Table};
+use crate::output::report::{Cell, Column, Report, Streamed, Table};
 use crate::output::top::{Top, TopDefault};
 use crate::output::{Format, Writer};
 use crate::report::Reporter;
@@ -167,7 +168,7 @@ pub(crate) fn run(
     if config.clusters {
         out.report(&Families(found))?;
     } else {
-        out.report(&Pairs(found))?;
+        out.streamed(&Pairs::new(found))?;
     }
     Ok(())
 }
@@ -180,7 +181,7 @@ struct Found<'a> {
     top: Top,
 }
 
-impl Found<'_> {
+impl<'a> Found<'a> {
     fn date(&self, doc: usize) -> Option<NaiveDate> {
         self.dates[doc]
     }
@@ -204,8 +205,8 @@ impl Found<'_> {
 
     /// The pairs shown: most similar first (Jaccard, then containment), then in the finder's
     /// order (by `a`'s date and path), the same in every format, cut to `--top`.
-    fn pairs(&self) -> Vec<&ReusePair> {
-        let mut pairs: Vec<&ReusePair> = self.report.pairs.iter().collect();
+    fn pairs(&self) -> Vec<&'a ReusePair> {
+        let mut pairs: Vec<&'a ReusePair> = self.report.pairs.iter().collect();
         pairs.sort_by(|p, q| q.jaccard.total_cmp(&p.jaccard).then(q.containment.total_cmp(&p.containment)));
         self.top.keep(&mut pairs);
         pairs
@@ -223,27 +224,25 @@ fn passages_json(pair: &ReusePair) -> Value {
     pair.passages.iter().map(|p| json!({ "a": p.a, "b": p.b })).collect()
 }
 
-/// One object per pair, as DESIGN.md's contract names them.
-struct Pairs<'a>(Found<'a>);
+/// One object per pair, as DESIGN.md's contract names them. With `--top 0` on a large corpus
+/// there are many pairs, each with its passages: rows are made as they are written, from the
+/// finder's report, never held all at once as cells or JSON.
+struct Pairs<'a> {
+    found: Found<'a>,
+    /// The pairs shown, in their order.
+    shown: Vec<&'a ReusePair>,
+}
 
-impl Report for Pairs<'_> {
-    fn tables(&self) -> Vec<Table> {
-        let f = &self.0;
-        let rows = f
-            .pairs()
-            .iter()
-            .map(|p| {
-                vec![
-                    f.paths[p.a].into(),
-                    f.date(p.a).into(),
-                    f.paths[p.b].into(),
-                    f.date(p.b).into(),
-                    p.jaccard.into(),
-                    p.containment.into(),
-                    p.passages.len().into(),
-                ]
-            })
-            .collect();
+impl<'a> Pairs<'a> {
+    fn new(found: Found<'a>) -> Self {
+        let shown = found.pairs();
+        Self { found, shown }
+    }
+}
+
+impl Streamed for Pairs<'_> {
+    fn frame(&self) -> Table {
+        let f = &self.found;
         let columns = vec![
             Column::text("a"),
             Column::date("a date").nullable(),
@@ -253,32 +252,26 @@ impl Report for Pairs<'_> {
             Column::float("containment"),
             Column::int("passages"),
         ];
-        vec![Table::new(columns, rows).caption(f.caption()).note(f.more(f.report.pairs.len(), "pairs"))]
+        Table::new(columns, Vec::new()).caption(f.caption()).note(f.more(f.report.pairs.len(), "pairs"))
+    }
+
+    fn each_row(&self, row: &mut dyn FnMut(Vec<Cell>) -> io::Result<()>) -> io::Result<()> {
+        let f = &self.found;
+        self.shown.iter().try_for_each(|p| {
+            row(vec![
+                f.paths[p.a].into(),
+                f.date(p.a).into(),
+                f.paths[p.b].into(),
+                f.date(p.b).into(),
+                p.jaccard.into(),
+                p.containment.into(),
+                p.passages.len().into(),
+            ])
+        })
     }
 
     /// Every pair, a row each; passages as `a_start-a_end:b_start-b_end`, separated by `;`.
-    fn csv(&self) -> Table {
-        let f = &self.0;
-        let rows = f
-            .pairs()
-            .iter()
-            .map(|p| {
-                let passages: Vec<String> =
-                    p.passages.iter().map(|s| format!("{}-{}:{}-{}", s.a.start, s.a.end, s.b.start, s.b.end)).collect();
-                vec![
-                    f.paths[p.a].into(),
-                    f.paths[p.b].into(),
-                    f.date(p.a).into(),
-                    f.date(p.b).into(),
-                    p.jaccard.into(),
-                    p.containment.into(),
-                    p.shared.into(),
-                    p.a_reused.into(),
-                    p.b_reused.into(),
-                    Cell::List(passages),
-                ]
-            })
-            .collect();
+    fn csv_frame(&self) -> Table {
         let columns = vec![
             Column::text("a"),
             Column::text("b"),
@@ -291,30 +284,47 @@ impl Report for Pairs<'_> {
             Column::float("b_reused"),
             Column::list("passages", ";"),
         ];
-        Table::new(columns, rows)
+        Table::new(columns, Vec::new())
     }
 
-    fn json(&self) -> Value {
-        let f = &self.0;
-        f.pairs()
-            .iter()
-            .map(|p| {
-                json!({
-                    "a": f.paths[p.a],
-                    "b": f.paths[p.b],
-                    "a_date": f.date(p.a),
-                    "b_date": f.date(p.b),
-                    "jaccard": p.jaccard,
-                    "containment": p.containment,
-                    "shared": p.shared,
-                    "a_shingles": p.a_shingles,
-                    "b_shingles": p.b_shingles,
-                    "a_reused": p.a_reused,
-                    "b_reused": p.b_reused,
-                    "passages": passages_json(p),
-                })
-            })
-            .collect()
+    fn each_csv_row(&self, row: &mut dyn FnMut(Vec<Cell>) -> io::Result<()>) -> io::Result<()> {
+        let f = &self.found;
+        self.shown.iter().try_for_each(|p| {
+            let passages: Vec<String> =
+                p.passages.iter().map(|s| format!("{}-{}:{}-{}", s.a.start, s.a.end, s.b.start, s.b.end)).collect();
+            row(vec![
+                f.paths[p.a].into(),
+                f.paths[p.b].into(),
+                f.date(p.a).into(),
+                f.date(p.b).into(),
+                p.jaccard.into(),
+                p.containment.into(),
+                p.shared.into(),
+                p.a_reused.into(),
+                p.b_reused.into(),
+                Cell::List(passages),
+            ])
+        })
+    }
+
+    fn each_json(&self, item: &mut dyn FnMut(Value) -> io::Result<()>) -> io::Result<()> {
+        let f = &self.found;
+        self.shown.iter().try_for_each(|p| {
+            item(json!({
+                "a": f.paths[p.a],
+                "b": f.paths[p.b],
+                "a_date": f.date(p.a),
+                "b_date": f.date(p.b),
+                "jaccard": p.jaccard,
+                "containment": p.containment,
+                "shared": p.shared,
+                "a_shingles": p.a_shingles,
+                "b_shingles": p.b_shingles,
+                "a_reused": p.a_reused,
+                "b_reused": p.b_reused,
+                "passages": passages_json(p),
+            }))
+        })
     }
 }
 

@@ -49,10 +49,10 @@ impl Writer for Csv<'_> {
     }
 
     fn streamed(&mut self, report: &dyn Streamed) -> io::Result<()> {
-        let frame = report.frame();
+        let frame = report.csv_frame();
         self.out.write_record(frame.columns.iter().map(|c| c.name.as_ref()))?;
         let out = &mut self.out;
-        report.each_row(&mut |row| {
+        report.each_csv_row(&mut |row| {
             out.write_record(row.iter().zip(&frame.columns).map(|(cell, col)| col.write(cell)))?;
             Ok(())
         })?;

@@ -78,10 +78,10 @@ impl Writer for Parquet<'_> {
             return Err(io::Error::other("a Parquet file holds one table: only one report can be written"));
         }
         self.reported = true;
-        let mut batch = report.frame();
+        let mut batch = report.csv_frame();
         let schema = table_batch(&batch)?.schema();
         let mut writer = ArrowWriter::try_new(Vec::new(), schema, Some(properties())).map_err(parquet_error)?;
-        report.each_row(&mut |row| {
+        report.each_csv_row(&mut |row| {
             batch.rows.push(row);
             if batch.rows.len() >= STREAMED_BATCH_ROWS {
                 writer.write(&table_batch(&batch)?).map_err(parquet_error)?;

@@ -312,6 +312,18 @@ pub(crate) trait Streamed {
     /// Hands each element of the JSON array (`json` prints the array, `jsonl` an element per
     /// line) to `item`, in order; stops at the first error `item` returns.
     fn each_json(&self, item: &mut dyn FnMut(Value) -> io::Result<()>) -> io::Result<()>;
+
+    /// The table a CSV or Parquet file holds, when it is not the one people read (as
+    /// [`Report::csv`]): by default the same frame.
+    fn csv_frame(&self) -> Table {
+        self.frame()
+    }
+
+    /// Hands each row of [`csv_frame`](Self::csv_frame)'s table to `row`: by default
+    /// [`each_row`](Self::each_row)'s.
+    fn each_csv_row(&self, row: &mut dyn FnMut(Vec<Cell>) -> io::Result<()>) -> io::Result<()> {
+        self.each_row(row)
+    }
 }
 
 /// A streamed report as JSON: serialised as the array of its elements, each made as it is
