@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pathlib
 import re
@@ -24,6 +25,40 @@ def _block(first_line: str, readme: pathlib.Path = README) -> str:
     return found[0]
 
 
+def _exec_closing_client(block: str) -> dict:
+    """Runs an example that makes a Dask `client`, closing it and its cluster afterwards."""
+    namespace: dict = {}
+    try:
+        exec(block, namespace)
+    finally:
+        if "client" in namespace:
+            namespace["client"].close()
+            namespace["client"].cluster.close()
+    return namespace
+
+
+@contextlib.contextmanager
+def _local_spark():
+    """A Spark session on two local cores without its web UI, which an example's
+    getOrCreate() finds; stopped afterwards. Skips the test without Java or pyspark."""
+    from test_spark import _java
+
+    if _java() is not None:
+        pytest.skip(_java())
+    pytest.importorskip("pyspark")
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    from pyspark.sql import SparkSession
+
+    session = (
+        SparkSession.builder.master("local[2]").config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "4").getOrCreate()
+    )
+    try:
+        yield session
+    finally:
+        session.stop()
+
+
 def test_the_use_example_runs_on_the_seeds():
     namespace: dict = {}
     exec(_block("import dateline\n"), namespace)
@@ -40,38 +75,17 @@ def test_the_options_example_reads_the_boilerplate_file(tmp_path):
 
 def test_the_dask_example_runs_on_a_local_cluster(generated):
     pytest.importorskip("distributed")
-    namespace: dict = {}
-    try:
-        exec(_block("from distributed import Client\n").replace('"corpus/"', repr(generated)), namespace)
-    finally:
-        if "client" in namespace:
-            namespace["client"].close()
-            namespace["client"].cluster.close()
+    _exec_closing_client(_block("from distributed import Client\n").replace('"corpus/"', repr(generated)))
 
 
 def test_the_spark_example_runs_on_local_spark(generated, cli):
-    from test_spark import _java
-
-    if _java() is not None:
-        pytest.skip(_java())
-    pytest.importorskip("pyspark")
-    os.environ["PYSPARK_PYTHON"] = sys.executable
-    from pyspark.sql import SparkSession
-
-    # The example's getOrCreate() finds this session: two local cores, no web UI.
-    session = (
-        SparkSession.builder.master("local[2]").config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "4").getOrCreate()
-    )
-    try:
+    with _local_spark():
         block = _block("from pyspark.sql import SparkSession\n").replace('"corpus/"', repr(generated))
         # The last lines are expressions; keep their values to compare with the CLI.
         block = block.replace("job.finish(merged)  ", "collocations = job.finish(merged)  ")
         block = block.replace("tfidf.finish(merged, files)  ", "weights = tfidf.finish(merged, files)  ")
         namespace: dict = {}
         exec(block, namespace)
-    finally:
-        session.stop()
     from compare import assert_same
 
     assert_same(namespace["collocations"], cli("collocations", "--measure", "pmi", "--top", "50", generated))
@@ -93,38 +107,18 @@ def test_the_root_readme_dask_example_runs_on_a_local_cluster(generated, cli):
     assert address in block
     block = block.replace(address, "Client(n_workers=2, threads_per_worker=1, dashboard_address=None)")
     block = block.replace('dateline.dask.terms("corpus/", top=50)', 'table = dateline.dask.terms("corpus/", top=50)')
-    namespace: dict = {}
-    try:
-        exec(block.replace('"corpus/"', repr(generated)), namespace)
-    finally:
-        if "client" in namespace:
-            namespace["client"].close()
-            namespace["client"].cluster.close()
+    namespace = _exec_closing_client(block.replace('"corpus/"', repr(generated)))
     from compare import assert_same
 
     assert_same(namespace["table"], cli("terms", "--top", "50", generated))
 
 
 def test_the_root_readme_spark_example_runs_on_local_spark(generated, cli):
-    from test_spark import _java
-
-    if _java() is not None:
-        pytest.skip(_java())
-    pytest.importorskip("pyspark")
-    os.environ["PYSPARK_PYTHON"] = sys.executable
-    from pyspark.sql import SparkSession
-
-    spark = (
-        SparkSession.builder.master("local[2]").config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "4").getOrCreate()
-    )
-    try:
+    with _local_spark() as spark:
         block = _block("import dateline.spark\n", ROOT_README).replace('"corpus/"', repr(generated))
         block = block.replace("job.finish(", "table = job.finish(")
         namespace: dict = {"spark": spark}
         exec(block, namespace)
-    finally:
-        spark.stop()
     from compare import assert_same
 
     assert_same(namespace["table"], cli("terms", "--top", "50", generated))
