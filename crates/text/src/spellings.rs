@@ -10,7 +10,9 @@ type Surfaces = Vec<(Box<str>, u64)>;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Spelling {
     Own,
-    Variant(usize),
+    /// 32 bits, as the form cache keeps a spelling beside every form: a term has no more
+    /// variants than there are forms, which the cache numbers in 32 bits.
+    Variant(u32),
 }
 
 /// How each term is spelled in the text, for its display form: the variants that differ from
@@ -38,13 +40,13 @@ impl Spellings {
             variants.push((surface.into(), 0));
             variants.len() - 1
         });
-        Spelling::Variant(at)
+        Spelling::Variant(u32::try_from(at).unwrap_or(u32::MAX))
     }
 
     /// Counts one occurrence of term `id` spelled as `spelling` (from [`Spellings::of`]).
     pub(crate) fn count(&mut self, id: TermId, spelling: Spelling) {
         if let Spelling::Variant(at) = spelling {
-            self.0[id as usize][at].1 += 1;
+            self.0[id as usize][at as usize].1 += 1;
         }
     }
 
