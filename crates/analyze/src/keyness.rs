@@ -602,11 +602,9 @@ impl Sides {
         self
     }
 
-    /// The keyness table of these totals.
+    /// The keyness table of these totals, counted by `vocab`'s ids (every term has a slot).
     fn rank(self, vocab: &Vocabulary, options: &KeynessOptions) -> Result<Keyness, KeynessError> {
-        let Self { freq: [mut target_freq, mut reference_freq], sides: [target_side, reference_side] } = self;
-        target_freq.resize(vocab.len(), 0);
-        reference_freq.resize(vocab.len(), 0);
+        let Self { freq: [target_freq, reference_freq], sides: [target_side, reference_side] } = self;
         if target_side.tokens == 0 {
             return Err(KeynessError::EmptyTarget { documents: target_side.documents });
         }

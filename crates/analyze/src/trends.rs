@@ -38,7 +38,7 @@ use rayon::prelude::*;
 use crate::counts::Counts;
 use crate::frequency::per_10k;
 use crate::period::{Period, PeriodKey, PeriodTotal, fill_gaps};
-use dateline_text::{DocMeta, FinishedTerms, TermId, TermOptions, TermReader};
+use dateline_text::{DocMeta, FinishedTerms, TermId, TermOptions, TermReader, Vocabulary};
 
 /// Above this many periods between the first and the last dated article, only periods that
 /// hold an article are listed.
@@ -98,15 +98,7 @@ impl Trends {
 pub fn trends<S: AsRef<str>>(counts: &Counts, terms: &[S], by: Period) -> Trends {
     let ids: Vec<Option<TermId>> =
         terms.iter().map(|t| counts.options.term_of_word(t.as_ref()).and_then(|term| counts.vocab.id(&term))).collect();
-    let trend_terms: Vec<TrendTerm> = terms
-        .iter()
-        .zip(&ids)
-        .map(|(query, id)| {
-            let query = query.as_ref().trim().to_owned();
-            let label = id.map_or_else(|| query.clone(), |id| counts.vocab.display(id).to_owned());
-            TrendTerm { total: id.map_or(0, |id| counts.term_freq[id as usize]), query, label }
-        })
-        .collect();
+    let trend_terms = trend_terms(terms, &ids, &counts.vocab, &counts.term_freq);
 
     let mut groups = Groups::new();
     for doc in &counts.docs {
@@ -117,6 +109,25 @@ pub fn trends<S: AsRef<str>>(counts: &Counts, terms: &[S], by: Period) -> Trends
         add_to(&mut groups, by.key(doc.meta.date), (1, doc.tokens), found);
     }
     assemble(by, trend_terms, groups)
+}
+
+/// The followed terms as typed (`query`), with the term each stands for (`None`: not in the
+/// vocabulary), labelled as most often written, and their totals.
+fn trend_terms<S: AsRef<str>>(
+    terms: &[S],
+    ids: &[Option<TermId>],
+    vocab: &Vocabulary,
+    term_freq: &[u64],
+) -> Vec<TrendTerm> {
+    terms
+        .iter()
+        .zip(ids)
+        .map(|(query, id)| {
+            let query = query.as_ref().trim().to_owned();
+            let label = id.map_or_else(|| query.clone(), |id| vocab.display(id).to_owned());
+            TrendTerm { total: id.map_or(0, |id| term_freq[id as usize]), query, label }
+        })
+        .collect()
 }
 
 /// Each period's totals and the followed terms' counts in it.
@@ -188,18 +199,12 @@ where
         })
         .reduce(new, Follower::merge);
     let FinishedTerms { vocab, term_freq, .. } = follower.reader.finish();
-    let trend_terms = terms
+    // Followed terms are interned before they are met: one never met is not there.
+    let ids: Vec<Option<TermId>> = wanted
         .iter()
-        .zip(&wanted)
-        .map(|(query, term)| {
-            let query = query.as_ref().trim().to_owned();
-            // Followed terms are interned before they are met: one never met is not there.
-            let id = term.as_deref().and_then(|term| vocab.id(term)).filter(|&id| term_freq[id as usize] > 0);
-            let label = id.map_or_else(|| query.clone(), |id| vocab.display(id).to_owned());
-            TrendTerm { total: id.map_or(0, |id| term_freq[id as usize]), query, label }
-        })
+        .map(|term| term.as_deref().and_then(|term| vocab.id(term)).filter(|&id| term_freq[id as usize] > 0))
         .collect();
-    assemble(by, trend_terms, follower.groups)
+    assemble(by, trend_terms(terms, &ids, &vocab, &term_freq), follower.groups)
 }
 
 /// One thread's reading for [`trends_parallel`].
